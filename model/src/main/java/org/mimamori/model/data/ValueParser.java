@@ -1,0 +1,125 @@
+package org.mimamori.model.data;
+
+import java.util.Locale;
+
+import org.mimamori.model.schema.Item;
+import org.mimamori.model.schema.ItemType;
+import org.mimamori.model.value.Value;
+
+/**
+ * Turns text (CSV cells) and JSON scalars into checked {@link Value}s, by the conventions in
+ * {@code docs/data.md}: an empty cell, JSON {@code null} or {@code "unknown"} is unknown;
+ * {@code "not_applicable"} is not applicable; yes/no accepts yes, no, true, false, 1 and 0.
+ */
+public final class ValueParser {
+
+    /** How an unknown value is written in CSV: an empty cell. */
+    public static final String UNKNOWN_TEXT = "unknown";
+    /** How a not-applicable value is written. */
+    public static final String NOT_APPLICABLE_TEXT = "not_applicable";
+
+    private ValueParser() {
+    }
+
+    /**
+     * Parses one CSV cell for an item.
+     *
+     * @throws IllegalArgumentException with a message for people when the text is not a valid value
+     */
+    public static Value fromText(Item item, String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty() || t.equals(UNKNOWN_TEXT)) {
+            return Value.UNKNOWN;
+        }
+        if (t.equals(NOT_APPLICABLE_TEXT)) {
+            return Value.NOT_APPLICABLE;
+        }
+        Value v;
+        if (item.type() == ItemType.CATEGORICAL || item.type() == ItemType.TEXT) {
+            v = Value.category(t);
+        } else if (item.type() == ItemType.YES_NO) {
+            v = yesNo(t);
+            if (v == null) {
+                throw new IllegalArgumentException("'" + t + "' is not " + item.expected());
+            }
+        } else {
+            try {
+                v = Value.of(Double.parseDouble(t));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + t + "' is not " + item.expected());
+            }
+        }
+        return checked(item, v, t);
+    }
+
+    /**
+     * Converts one JSON scalar (as decoded: null, Boolean, Number or String) for an item. Numbers must be
+     * JSON numbers; text is accepted only for categories, yes/no words and the two missing-value words.
+     *
+     * @throws IllegalArgumentException with a message for people when the value has the wrong type or range
+     */
+    public static Value fromJson(Item item, Object json) {
+        if (json == null) {
+            return Value.UNKNOWN;
+        }
+        if (json instanceof String s) {
+            if (s.equals(UNKNOWN_TEXT)) {
+                return Value.UNKNOWN;
+            }
+            if (s.equals(NOT_APPLICABLE_TEXT)) {
+                return Value.NOT_APPLICABLE;
+            }
+            if (item.type() == ItemType.CATEGORICAL || item.type() == ItemType.TEXT) {
+                return checked(item, Value.category(s), s);
+            }
+            Value v = item.type() == ItemType.YES_NO ? yesNo(s.trim()) : null;
+            if (v == null) {
+                throw new IllegalArgumentException("\"" + s + "\" is text; expected " + item.expected());
+            }
+            return v;
+        }
+        if (json instanceof Boolean b) {
+            if (item.type() != ItemType.YES_NO) {
+                throw new IllegalArgumentException(b + " is a boolean; expected " + item.expected());
+            }
+            return Value.of(b);
+        }
+        if (json instanceof Number n) {
+            if (item.type() == ItemType.CATEGORICAL || item.type() == ItemType.TEXT) {
+                throw new IllegalArgumentException(n + " is a number; expected " + item.expected());
+            }
+            double d = n.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException(n + " is not " + item.expected());
+            }
+            return checked(item, Value.of(d), String.valueOf(n));
+        }
+        throw new IllegalArgumentException("expected " + item.expected());
+    }
+
+    /** The CSV text of a value: empty for unknown, {@code not_applicable}, or the value. */
+    public static String toText(Value v) {
+        return switch (v.kind()) {
+            case UNKNOWN -> "";
+            case NOT_APPLICABLE -> NOT_APPLICABLE_TEXT;
+            case NUMBER -> Value.formatNumber(v.number());
+            case CATEGORY -> v.category();
+        };
+    }
+
+    private static Value checked(Item item, Value v, String text) {
+        String problem = item.problemWith(v);
+        if (problem != null) {
+            throw new IllegalArgumentException("'" + text + "' is out of range: " + problem);
+        }
+        return v;
+    }
+
+    private static Value yesNo(String t) {
+        return switch (t.toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "1", "1.0" -> Value.YES;
+            case "no", "false", "0", "0.0" -> Value.NO;
+            default -> null;
+        };
+    }
+}

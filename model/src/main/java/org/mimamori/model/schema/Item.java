@@ -1,0 +1,109 @@
+package org.mimamori.model.schema;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.mimamori.model.value.Value;
+import org.mimamori.model.expr.Expression;
+
+/**
+ * One data item of a {@link FeatureSchema}: what it is, where it comes from, which values are valid, for
+ * whom it exists and what it is used for. Immutable.
+ *
+ * @param id            identifier, lower case with underscores (also the CSV column and JSON key)
+ * @param source        the department or register that holds it
+ * @param type          the value type
+ * @param min           smallest valid value (numeric types), or null
+ * @param max           largest valid value (numeric types), or null
+ * @param categories    the valid categories (categorical items), else empty
+ * @param applicability for whom the item exists
+ * @param tier          core or optional
+ * @param role          what the item is for
+ * @param label         a short label in Japanese and English
+ * @param description   a longer description, or null
+ * @param derived       the expression computing a derived item, or null for a recorded item
+ * @param sensitive     true for items that need special care (shown in documentation and audits)
+ * @param redFlag       the rule of a red-flag item, or null
+ * @param positive      the positive value of the label item, or null
+ */
+public record Item(String id, String source, ItemType type, Double min, Double max, List<String> categories,
+                   Applicability applicability, Tier tier, Role role, LocalizedText label,
+                   LocalizedText description, Expression derived, boolean sensitive, RedFlagRule redFlag,
+                   Value positive) {
+
+    /** Normalises the lists. */
+    public Item {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        applicability = applicability == null ? Applicability.ALWAYS : applicability;
+    }
+
+    /** True when the item is computed from other items rather than recorded. */
+    public boolean isDerived() {
+        return derived != null;
+    }
+
+    /** True when the model uses the item. */
+    public boolean isInput() {
+        return role == Role.INPUT;
+    }
+
+    /** The label in the given locale. */
+    public String label(Locale locale) {
+        return label.in(locale);
+    }
+
+    /**
+     * Checks a recorded value against the type and range. Returns null when valid, else a message for people
+     * (e.g. {@code must be between 0 and 17}).
+     */
+    public String problemWith(Value value) {
+        if (!value.isKnown()) {
+            return null;
+        }
+        if (type == ItemType.CATEGORICAL || type == ItemType.TEXT) {
+            if (value.isNumber()) {
+                return type == ItemType.TEXT ? null : "must be one of " + categories;
+            }
+            return type == ItemType.CATEGORICAL && !categories.contains(value.category())
+                    ? "must be one of " + categories : null;
+        }
+        if (!value.isNumber()) {
+            return "must be " + expected();
+        }
+        double x = value.number();
+        if (type.isWholeNumber() && x != Math.rint(x)) {
+            return "must be " + expected();
+        }
+        if (type == ItemType.YES_NO && x != 0.0 && x != 1.0) {
+            return "must be " + expected();
+        }
+        if ((min != null && x < min) || (max != null && x > max)) {
+            return "must be " + expected();
+        }
+        return null;
+    }
+
+    /** What a valid recorded value looks like, in words. */
+    public String expected() {
+        return switch (type) {
+            case YES_NO -> "yes or no (1 or 0)";
+            case CATEGORICAL -> "one of " + categories;
+            case TEXT -> "text";
+            default -> (type == ItemType.INTEGER || type == ItemType.ORDINAL ? "a whole number" : "a number")
+                    + range();
+        };
+    }
+
+    private String range() {
+        if (min != null && max != null) {
+            return " between " + Value.of(min) + " and " + Value.of(max);
+        }
+        if (min != null) {
+            return " of at least " + Value.of(min);
+        }
+        if (max != null) {
+            return " of at most " + Value.of(max);
+        }
+        return "";
+    }
+}
