@@ -1,0 +1,22 @@
+package org.mimamori.model.encoding;
+
+/**
+ * How the scorecard encoder bins numeric items.
+ *
+ * @param maxBins     the most bins per item
+ * @param minBinShare the smallest share of an item's recorded values a bin may hold
+ * @param minBinCount the fewest cases a bin may hold
+ */
+public record BinSettings(int maxBins, double minBinShare, int minBinCount) {
+
+    /** The defaults: up to 5 bins, each with at least 2% of recorded values and 30 cases. */
+    public static final BinSettings DEFAULT = new BinSettings(5, 0.02, 30);
+
+    /** Checks the settings. */
+    public BinSettings {
+        if (maxBins < 1 || minBinShare < 0 || minBinShare >= 1 || minBinCount < 1) {
+            throw new IllegalArgumentException("invalid bin settings: " + maxBins + ", " + minBinShare + ", "
+                    + minBinCount);
+        }
+    }
+}
