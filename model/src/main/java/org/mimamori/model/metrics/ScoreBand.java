@@ -1,0 +1,26 @@
+package org.mimamori.model.metrics;
+
+import org.mimamori.model.schema.LocalizedText;
+
+/**
+ * One band of calibrated probabilities, from {@code lower} (inclusive) up to the next band's lower bound.
+ *
+ * @param id      a stable identifier, e.g. {@code moderate}
+ * @param lower   the lowest probability in the band, inclusive
+ * @param meaning what the band says about similar past cases, in Japanese and English
+ */
+public record ScoreBand(String id, double lower, LocalizedText meaning) {
+
+    /** Checks the fields. */
+    public ScoreBand {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a band needs an id");
+        }
+        if (!(lower >= 0 && lower < 1)) {
+            throw new IllegalArgumentException("band '" + id + "': lower bound " + lower + " is not in [0, 1)");
+        }
+        if (meaning == null) {
+            throw new IllegalArgumentException("band '" + id + "' needs a meaning");
+        }
+    }
+}
