@@ -1,6 +1,6 @@
 package org.mimamori.training.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 import org.mimamori.training.pipeline.Progress;
@@ -13,18 +13,19 @@ final class ConsoleProgress implements Progress {
 
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private String lastStep = "";
     private long lastLog;
 
-    ConsoleProgress(PrintStream out, boolean terminal) {
+    ConsoleProgress(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
     }
 
-    static ConsoleProgress forStandardError() {
-        return new ConsoleProgress(System.err, System.console() != null);
+    /** Progress on a command's error writer: a bar when it is a terminal's. */
+    static ConsoleProgress on(PrintWriter err) {
+        return new ConsoleProgress(err, System.console() != null);
     }
 
     @Override
@@ -43,6 +44,7 @@ final class ConsoleProgress implements Progress {
         long now = System.nanoTime();
         if (!step.equals(lastStep) || done == total || now - lastLog > LOG_EVERY_NANOS) {
             out.println(String.format(Locale.ROOT, "[%s] %d/%d", step, done, total));
+            out.flush();
             lastStep = step;
             lastLog = now;
         }

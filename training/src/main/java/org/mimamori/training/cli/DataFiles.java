@@ -1,7 +1,7 @@
 package org.mimamori.training.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import org.mimamori.model.data.CaseCsv;
@@ -14,7 +14,7 @@ final class DataFiles {
     }
 
     /** Reads a case file, telling which schema items had no column. */
-    static CaseCsv.Read read(FeatureSchema schema, Path file, PrintStream notes) throws IOException {
+    static CaseCsv.Read read(FeatureSchema schema, Path file, PrintWriter notes) throws IOException {
         CaseCsv.Read read = CaseCsv.read(schema, file);
         if (!read.missingColumns().isEmpty()) {
             notes.println("note: " + file.getFileName() + " has no column for " + read.missingColumns()

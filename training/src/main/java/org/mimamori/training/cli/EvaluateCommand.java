@@ -13,13 +13,18 @@ import org.mimamori.model.metrics.MetricsJson;
 import org.mimamori.model.metrics.ScoreBands;
 import org.mimamori.training.pipeline.BundleEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: a bundle on any labelled CSV. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluates a model bundle on labelled cases: AUC with a bootstrap 95% interval, PR-AUC, "
                 + "Brier score, expected calibration error, a calibration table and per-band rates.")
 final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--bundle", required = true, description = "The model bundle (zip).")
     Path bundle;
@@ -36,28 +41,40 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--scores-out", description = "Also write each case's probability, band, label and audit "
+            + "groups to this CSV file (the input of 'audit').")
+    Path scoresOut;
+
     @Override
     public Integer call() throws Exception {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        java.io.PrintWriter err = spec.commandLine().getErr();
         ModelBundle b = ModelBundle.read(bundle);
-        List<Case> cases = DataFiles.read(b.schema(), data, System.err).cases();
+        List<Case> cases = DataFiles.read(b.schema(), data, err).cases();
         ScoreBands scoreBands = bands == null ? b.bands() : ScoreBands.parse(bands);
         Evaluation e = BundleEvaluation.evaluate(b, cases, scoreBands, seed);
+        if (scoresOut != null) {
+            try (var file = java.nio.file.Files.newBufferedWriter(scoresOut)) {
+                BundleEvaluation.writeScores(b, cases, scoreBands, file);
+            }
+            err.println("scores written to " + scoresOut);
+        }
         if (json) {
-            System.out.println(MetricsJson.mapper().writeValueAsString(e));
+            out.println(MetricsJson.mapper().writeValueAsString(e));
             return 0;
         }
-        System.out.println(String.format(Locale.ROOT, "model %s on %s: %d labelled cases, %d positive",
+        out.println(String.format(Locale.ROOT, "model %s on %s: %d labelled cases, %d positive",
                 b.version(), data.getFileName(), e.n(), e.positives()));
-        System.out.println(String.format(Locale.ROOT, "AUC %.3f (95%% CI %.3f–%.3f)  PR-AUC %.3f  Brier %.4f  ECE %.4f",
+        out.println(String.format(Locale.ROOT, "AUC %.3f (95%% CI %.3f–%.3f)  PR-AUC %.3f  Brier %.4f  ECE %.4f",
                 e.auc(), e.aucCi()[0], e.aucCi()[1], e.prAuc(), e.brier(), e.ece()));
-        System.out.println();
-        System.out.println("calibration (equal-mass bins): n, mean predicted, observed");
-        e.calibration().bins().forEach(bin -> System.out.println(String.format(Locale.ROOT, "  %6d  %.3f  %.3f",
+        out.println();
+        out.println("calibration (equal-mass bins): n, mean predicted, observed");
+        e.calibration().bins().forEach(bin -> out.println(String.format(Locale.ROOT, "  %6d  %.3f  %.3f",
                 bin.n(), bin.meanPredicted(), bin.observedRate())));
-        System.out.println();
-        System.out.println("bands (flagging from this band up): n, observed rate, selection rate, TPR, FPR, PPV, NPV");
+        out.println();
+        out.println("bands (flagging from this band up): n, observed rate, selection rate, TPR, FPR, PPV, NPV");
         for (BandStats s : e.bands()) {
-            System.out.println(String.format(Locale.ROOT, "  %-10s ≥%.2f  %6d  %.3f  %.3f  %.3f  %.3f  %.3f  %.3f",
+            out.println(String.format(Locale.ROOT, "  %-10s ≥%.2f  %6d  %.3f  %.3f  %.3f  %.3f  %.3f  %.3f",
                     s.id(), s.lower(), s.n(), s.observedRate(), s.selectionRate(), s.tpr(), s.fpr(), s.ppv(), s.npv()));
         }
         return 0;

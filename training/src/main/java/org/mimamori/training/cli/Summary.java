@@ -1,6 +1,6 @@
 package org.mimamori.training.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 import org.mimamori.training.pipeline.ItemImportance;
@@ -12,7 +12,7 @@ final class Summary {
     private Summary() {
     }
 
-    static void print(TrainingReport r, PrintStream out) {
+    static void print(TrainingReport r, PrintWriter out) {
         out.println(String.format(Locale.ROOT, "trained on %d cases, evaluated on %d held-out cases (%s)",
                 r.trainingCases(), r.holdoutCases(), r.schema()));
         out.println(String.format(Locale.ROOT, "regularisation C=%s chosen by %d-fold cross-validation",

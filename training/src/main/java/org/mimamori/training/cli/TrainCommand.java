@@ -17,7 +17,9 @@ import org.mimamori.training.pipeline.TrainedModel;
 import org.mimamori.training.pipeline.TrainingPipeline;
 import org.mimamori.training.pipeline.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code train}: schema + labelled CSV → a model bundle, its path printed last. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -25,6 +27,9 @@ import picocli.CommandLine.Option;
                 + "(one zip named by its content hash) into --out. Prints the bundle's path last.",
                 "Also fits a plain logistic regression and XGBoost for comparison only."})
 final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--data", required = true, description = "Labelled cases (CSV, one column per item).")
     Path data;
@@ -53,8 +58,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.io.PrintWriter stdout = spec.commandLine().getOut();
+        java.io.PrintWriter err = spec.commandLine().getErr();
         FeatureSchema s = SchemaLoader.loadOrDefault(schema);
-        CaseCsv.Read read = DataFiles.read(s, data, System.err);
+        CaseCsv.Read read = DataFiles.read(s, data, err);
         Map<String, Object> lineage = new LinkedHashMap<>();
         lineage.put("input_file", data.getFileName().toString());
         lineage.put("input_sha256", Hashes.sha256(data));
@@ -62,12 +69,12 @@ final class TrainCommand implements Callable<Integer> {
         lineage.put("columns_missing", read.missingColumns());
         TrainingSettings settings = TrainingSettings.defaults().withBootstrap(bootstrap).withCalibration(calibration)
                 .withBands(ScoreBands.parse(bands)).withSeed(seed).withCompare(!noCompare);
-        TrainedModel model = new TrainingPipeline(settings, ConsoleProgress.forStandardError())
+        TrainedModel model = new TrainingPipeline(settings, ConsoleProgress.on(err))
                 .train(s, read.cases(), lineage);
         ModelBundle bundle = BundleAssembly.assemble(model, ModelCard.files(model));
         Path file = bundle.writeTo(out);
-        Summary.print(model.report(), System.err);
-        System.out.println(file.toAbsolutePath());
+        Summary.print(model.report(), err);
+        stdout.println(file.toAbsolutePath());
         return 0;
     }
 }
