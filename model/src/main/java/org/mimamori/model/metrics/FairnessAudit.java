@@ -136,7 +136,7 @@ public record FairnessAudit(double threshold, Tolerance tolerance, int minGroupS
             ConfusionCounts c = g.getValue();
             Map<String, Disparity> disparities = new LinkedHashMap<>();
             for (AuditedRate rate : AuditedRate.values()) {
-                disparities.put(rate.key(), Disparity.of(rate.of(c), rate.of(ref), tolerance));
+                disparities.put(rate.key(), Disparity.between(c, ref, rate, tolerance));
             }
             boolean tooSmall = c.n() < minGroupSize || c.positives() < minClassCount
                     || c.negatives() < minClassCount;

@@ -81,6 +81,19 @@ class FairnessAuditTest {
     }
 
     @Test
+    void ratiosFromCountsAreExactSoBoundaryRatiosAreNotFlagged() {
+        // FPR 3/5 against 1/5 is 3; TPR 5/5 against 4/5 is exactly 1.25, on the band's edge.
+        ConfusionCounts group = new ConfusionCounts(5, 3, 2, 0);
+        ConfusionCounts reference = new ConfusionCounts(4, 1, 4, 1);
+        assertThat(Disparity.between(group, reference, AuditedRate.FPR, Tolerance.DEFAULT))
+                .isEqualTo(new Disparity(3, 0.4, true));
+        assertThat(Disparity.between(group, reference, AuditedRate.TPR, Tolerance.DEFAULT))
+                .isEqualTo(new Disparity(1.25, 0.2, false));
+        assertThat(Disparity.between(group, new ConfusionCounts(0, 0, 3, 0), AuditedRate.TPR, Tolerance.DEFAULT))
+                .isEqualTo(new Disparity(Double.NaN, Double.NaN, false));
+    }
+
+    @Test
     void parsesTheToleranceAndRejectsBandsWithoutOne() {
         assertThat(Tolerance.parse("0.8, 1.25")).isEqualTo(Tolerance.DEFAULT);
         assertThatThrownBy(() -> Tolerance.parse("1.1,1.5")).hasMessageContaining("0 < lower <= 1 <= upper");

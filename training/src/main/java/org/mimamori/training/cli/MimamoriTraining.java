@@ -1,5 +1,6 @@
 package org.mimamori.training.cli;
 
+import org.mimamori.training.audit.AuditCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MimamoriTraining.Version.class,
         description = "Mimamori training tools: synthetic data, training, evaluation, fairness audit, export.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, EvaluateCommand.class, AuditCommand.class})
 public final class MimamoriTraining implements Runnable {
 
     @CommandLine.Spec
@@ -30,7 +31,7 @@ public final class MimamoriTraining implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,114 @@
+package org.mimamori.training.audit;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.mimamori.model.data.CsvTable;
+import org.mimamori.model.metrics.FairnessAudit;
+import org.mimamori.model.metrics.FairnessReport;
+import org.mimamori.model.metrics.MetricsJson;
+import org.mimamori.model.metrics.Tolerance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code audit}: per-group rates and disparities of decisions at a threshold, for any CSV of scores, labels
+ * and group columns. Exit code 0 on success, 2 for unusable input (the message on standard error).
+ */
+@Command(name = "audit",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        sortSynopsis = false,
+        description = {
+            "Fairness audit of scores at a threshold (flagged when score >= T), per value of each group column.",
+            "Reports n, base rate, selection rate, TPR, FPR, FNR, PPV, NPV and AUC per group, and the ratio and "
+                + "difference of selection rate, TPR, FPR, FNR and PPV against a reference group.",
+            "A flag marks a ratio outside the tolerance band: a reason to look closer, not a verdict."})
+public final class AuditCommand implements Callable<Integer> {
+
+    /** The exit code for unusable input. */
+    public static final int INPUT_ERROR = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "F", description = "CSV file with a header row.")
+    private Path input;
+
+    @Option(names = "--score-column", required = true, paramLabel = "S", description = "Column of scores (numbers).")
+    private String scoreColumn;
+
+    @Option(names = "--label-column", required = true, paramLabel = "L",
+            description = "Column of outcomes: 1/0, true/false or yes/no (any case).")
+    private String labelColumn;
+
+    @Option(names = "--group-column", required = true, paramLabel = "G",
+            description = "A column whose values define groups; repeat for several. Empty values form '(unknown)'.")
+    private List<String> groupColumns;
+
+    @Option(names = "--threshold", required = true, paramLabel = "T", description = "Flag rows with score >= T.")
+    private double threshold;
+
+    @Option(names = "--reference-group", paramLabel = "G=V",
+            description = "Reference value V for group column G; default: the column's largest group.")
+    private Map<String, String> referenceGroups = new LinkedHashMap<>();
+
+    @Option(names = "--tolerance", paramLabel = "LO,HI", defaultValue = "0.8,1.25",
+            description = "Band of ratios that raise no flag, bounds included (default: ${DEFAULT-VALUE}).")
+    private String tolerance;
+
+    @Option(names = "--min-group-size", paramLabel = "N", defaultValue = "30",
+            description = "Groups with fewer rows (or fewer than 5 positives or negatives) are too small to judge "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int minGroupSize;
+
+    @Option(names = "--json", description = "Print one JSON object instead of tables; undefined numbers are null.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            CsvTable table = CsvTable.read(input);
+            String source = input.getFileName().toString();
+            AuditInput data = AuditInput.from(table, source, scoreColumn, labelColumn, groupColumns);
+            FairnessAudit audit = FairnessAudit.at(threshold).withTolerance(Tolerance.parse(tolerance))
+                    .withMinGroupSize(minGroupSize);
+            for (Map.Entry<String, String> ref : referenceGroups.entrySet()) {
+                audit = audit.withReference(ref.getKey(), ref.getValue());
+            }
+            FairnessReport report = audit.run(data.scores(), data.labels(), data.groups());
+            if (json) {
+                out.println(MetricsJson.mapper().writeValueAsString(report));
+                out.flush();
+            } else {
+                AuditTable.print(report, audit, source, table.rows().size(), out);
+            }
+            return 0;
+        } catch (NoSuchFileException e) {
+            return fail(err, "cannot read " + input + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the report as JSON", e);
+        } catch (IOException e) {
+            return fail(err, "cannot read " + input + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
+        }
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("audit: " + message);
+        err.flush();
+        return INPUT_ERROR;
+    }
+}

@@ -1,0 +1,66 @@
+package org.mimamori.training.pipeline;
+
+import org.mimamori.model.encoding.BinSettings;
+import org.mimamori.model.metrics.ScoreBands;
+import org.mimamori.model.scoring.ScoringSettings;
+
+/**
+ * Everything that shapes a training run; recorded in the bundle's manifest.
+ *
+ * @param folds         cross-validation folds for choosing the regularisation and fitting calibration
+ * @param costs         the inverse regularisation strengths C tried
+ * @param bootstrap     bootstrap refits for uncertainty intervals
+ * @param holdoutShare  share of labelled cases held out for the honest evaluation
+ * @param calibration   {@code platt} or {@code isotonic}
+ * @param seed          seed of every random choice
+ * @param bins          scorecard binning
+ * @param bands         score bands
+ * @param scoring       when the scorer warns or withholds
+ * @param compare       whether to fit the comparison models (plain logistic regression, XGBoost)
+ */
+public record TrainingSettings(int folds, double[] costs, int bootstrap, double holdoutShare, String calibration,
+                               long seed, BinSettings bins, ScoreBands bands, ScoringSettings scoring,
+                               boolean compare) {
+
+    /** The defaults: 5 folds, C in {0.003 … 1}, 30 bootstrap refits, 20% holdout, Platt scaling, seed 7. */
+    public static TrainingSettings defaults() {
+        return new TrainingSettings(5, new double[] {0.003, 0.01, 0.03, 0.1, 0.3, 1.0}, 30, 0.2, "platt", 7,
+                BinSettings.DEFAULT, ScoreBands.defaults(), ScoringSettings.DEFAULT, true);
+    }
+
+    /** Checks the settings. */
+    public TrainingSettings {
+        if (folds < 2 || costs.length == 0 || bootstrap < 0 || !(holdoutShare > 0 && holdoutShare < 0.5)) {
+            throw new IllegalArgumentException("invalid training settings");
+        }
+        if (!calibration.equals("platt") && !calibration.equals("isotonic")) {
+            throw new IllegalArgumentException("calibration is 'platt' or 'isotonic', not '" + calibration + "'");
+        }
+        costs = costs.clone();
+    }
+
+    /** The same settings with another bootstrap size. */
+    public TrainingSettings withBootstrap(int b) {
+        return new TrainingSettings(folds, costs, b, holdoutShare, calibration, seed, bins, bands, scoring, compare);
+    }
+
+    /** The same settings with or without the comparison models. */
+    public TrainingSettings withCompare(boolean c) {
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, seed, bins, bands, scoring, c);
+    }
+
+    /** The same settings with another calibration. */
+    public TrainingSettings withCalibration(String kind) {
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, kind, seed, bins, bands, scoring, compare);
+    }
+
+    /** The same settings with other bands. */
+    public TrainingSettings withBands(ScoreBands b) {
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, seed, bins, b, scoring, compare);
+    }
+
+    /** The same settings with another seed. */
+    public TrainingSettings withSeed(long s) {
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, s, bins, bands, scoring, compare);
+    }
+}
