@@ -1,0 +1,121 @@
+package org.mimamori.api.config;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.mimamori.api.problems.BodyTooLargeException;
+import org.mimamori.api.problems.ProblemWriter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over the configured limits with 413, before they are read: by the declared
+ * {@code Content-Length}, and for chunked bodies while reading. Model uploads ({@code /api/v1/models}) have
+ * their own, larger limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    private final long scoreLimit;
+    private final long modelLimit;
+    private final ProblemWriter problems;
+
+    BodySizeLimitFilter(MimamoriProperties properties, ProblemWriter problems) {
+        this.scoreLimit = properties.limits().scoreBody().toBytes();
+        this.modelLimit = properties.limits().modelBody().toBytes();
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = request.getRequestURI().startsWith("/api/v1/models") ? modelLimit : scoreLimit;
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + limit + " bytes. Nothing was stored.", request);
+            return;
+        }
+        chain.doFilter(declared >= 0 ? request : new Limited(request, limit), response);
+    }
+
+    /** A request whose body stream fails once more than {@code limit} bytes were read. */
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long limit;
+        private long count;
+
+        CountingStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(int n) throws IOException {
+            count += n;
+            if (count > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

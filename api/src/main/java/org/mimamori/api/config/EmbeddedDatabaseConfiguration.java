@@ -1,0 +1,45 @@
+package org.mimamori.api.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts the embedded MariaDB and points the datasource at it, but only when no datasource is configured
+ * ({@code spring.datasource.url} / {@code SPRING_DATASOURCE_URL} unset). With a configured datasource Spring
+ * Boot's own auto-configuration connects to that external MariaDB and this class does nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceConfigured.class)
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "stop")
+    EmbeddedMariaDb embeddedMariaDb(MimamoriProperties properties) {
+        return EmbeddedMariaDb.start(properties.dataDir());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedMariaDb db) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(db.jdbcUrl());
+        ds.setUsername("root");
+        ds.setPassword("");
+        ds.setPoolName("mimamori-embedded");
+        return ds;
+    }
+
+    /** Matches when no datasource URL is configured. */
+    static final class NoDatasourceConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.mimamori.api.config;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The service's own settings, under the prefix {@code mimamori}.
+ *
+ * @param dataDir  where the embedded MariaDB keeps its data (only used without a configured datasource)
+ * @param limits   request-size limits
+ * @param models   model registry settings
+ * @param security security settings
+ */
+@ConfigurationProperties("mimamori")
+public record MimamoriProperties(@DefaultValue("./data") Path dataDir,
+                                 @DefaultValue Limits limits,
+                                 @DefaultValue Models models,
+                                 @DefaultValue Security security) {
+
+    /**
+     * Request-size limits; larger bodies are refused with 413 before they are read.
+     *
+     * @param scoreBody the largest body of {@code POST /api/v1/scores}
+     * @param modelBody the largest model bundle upload
+     */
+    public record Limits(@DefaultValue("64KB") DataSize scoreBody, @DefaultValue("64MB") DataSize modelBody) {
+    }
+
+    /**
+     * Model registry settings.
+     *
+     * @param importBundle  a bundle file registered (and activated when none is active) at start-up, or null
+     * @param demoWhenEmpty train and register the demo model when the registry is empty at start-up
+     */
+    public record Models(Path importBundle, @DefaultValue("true") boolean demoWhenEmpty) {
+    }
+
+    /**
+     * Security settings.
+     *
+     * @param demoTokens  accept the documented demo bearer tokens ({@code demo-caseworker}, ...); never in
+     *                    production
+     * @param rolesClaim  the JWT claim holding the caller's roles
+     */
+    public record Security(@DefaultValue("false") boolean demoTokens, @DefaultValue("roles") String rolesClaim) {
+    }
+}

@@ -1,0 +1,64 @@
+package org.mimamori.api.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.mimamori.api.security.Caller;
+import org.mimamori.api.security.Roles;
+import org.mimamori.api.web.ModelsApi;
+import org.mimamori.api.web.dto.ModelInfo;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/models}: register, list and activate model bundles. */
+@RestController
+class ModelsController implements ModelsApi {
+
+    private final ModelRegistryService registry;
+
+    ModelsController(ModelRegistryService registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public ResponseEntity<List<ModelInfo>> listModels() {
+        return ResponseEntity.ok(registry.list().stream().map(ModelsController::dto).toList());
+    }
+
+    @Override
+    public ResponseEntity<ModelInfo> uploadModel(Resource body) {
+        byte[] bytes;
+        try (InputStream in = body.getInputStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ModelRegistryService.Registration r = registry.register(bytes, caller());
+        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(dto(r.model()));
+    }
+
+    @Override
+    public ResponseEntity<ModelInfo> activateModel(String version) {
+        return ResponseEntity.ok(dto(registry.activate(version, caller())));
+    }
+
+    private static Caller caller() {
+        return Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.ANALYST, Roles.ADMIN);
+    }
+
+    private static ModelInfo dto(RegisteredModel m) {
+        return new ModelInfo(m.version(), m.schemaId(), m.sizeBytes(), m.uploadedBy(), utc(m.uploadedAt()),
+                m.active()).activatedBy(m.activatedBy()).activatedAt(utc(m.activatedAt()));
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+}

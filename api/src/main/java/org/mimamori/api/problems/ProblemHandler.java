@@ -1,0 +1,193 @@
+package org.mimamori.api.problems;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.mimamori.model.data.InvalidCaseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into problem details. Input problems become 400 with an {@code errors} list naming each
+ * field; a database that cannot record becomes 503; anything unexpected becomes a 500 without internals.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
+        return badRequest(e.problems());
+    }
+
+    @ExceptionHandler(InvalidCaseException.class)
+    ResponseEntity<ProblemDetail> invalidCase(InvalidCaseException e) {
+        return badRequest(e.problems().stream()
+                .map(p -> new FieldProblem("items." + p.field(), p.message())).toList());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    }
+
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseDown(RuntimeException e) {
+        LOG.error("The database could not serve the request: {}", e.toString());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service cannot record or read scores right now (database unavailable). No score was given.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return badRequest(List.of(new FieldProblem(e.getName(), "is not a valid "
+                + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        LOG.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it was logged.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (FieldError fe : e.getBindingResult().getFieldErrors()) {
+            problems.add(new FieldProblem(fe.getField(), fe.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(ge -> problems.add(new FieldProblem("(body)", ge.getDefaultMessage())));
+        return cast(badRequest(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> problems.add(
+                new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        return cast(badRequest(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return cast(tooLarge(tooLarge));
+            }
+        }
+        return cast(badRequest(List.of(unreadable(e.getCause()))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail p && p.getType() != null && "about:blank".equals(p.getType().toString())) {
+            p.setType(ProblemTypes.of(status));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** Names the field of a body that could not be read, from Jackson's path. */
+    static FieldProblem unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return new FieldProblem(path(u), "is not a known field");
+        }
+        if (cause instanceof InvalidFormatException f) {
+            return new FieldProblem(path(f), "has an invalid value '" + f.getValue() + "'"
+                    + (f.getTargetType() != null && f.getTargetType().isEnum()
+                    ? "; expected one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants()) : ""));
+        }
+        if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            return new FieldProblem(path(m), "has the wrong type" + (m.getTargetType() == null ? ""
+                    : "; expected " + describe(m.getTargetType())));
+        }
+        if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return new FieldProblem(path(m), m.getOriginalMessage());
+        }
+        if (cause instanceof JsonProcessingException p) {
+            return new FieldProblem("(body)", "is not valid JSON: " + p.getOriginalMessage());
+        }
+        return new FieldProblem("(body)", "a JSON body is required");
+    }
+
+    private static String describe(Class<?> type) {
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return type == String.class ? "a string" : type.getSimpleName();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "(body)" : sb.toString();
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> problems) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request is invalid; see errors. Nothing was stored.");
+        p.setTitle("Invalid request");
+        p.setType(ProblemTypes.of(HttpStatus.BAD_REQUEST));
+        p.setProperty("errors", problems);
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(ProblemTypes.of(status));
+        return ResponseEntity.status(status).body(p);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> r) {
+        return (ResponseEntity) r;
+    }
+}

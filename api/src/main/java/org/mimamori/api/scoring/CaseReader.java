@@ -1,0 +1,78 @@
+package org.mimamori.api.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mimamori.api.problems.FieldProblem;
+import org.mimamori.api.problems.InvalidRequestException;
+import org.mimamori.model.data.Case;
+import org.mimamori.model.data.CaseProblem;
+import org.mimamori.model.data.InvalidCaseException;
+import org.mimamori.model.data.ValueParser;
+import org.mimamori.model.schema.FeatureSchema;
+import org.mimamori.model.schema.Item;
+import org.mimamori.model.value.Value;
+
+/**
+ * Reads the {@code items} object of a score request into a {@link Case}, by the conventions of
+ * {@link ValueParser#fromJson}: left out, {@code null} or {@code "unknown"} is unknown; {@code "not_applicable"}
+ * is not applicable; yes/no as {@code true}/{@code false}, {@code "yes"}/{@code "no"} or {@code 1}/{@code 0}.
+ * Every problem is collected, each naming its field ({@code items.<id>}).
+ */
+final class CaseReader {
+
+    private CaseReader() {
+    }
+
+    /**
+     * @throws InvalidRequestException naming every unknown item, item not used for scoring, or bad value
+     */
+    static Case read(FeatureSchema schema, Map<String, Object> items) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, Value> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : items.entrySet()) {
+            String field = "items." + e.getKey();
+            Optional<Item> item = schema.item(e.getKey());
+            if (item.isEmpty()) {
+                problems.add(new FieldProblem(field, "is not an item of schema " + schema.id()));
+                continue;
+            }
+            String refusal = refusal(item.get());
+            if (refusal != null) {
+                problems.add(new FieldProblem(field, refusal));
+                continue;
+            }
+            try {
+                values.put(e.getKey(), ValueParser.fromJson(item.get(), e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                problems.add(new FieldProblem(field, ex.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        try {
+            return Case.resolve(schema, values);
+        } catch (InvalidCaseException ex) {
+            throw new InvalidRequestException(ex.problems().stream().map(CaseReader::problem).toList());
+        }
+    }
+
+    private static FieldProblem problem(CaseProblem p) {
+        return new FieldProblem("items." + p.field(), p.message());
+    }
+
+    /** Why an item may not be sent for scoring, or null when it may. */
+    private static String refusal(Item item) {
+        return switch (item.role()) {
+            case LABEL -> "is the training label and is never sent for scoring";
+            case ANALYSIS -> "is kept for analysis only and is not sent for scoring (data minimisation)";
+            case REFERENCE_ID -> "is the child's reference; send it as childRef";
+            case INPUT, AUDIT_GROUP, RED_FLAG, ALREADY_KNOWN -> item.isDerived()
+                    ? "is derived from other items (" + item.derived().source() + ") and cannot be sent" : null;
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package org.mimamori.api.scoring;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.mimamori.api.security.Caller;
+import org.mimamori.api.web.dto.Band;
+import org.mimamori.api.web.dto.BandMove;
+import org.mimamori.api.web.dto.Contribution;
+import org.mimamori.api.web.dto.Interval;
+import org.mimamori.api.web.dto.ItemChange;
+import org.mimamori.api.web.dto.RedFlag;
+import org.mimamori.api.web.dto.Score;
+import org.mimamori.api.web.dto.ScoreRequest;
+import org.mimamori.api.web.dto.Warning;
+import org.mimamori.model.metrics.ScoreBand;
+import org.mimamori.model.schema.FeatureSchema;
+import org.mimamori.model.scoring.Estimate;
+import org.mimamori.model.scoring.ExplainedScore;
+
+/** Turns an {@link ExplainedScore} into the contract's {@link Score}, in the caller's language. */
+final class ScoreViews {
+
+    private ScoreViews() {
+    }
+
+    static Score view(UUID id, ScoreRequest request, ExplainedScore s, FeatureSchema schema, Locale locale,
+                      Instant createdAt, Caller caller) {
+        List<Contribution> contributions = s.contributions().stream().map(c -> new Contribution(c.item().id(),
+                c.item().label(locale), c.value().toString(), c.state(), c.contribution(),
+                Contribution.DirectionEnum.fromValue(c.direction()))).toList();
+        List<BandMove> moves = s.bandMoves().stream().map(m -> new BandMove(
+                BandMove.DirectionEnum.fromValue(m.direction()), band(m.band(), locale), m.together(),
+                m.changes().stream().map(ch -> new ItemChange(ch.item().id(), ch.item().label(locale), ch.from(),
+                        ch.to(), ch.logitDelta())).toList())).toList();
+        List<Warning> warnings = s.warnings().stream()
+                .map(w -> new Warning(w.code(), w.message().in(locale)).item(w.item())).toList();
+        List<RedFlag> redFlags = s.redFlags().stream().map(f -> new RedFlag(f.item(), f.message().in(locale))
+                .label(schema.item(f.item()).map(i -> i.label(locale)).orElse(null))).toList();
+        Score score = new Score(id, s.modelVersion(), s.schemaId(), request.getChildRef(), request.getPurpose(),
+                !s.withheld(), s.baseline(), s.logit(), s.target().in(locale), contributions, moves, warnings,
+                redFlags, s.decisionNotice().in(locale), createdAt.atOffset(ZoneOffset.UTC), caller.name());
+        Estimate e = s.estimate();
+        if (e != null) {
+            score.probability(e.probability()).interval(new Interval(e.low(), e.high()))
+                    .band(band(e.band(), locale));
+        }
+        return score.priorAssessment(request.getPriorAssessment()).language(locale.getLanguage());
+    }
+
+    private static Band band(ScoreBand b, Locale locale) {
+        return new Band(b.id(), b.meaning().in(locale)).lower(b.lower());
+    }
+
+    /** Japanese when the caller's first language is Japanese, English otherwise. */
+    static Locale locale(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
+            return !ranges.isEmpty() && ranges.get(0).getRange().toLowerCase(Locale.ROOT).startsWith("ja")
+                    ? Locale.JAPANESE : Locale.ENGLISH;
+        } catch (IllegalArgumentException e) {
+            return Locale.ENGLISH;
+        }
+    }
+}

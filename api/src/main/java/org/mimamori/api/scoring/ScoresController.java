@@ -1,0 +1,59 @@
+package org.mimamori.api.scoring;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import org.mimamori.api.problems.FieldProblem;
+import org.mimamori.api.problems.InvalidRequestException;
+import org.mimamori.api.security.Caller;
+import org.mimamori.api.security.Roles;
+import org.mimamori.api.web.ScoresApi;
+import org.mimamori.api.web.dto.Score;
+import org.mimamori.api.web.dto.ScoreRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /api/v1/scores}: score and record a case; read a recorded score exactly as it was given. */
+@RestController
+class ScoresController implements ScoresApi {
+
+    private final ScoringService scoring;
+
+    ScoresController(ScoringService scoring) {
+        this.scoring = scoring;
+    }
+
+    @Override
+    public ResponseEntity<Score> createScore(ScoreRequest request, String acceptLanguage) {
+        Map<String, Object> items = request.getItems();
+        if (items == null) {
+            throw new InvalidRequestException(java.util.List.of(new FieldProblem("items", "must not be null")));
+        }
+        ScoringService.Recorded r = scoring.score(request,
+                Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.CASEWORKER,
+                        Roles.SUPERVISOR),
+                ScoreViews.locale(acceptLanguage));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(r.id())
+                .toUri();
+        return raw(ResponseEntity.created(location).body(new RawJson(r.json())));
+    }
+
+    @Override
+    public ResponseEntity<Score> getScore(UUID id) {
+        String json = scoring.read(id, Caller.of(SecurityContextHolder.getContext().getAuthentication(),
+                Roles.CASEWORKER, Roles.SUPERVISOR, Roles.AUDITOR));
+        return raw(ResponseEntity.ok(new RawJson(json)));
+    }
+
+    /**
+     * The stored JSON is written unchanged by {@link RawJsonConverter}; the contract's type {@link Score} is
+     * what that JSON holds.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Score> raw(ResponseEntity<RawJson> response) {
+        return (ResponseEntity) response;
+    }
+}

@@ -1,0 +1,112 @@
+package org.mimamori.api.scoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.mimamori.api.audit.AuditEntry;
+import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.models.ActiveModel;
+import org.mimamori.api.models.ActiveModels;
+import org.mimamori.api.problems.NotFoundException;
+import org.mimamori.api.security.Caller;
+import org.mimamori.api.web.dto.Score;
+import org.mimamori.api.web.dto.ScoreRequest;
+import org.mimamori.model.data.Case;
+import org.mimamori.model.scoring.ExplainedScore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Scores cases and records them. A score is returned only after it and its audit record are committed
+ * together; if the database cannot record it, the caller gets no score. Reading a score is audited the same way.
+ * The timer {@code mimamori.scores} measures scoring including recording, tagged by outcome.
+ */
+@Service
+class ScoringService {
+
+    /** A recorded score: its id and the response JSON exactly as given. */
+    record Recorded(UUID id, String json) {
+    }
+
+    private final ActiveModels models;
+    private final ScoreRepository scores;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+
+    ScoringService(ActiveModels models, ScoreRepository scores, AuditTrail audit,
+                   PlatformTransactionManager transactions, ObjectMapper json, MeterRegistry meters) {
+        this.models = models;
+        this.scores = scores;
+        this.audit = audit;
+        this.tx = new TransactionTemplate(transactions);
+        this.json = json;
+        this.meters = meters;
+    }
+
+    Recorded score(ScoreRequest request, Caller caller, Locale locale) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
+        try {
+            Recorded r = scoreAndRecord(request, caller, locale);
+            outcome = "ok";
+            return r;
+        } catch (org.mimamori.api.problems.InvalidRequestException e) {
+            outcome = "invalid";
+            throw e;
+        } finally {
+            sample.stop(Timer.builder("mimamori.scores").description("Scoring a case, including recording it")
+                    .tag("outcome", outcome).register(meters));
+        }
+    }
+
+    private Recorded scoreAndRecord(ScoreRequest request, Caller caller, Locale locale) {
+        ActiveModel model = models.current();
+        Map<String, Object> items = request.getItems();
+        Case c = CaseReader.read(model.scorer().schema(), items);
+        ExplainedScore explained = model.scorer().score(c);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Score view = ScoreViews.view(id, request, explained, model.scorer().schema(), locale, now, caller);
+        String requestJson = write(request);
+        String responseJson = write(view);
+        tx.executeWithoutResult(status -> {
+            scores.insert(id.toString(), request.getChildRef(), request.getPurpose().getValue(),
+                    explained.modelVersion(), explained.schemaId(), caller.name(), caller.role(), now, requestJson,
+                    responseJson);
+            audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "score.create", "score/" + id,
+                    request.getPurpose().getValue()));
+        });
+        return new Recorded(id, responseJson);
+    }
+
+    /** The stored response of a score, after auditing the read. */
+    String read(UUID id, Caller caller) {
+        return tx.execute(status -> {
+            ScoreRow row = scores.findById(id.toString())
+                    .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
+            audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
+                    "score.read", "score/" + id, row.purpose()));
+            return row.responseJson();
+        });
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

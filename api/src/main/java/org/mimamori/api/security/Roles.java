@@ -1,0 +1,24 @@
+package org.mimamori.api.security;
+
+import java.util.List;
+
+/** The roles of Mimamori's users, as they appear in tokens (without Spring's {@code ROLE_} prefix). */
+public final class Roles {
+
+    /** Child guidance and family support staff: score cases and read their scores. */
+    public static final String CASEWORKER = "caseworker";
+    /** Review explanations, overrides and disagreement; may score and read scores. */
+    public static final String SUPERVISOR = "supervisor";
+    /** Data scientists: register and activate models. They do not score children. */
+    public static final String ANALYST = "analyst";
+    /** Auditors and privacy officers: read scores and the audit trail. */
+    public static final String AUDITOR = "auditor";
+    /** Administrators: manage models and read the audit trail. */
+    public static final String ADMIN = "admin";
+
+    /** Every role. */
+    public static final List<String> ALL = List.of(CASEWORKER, SUPERVISOR, ANALYST, AUDITOR, ADMIN);
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,103 @@
+package org.mimamori.api.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mimamori.api.config.MimamoriProperties;
+import org.mimamori.api.problems.ProblemWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Health is public; everything else needs a bearer token:
+ * <ul>
+ *   <li>{@code POST /api/v1/scores}: caseworker, supervisor (analysts do not score children);</li>
+ *   <li>{@code GET /api/v1/scores/*}: caseworker, supervisor, auditor;</li>
+ *   <li>{@code POST /api/v1/models/**}: analyst, admin; {@code GET /api/v1/models}: also supervisor, auditor;</li>
+ *   <li>{@code GET /api/v1/audit}: auditor, admin;</li>
+ *   <li>{@code /actuator/prometheus}: any authenticated caller.</li>
+ * </ul>
+ * Failures are problem details (401 without a valid token, 403 for a role that may not).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, MimamoriProperties properties,
+                                    ObjectProvider<JwtDecoder> jwtDecoder, ProblemWriter problems) throws Exception {
+        AuthenticationManager manager = authenticationManager(properties, jwtDecoder.getIfAvailable());
+        http.csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/scores")
+                        .hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/scores/**")
+                        .hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR, Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/models", "/api/v1/models/**")
+                        .hasAnyRole(Roles.ANALYST, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/models", "/api/v1/models/**")
+                        .hasAnyRole(Roles.ANALYST, Roles.ADMIN, Roles.SUPERVISOR, Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .authenticationManagerResolver(request -> manager)
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "A valid bearer token is needed.", request))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                HttpStatus.FORBIDDEN, "Your role may not do this.", request)))
+                .exceptionHandling(x -> x
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "A valid bearer token is needed.", request))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                HttpStatus.FORBIDDEN, "Your role may not do this.", request)));
+        return http.build();
+    }
+
+    private static AuthenticationManager authenticationManager(MimamoriProperties properties, JwtDecoder decoder) {
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        if (properties.security().demoTokens()) {
+            LOG.warn("Demo bearer tokens are ENABLED (demo-caseworker, demo-supervisor, demo-analyst, "
+                    + "demo-auditor, demo-admin). Never use this setting with real data.");
+            providers.add(new DemoTokenAuthenticationProvider());
+        }
+        if (decoder != null) {
+            JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+            roles.setAuthoritiesClaimName(properties.security().rolesClaim());
+            roles.setAuthorityPrefix("ROLE_");
+            JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+            converter.setJwtGrantedAuthoritiesConverter(roles);
+            JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
+            jwt.setJwtAuthenticationConverter(converter);
+            providers.add(jwt);
+        }
+        if (providers.isEmpty()) {
+            LOG.warn("Neither demo tokens nor JWT verification are configured: every request will be refused.");
+            return authentication -> {
+                throw new org.springframework.security.authentication.BadCredentialsException("no token accepted");
+            };
+        }
+        return new ProviderManager(providers);
+    }
+}

@@ -1,0 +1,63 @@
+package org.mimamori.api.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mimamori.api.support.IntegrationTestBase;
+import org.mimamori.api.support.TestBundles;
+import org.mimamori.client.model.ModelInfo;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.HttpClientErrorException;
+
+/** The model registry through the generated client. */
+class ModelsIntegrationTest extends IntegrationTestBase {
+
+    @Test
+    void theImportedBundleIsRegisteredAndActive() {
+        List<ModelInfo> models = clients().models("demo-analyst").listModels();
+        assertThat(models).anySatisfy(m -> {
+            assertThat(m.getActive()).isTrue();
+            assertThat(m.getSchemaId()).isEqualTo("child-support-v1");
+            assertThat(m.getUploadedBy()).isEqualTo("system");
+            assertThat(m.getSizeBytes()).isPositive();
+        });
+    }
+
+    @Test
+    void uploadingARegisteredBundleAgainChangesNothing() {
+        long before = rows("model_bundle");
+        ResponseEntity<ModelInfo> r = clients().models("demo-analyst")
+                .uploadModelWithHttpInfo(TestBundles.bundle().toFile());
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rows("model_bundle")).isEqualTo(before);
+        ModelInfo activated = clients().models("demo-admin").activateModel(r.getBody().getVersion());
+        assertThat(activated.getActive()).isTrue();
+        assertThat(activated.getActivatedBy()).isEqualTo("demo-admin");
+    }
+
+    @Test
+    void somethingThatIsNotABundleIsRefused() throws Exception {
+        long before = rows("model_bundle");
+        Path junk = Files.createTempFile("not-a-bundle", ".zip");
+        Files.writeString(junk, "hello");
+        File f = junk.toFile();
+        assertThatThrownBy(() -> clients().models("demo-analyst").uploadModel(f))
+                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+        assertThat(rows("model_bundle")).isEqualTo(before);
+    }
+
+    @Test
+    void activatingAnUnknownVersionIs404() {
+        assertThatThrownBy(() -> clients().models("demo-analyst").activateModel("0123456789abcdef"))
+                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the model registry. */
+package org.mimamori.api.models;

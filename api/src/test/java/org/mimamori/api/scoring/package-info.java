@@ -1,0 +1,2 @@
+/** Tests of explained scores, through the generated client against the running service. */
+package org.mimamori.api.scoring;

@@ -1,0 +1,42 @@
+package org.mimamori.api.support;
+
+import org.mimamori.client.ApiClient;
+import org.mimamori.client.api.AuditApi;
+import org.mimamori.client.api.ModelsApi;
+import org.mimamori.client.api.ScoresApi;
+
+/** Generated API clients for a running server, one per bearer token. */
+public final class Clients {
+
+    private final int port;
+
+    /** Clients of the server on {@code port}. */
+    public Clients(int port) {
+        this.port = port;
+    }
+
+    /** An API client sending {@code token} (none when null). */
+    public ApiClient api(String token) {
+        ApiClient c = new ApiClient();
+        c.setBasePath("http://127.0.0.1:" + port);
+        if (token != null) {
+            c.setBearerToken(token);
+        }
+        return c;
+    }
+
+    /** The scores API as the holder of {@code token}. */
+    public ScoresApi scores(String token) {
+        return new ScoresApi(api(token));
+    }
+
+    /** The models API as the holder of {@code token}. */
+    public ModelsApi models(String token) {
+        return new ModelsApi(api(token));
+    }
+
+    /** The audit API as the holder of {@code token}. */
+    public AuditApi audit(String token) {
+        return new AuditApi(api(token));
+    }
+}

@@ -1,0 +1,80 @@
+package org.mimamori.api.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.mimamori.model.bundle.ModelBundle;
+import org.mimamori.model.data.Case;
+import org.mimamori.model.schema.FeatureSchema;
+import org.mimamori.model.schema.SchemaLoader;
+import org.mimamori.model.value.Value;
+import org.mimamori.training.pipeline.BundleAssembly;
+import org.mimamori.training.pipeline.Progress;
+import org.mimamori.training.pipeline.TrainedModel;
+import org.mimamori.training.pipeline.TrainingPipeline;
+import org.mimamori.training.pipeline.TrainingSettings;
+
+/**
+ * A small model bundle trained once per test JVM on seeded, made-up cases, so tests do not depend on the
+ * demo model's size or training time.
+ */
+public final class TestBundles {
+
+    private static Path bundle;
+
+    private TestBundles() {
+    }
+
+    /** The bundle file (under {@code target/}), trained on first use. */
+    public static synchronized Path bundle() {
+        if (bundle == null) {
+            try {
+                Path dir = Files.createDirectories(Path.of("target", "test-bundle"));
+                FeatureSchema schema = SchemaLoader.loadDefault();
+                TrainedModel model = new TrainingPipeline(TrainingSettings.defaults().withBootstrap(8),
+                        Progress.SILENT).train(schema, cases(schema, 4000, 11), Map.of("input_file", "test"));
+                ModelBundle b = BundleAssembly.assemble(model, Map.of());
+                bundle = b.writeTo(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return bundle;
+    }
+
+    private static List<Case> cases(FeatureSchema schema, int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Case> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, Value> m = new HashMap<>();
+            int age = r.nextInt(18);
+            m.put("child_ref", Value.category(String.format("C%07d", i)));
+            m.put("age_years", Value.of(age));
+            int absences = r.nextInt(3) == 0 ? r.nextInt(1, 40) : 0;
+            if (r.nextInt(10) > 0) {
+                m.put("absence_days_term", Value.of(absences));
+            }
+            int consultations = r.nextInt(10) == 0 ? r.nextInt(1, 5) : 0;
+            m.put("prior_consultations", Value.of(consultations));
+            boolean allowance = r.nextInt(5) == 0;
+            m.put("child_rearing_allowance", Value.of(allowance));
+            m.put("household_size", Value.of(r.nextInt(1, 8)));
+            m.put("single_parent", Value.of(r.nextInt(6) == 0));
+            m.put("already_supported", Value.of(consultations > 1));
+            double school = age >= 6 && age <= 15 ? 0.08 * absences : 0;
+            double logit = -3 + 0.9 * consultations + school + (allowance ? 0.7 : 0);
+            m.put("need_confirmed_12m", Value.of(r.nextDouble() < 1 / (1 + Math.exp(-logit))));
+            out.add(Case.resolve(schema, m));
+        }
+        return out;
+    }
+}
