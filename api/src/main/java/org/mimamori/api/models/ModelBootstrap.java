@@ -44,7 +44,11 @@ class ModelBootstrap implements ApplicationRunner {
             LOG.info("Model bundle {} {} from {}", registered, r.created() ? "registered" : "already registered",
                     file);
         } else if (registry.count() == 0 && properties.models().demoWhenEmpty()) {
-            registered = trainDemo();
+            try {
+                registered = trainDemo();
+            } catch (Exception | LinkageError e) {
+                LOG.error("The demo model could not be trained; the service runs without a model", e);
+            }
         }
         if (!registry.loadActive()) {
             if (registered != null) {

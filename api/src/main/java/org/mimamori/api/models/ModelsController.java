@@ -11,11 +11,11 @@ import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ModelsApi;
 import org.mimamori.api.web.dto.ModelInfo;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /api/v1/models}: register, list and activate model bundles. */
 @RestController
@@ -33,9 +33,9 @@ class ModelsController implements ModelsApi {
     }
 
     @Override
-    public ResponseEntity<ModelInfo> uploadModel(Resource body) {
+    public ResponseEntity<ModelInfo> uploadModel(MultipartFile file) {
         byte[] bytes;
-        try (InputStream in = body.getInputStream()) {
+        try (InputStream in = file.getInputStream()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

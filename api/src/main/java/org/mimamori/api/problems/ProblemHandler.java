@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -125,6 +126,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Names the field of a body that could not be read, from Jackson's path. */
     static FieldProblem unreadable(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException malformed) {
+                return new FieldProblem("(body)", "is not valid JSON: " + malformed.getOriginalMessage());
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return new FieldProblem(path(u), "is not a known field");
         }
