@@ -19,8 +19,7 @@ class AuditService implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEntry e) {
-        events.save(new AuditEventRow(null, e.at(), e.actor(), e.role(), e.action(), e.resource(), e.purpose(),
-                e.outcome()));
+        events.append(e.at(), e.actor(), e.role(), e.action(), e.resource(), e.purpose(), e.outcome());
     }
 
     @Override

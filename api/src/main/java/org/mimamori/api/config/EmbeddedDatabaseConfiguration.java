@@ -21,7 +21,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "stop")
     EmbeddedMariaDb embeddedMariaDb(MimamoriProperties properties) {
-        return EmbeddedMariaDb.start(properties.dataDir());
+        return EmbeddedMariaDb.start(properties.dataDir(), properties.embeddedDbArgs());
     }
 
     @Bean(destroyMethod = "close")

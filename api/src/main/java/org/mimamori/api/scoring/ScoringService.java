@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,7 @@ class ScoringService {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ScoringService(ActiveModels models, ScoreRepository scores, AuditTrail audit,
                    PlatformTransactionManager transactions, ObjectMapper json, MeterRegistry meters) {
@@ -66,8 +68,8 @@ class ScoringService {
             outcome = "invalid";
             throw e;
         } finally {
-            sample.stop(Timer.builder("mimamori.scores").description("Scoring a case, including recording it")
-                    .tag("outcome", outcome).register(meters));
+            sample.stop(timers.computeIfAbsent(outcome, o -> Timer.builder("mimamori.scores")
+                    .description("Scoring a case, including recording it").tag("outcome", o).register(meters)));
         }
     }
 

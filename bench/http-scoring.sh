@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# HTTP load test of the scoring endpoint (loopback only, bounded duration, 32 connections).
+#
+# Starts api/target/mimamori-api.jar on a fresh data directory and a free loopback port, warms it up, then
+# compares POST /api/v1/scores (scored, recorded with its audit record in MariaDB) with GET /actuator/health
+# on the same server, and counts the scores actually recorded. Needs wrk (apt-get install -y wrk).
+#
+#   bash bench/http-scoring.sh [duration-seconds]          (default 30)
+#   MIMAMORI_BUNDLE=path/to/bundle.zip bash bench/http-scoring.sh   (else the demo model is trained on start)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-30}"
+CONNECTIONS=32
+THREADS=2
+JAR=api/target/mimamori-api.jar
+[ -f "$JAR" ] || { echo "build first: ./mvnw -B -q package -DskipTests" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+WORK="$(mktemp -d)"
+PORT="$(command -p python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+  || echo 18089)"
+ARGS=(${MIMAMORI_ARGS:-} --server.port="$PORT" --server.address=127.0.0.1 --mimamori.data-dir="$WORK/data")
+[ -n "${MIMAMORI_BUNDLE:-}" ] && ARGS+=(--mimamori.models.import-bundle="$MIMAMORI_BUNDLE")
+java ${JAVA_OPTS:--Xmx2g} -jar "$JAR" "${ARGS[@]}" > "$WORK/app.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+URL="http://127.0.0.1:$PORT"
+for _ in $(seq 1 180); do
+  if curl -sf -o /dev/null -X POST "$URL/api/v1/scores" -H 'Authorization: Bearer demo-caseworker' \
+      -H 'Content-Type: application/json' -d '{"childRef":"C-0001","purpose":"screening","items":{}}'; then
+    break
+  fi
+  sleep 1
+done
+count() {
+  curl -sf "$URL/actuator/prometheus" -H 'Authorization: Bearer demo-admin' \
+    | awk '/^mimamori_scores_seconds_count\{.*outcome="ok"/ {s += $2} END {printf "%d", s}'
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; java $(java -version 2>&1 | head -1)"
+echo "warm-up: 20 s of POST /api/v1/scores"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d20s -s bench/score.lua "$URL/api/v1/scores" > /dev/null
+before=$(count)
+echo "POST /api/v1/scores, ${DURATION} s, $CONNECTIONS connections:"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/score.lua "$URL/api/v1/scores" | tee "$WORK/score.txt"
+after=$(count)
+echo "recorded scores (timer count, outcome=ok): $((after - before)), $(( (after - before) / DURATION ))/s"
+echo "GET /actuator/health, ${DURATION} s, $CONNECTIONS connections:"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/health.lua "$URL/actuator/health" | tee "$WORK/health.txt"
