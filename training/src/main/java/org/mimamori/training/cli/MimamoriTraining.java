@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MimamoriTraining.Version.class,
         description = "Mimamori training tools: synthetic data, training, evaluation, fairness audit, export.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SynthCommand.class})
 public final class MimamoriTraining implements Runnable {
 
     @CommandLine.Spec
