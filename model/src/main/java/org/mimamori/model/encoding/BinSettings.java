@@ -9,8 +9,12 @@ package org.mimamori.model.encoding;
  */
 public record BinSettings(int maxBins, double minBinShare, int minBinCount) {
 
-    /** The defaults: up to 5 bins, each with at least 2% of recorded values and 30 cases. */
-    public static final BinSettings DEFAULT = new BinSettings(5, 0.02, 30);
+    /**
+     * The defaults: up to 5 bins, each with at least 0.5% of recorded values and 30 cases. The share is small
+     * on purpose: a count that is non-zero for 1–2% of children (e.g. abuse reports) is rare but telling, and
+     * must keep a bin of its own; the 30-case floor keeps weights estimable on small data.
+     */
+    public static final BinSettings DEFAULT = new BinSettings(5, 0.005, 30);
 
     /** Checks the settings. */
     public BinSettings {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: a bundle on any labelled CSV. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluates a model bundle on labelled cases: AUC with a bootstrap 95% interval, PR-AUC, "
+        description = "Evaluates a model bundle on labelled cases: AUC with a bootstrap 95%% interval, PR-AUC, "
                 + "Brier score, expected calibration error, a calibration table and per-band rates.")
 final class EvaluateCommand implements Callable<Integer> {
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MimamoriTraining.Version.class,
         description = "Mimamori training tools: synthetic data, training, evaluation, fairness audit, export.",
-        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, EvaluateCommand.class, AuditCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SynthCommand.class, TrainCommand.class, EvaluateCommand.class,
+                AuditCommand.class})
 public final class MimamoriTraining implements Runnable {
 
     @CommandLine.Spec

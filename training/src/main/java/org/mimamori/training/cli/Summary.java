@@ -15,7 +15,7 @@ final class Summary {
     static void print(TrainingReport r, PrintWriter out) {
         out.println(String.format(Locale.ROOT, "trained on %d cases, evaluated on %d held-out cases (%s)",
                 r.trainingCases(), r.holdoutCases(), r.schema()));
-        out.println(String.format(Locale.ROOT, "regularisation C=%s chosen by %d-fold cross-validation",
+        out.println(String.format(Locale.ROOT, "regularisation C=%s chosen among %d values by cross-validation",
                 r.chosenCost(), r.crossValidationLogLoss().size()));
         out.println(String.format(Locale.ROOT, "holdout AUC %.3f (95%% CI %.3f–%.3f), PR-AUC %.3f, Brier %.4f, "
                         + "ECE %.4f after %s calibration (%.4f before)", r.holdout().auc(), r.holdout().aucCi()[0],

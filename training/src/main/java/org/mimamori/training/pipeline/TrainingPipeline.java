@@ -139,7 +139,8 @@ public final class TrainingPipeline {
             Map<String, Double> cv = new LinkedHashMap<>();
             search.logLossByCost().forEach((c, l) -> cv.put(Double.toString(c), l));
             TrainingReport report = new TrainingReport(schema.id(), train.size(), holdout.size(), search.chosenCost(),
-                    cv, calibrator.kind(), CalibrationTable.ece(rawP, holdoutLabels), evaluation, comparison,
+                    cv, calibrator.kind(), CalibrationTable.ece(rawP, holdoutLabels), evaluation,
+                    ScoreHistogram.of(p, holdoutLabels, ScoreHistogram.BINS), comparison,
                     audit.threshold(), audit.fairness(), audit.unmarked(),
                     Importance.of(scorecard, encoded, schema), fullLineage);
             progress.step("evaluation", 1, 1);

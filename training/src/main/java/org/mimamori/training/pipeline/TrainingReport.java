@@ -18,6 +18,7 @@ import org.mimamori.model.metrics.FairnessReport;
  * @param calibration         the calibration kind
  * @param eceBeforeCalibration holdout ECE of the raw logistic output
  * @param holdout             the holdout evaluation of the calibrated scorecard
+ * @param scoreHistogram      the calibrated holdout probabilities by label, in {@value ScoreHistogram#BINS} bins
  * @param comparison          the comparison models' holdout AUCs (null when not fitted)
  * @param fairnessThreshold   the probability at or above which a case counts as flagged in the audit
  * @param fairness            the holdout fairness audit by audit group
@@ -27,7 +28,8 @@ import org.mimamori.model.metrics.FairnessReport;
  */
 public record TrainingReport(String schema, int trainingCases, int holdoutCases, double chosenCost,
                              Map<String, Double> crossValidationLogLoss, String calibration,
-                             double eceBeforeCalibration, Evaluation holdout, Comparison comparison,
+                             double eceBeforeCalibration, Evaluation holdout, ScoreHistogram scoreHistogram,
+                             Comparison comparison,
                              double fairnessThreshold, FairnessReport fairness, Unmarked unmarked,
                              List<ItemImportance> itemImportance, Map<String, Object> lineage) {
 

@@ -3,6 +3,7 @@ package org.mimamori.training.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.mimamori.training.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,13 +65,13 @@ class AuditCommandTest {
         Files.writeString(csv, FIXTURE);
     }
 
-    private AuditRun audit(String... extra) {
+    private CliRun audit(String... extra) {
         String[] base = {"audit", "--input", csv.toString(), "--score-column", "score", "--label-column", "label",
             "--group-column", "area", "--group-column", "household", "--threshold", "0.5"};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        return AuditRun.of(args);
+        return CliRun.of(args);
     }
 
     private static void assertGroup(JsonNode g, int n, int tp, int fp, int tn, int fn, double base, double sel,
@@ -98,7 +99,7 @@ class AuditCommandTest {
 
     @Test
     void jsonHoldsTheHandComputedFiguresOfEveryGroup() {
-        AuditRun run = audit("--min-group-size", "10", "--json");
+        CliRun run = audit("--min-group-size", "10", "--json");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         JsonNode root = run.json();
@@ -143,7 +144,7 @@ class AuditCommandTest {
 
     @Test
     void anExplicitReferenceGroupReplacesTheLargest() {
-        AuditRun run = audit("--min-group-size", "10", "--reference-group", "household=single", "--json");
+        CliRun run = audit("--min-group-size", "10", "--reference-group", "household=single", "--json");
         assertThat(run.group("household", "single").get("reference").asBoolean()).isTrue();
         JsonNode two = run.group("household", "two");
         assertThat(two.get("reference").asBoolean()).isFalse();
@@ -157,7 +158,7 @@ class AuditCommandTest {
 
     @Test
     void theToleranceDecidesTheFlagsAndTheDefaultMinimumMakesEveryGroupTooSmall() {
-        AuditRun run = audit("--tolerance", "0.5,4", "--json");
+        CliRun run = audit("--tolerance", "0.5,4", "--json");
         assertThat(run.json().get("tolerance").toString()).isEqualTo("[0.5,4.0]");
         JsonNode south = run.group("area", "south");
         assertDisparity(south, "tpr", (1.0 / 3) / 0.8, 1.0 / 3 - 0.8, true);
@@ -170,7 +171,7 @@ class AuditCommandTest {
     @Test
     void undefinedRatesAreWrittenAsJsonNull() throws IOException {
         Files.writeString(csv, "score,label,g\n0.9,1,a\n0.2,0,a\n0.7,1,b\n0.1,1,b\n");
-        AuditRun run = AuditRun.of("audit", "--input", csv.toString(), "--score-column", "score", "--label-column",
+        CliRun run = CliRun.of("audit", "--input", csv.toString(), "--score-column", "score", "--label-column",
                 "label", "--group-column", "g", "--threshold", "0.5", "--json");
         JsonNode b = run.group("g", "b");
         // Group b has no negatives: FPR and AUC are undefined, and so is the FPR ratio.
@@ -183,7 +184,7 @@ class AuditCommandTest {
 
     @Test
     void theTableShowsEachColumnItsReferenceAndItsFlags() {
-        AuditRun run = audit("--min-group-size", "10");
+        CliRun run = audit("--min-group-size", "10");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .contains("Fairness audit of fixture.csv: 20 rows, flagged when score >= 0.5")
@@ -197,7 +198,7 @@ class AuditCommandTest {
 
     @Test
     void aMissingColumnIsNamed() {
-        AuditRun run = AuditRun.of("audit", "--input", csv.toString(), "--score-column", "score", "--label-column",
+        CliRun run = CliRun.of("audit", "--input", csv.toString(), "--score-column", "score", "--label-column",
                 "label", "--group-column", "region", "--threshold", "0.5");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -207,7 +208,7 @@ class AuditCommandTest {
     @Test
     void anUnreadableLabelOrScoreNamesItsRowAndColumn() throws IOException {
         Files.writeString(csv, FIXTURE.replace("7,0.4,no,north,two", "7,0.4,maybe,north,two"));
-        AuditRun badLabel = audit("--json");
+        CliRun badLabel = audit("--json");
         assertThat(badLabel.exitCode()).isEqualTo(2);
         assertThat(badLabel.out()).isEmpty();
         assertThat(badLabel.err()).contains("row 7, column 'label': 'maybe' is not a label");
@@ -223,10 +224,10 @@ class AuditCommandTest {
         assertThat(audit("--reference-group", "area=west").err()).contains("reference group area=west has no rows");
         assertThat(audit("--reference-group", "sex=f").exitCode()).isEqualTo(2);
         assertThat(audit("--tolerance", "1.2,1.5").err()).contains("0 < lower <= 1 <= upper");
-        AuditRun missingFile = AuditRun.of("audit", "--input", dir.resolve("none.csv").toString(), "--score-column",
+        CliRun missingFile = CliRun.of("audit", "--input", dir.resolve("none.csv").toString(), "--score-column",
                 "s", "--label-column", "l", "--group-column", "g", "--threshold", "0.5");
         assertThat(missingFile.exitCode()).isEqualTo(2);
         assertThat(missingFile.err()).contains("no such file");
-        assertThat(AuditRun.of("audit", "--input", csv.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("audit", "--input", csv.toString()).exitCode()).isEqualTo(2);
     }
 }

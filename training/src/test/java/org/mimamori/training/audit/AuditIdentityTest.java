@@ -3,6 +3,7 @@ package org.mimamori.training.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.mimamori.training.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class AuditIdentityTest {
         Path csv = Files.createTempFile("audit-identity", ".csv");
         try {
             Files.writeString(csv, randomCases(seed, 3000));
-            AuditRun run = AuditRun.of("audit", "--input", csv.toString(), "--score-column", "score",
+            CliRun run = CliRun.of("audit", "--input", csv.toString(), "--score-column", "score",
                     "--label-column", "label", "--group-column", "area", "--group-column", "household",
                     "--threshold", "0.5", "--json");
             assertThat(run.exitCode()).as(run.err()).isZero();

@@ -2,8 +2,6 @@ package org.mimamori.training.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +9,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mimamori.model.bundle.ModelBundle;
-import picocli.CommandLine;
 
 /** The whole data scientist's flow on a data set that has nothing to do with children, given only its schema. */
 class OtherDomainPipelineTest {
@@ -30,9 +26,9 @@ class OtherDomainPipelineTest {
         Path data = dir.resolve("machines.csv");
         writeMachines(data, 4000, 3);
 
-        Run train = run("train", "--data", data.toString(), "--schema", schema.toString(), "--out",
+        CliRun train = CliRun.of("train", "--data", data.toString(), "--schema", schema.toString(), "--out",
                 dir.resolve("models").toString(), "--bootstrap", "5");
-        assertThat(train.exit).as(train.err).isZero();
+        assertThat(train.exitCode()).as(train.err()).isZero();
         Path bundleFile = Path.of(train.lastLine());
         assertThat(bundleFile.getFileName().toString()).startsWith("mimamori-machine-repair-v3-").endsWith(".zip");
         ModelBundle bundle = ModelBundle.read(bundleFile);
@@ -41,20 +37,20 @@ class OtherDomainPipelineTest {
                 "overheating_alerts", "vibration_share", "hot_and_old");
 
         Path scores = dir.resolve("scores.csv");
-        Run evaluate = run("evaluate", "--bundle", bundleFile.toString(), "--data", data.toString(), "--json",
+        CliRun evaluate = CliRun.of("evaluate", "--bundle", bundleFile.toString(), "--data", data.toString(), "--json",
                 "--scores-out", scores.toString());
-        assertThat(evaluate.exit).as(evaluate.err).isZero();
-        JsonNode e = new ObjectMapper().readTree(evaluate.out);
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        JsonNode e = evaluate.json();
         for (String key : new String[] {"auc", "auc_ci", "pr_auc", "brier", "ece", "bands"}) {
             assertThat(e.has(key)).as(key).isTrue();
         }
         assertThat(e.get("auc").asDouble()).isGreaterThan(0.75);
         assertThat(e.get("bands")).hasSize(5);
 
-        Run audit = run("audit", "--input", scores.toString(), "--score-column", "probability", "--label-column",
+        CliRun audit = CliRun.of("audit", "--input", scores.toString(), "--score-column", "probability", "--label-column",
                 "needs_repair_30d", "--group-column", "site_region", "--threshold", "0.3", "--json");
-        assertThat(audit.exit).as(audit.err).isZero();
-        JsonNode groups = new ObjectMapper().readTree(audit.out).get("groups");
+        assertThat(audit.exitCode()).as(audit.err()).isZero();
+        JsonNode groups = audit.json().get("groups");
         assertThat(groups).extracting(g -> g.get("value").asText()).containsExactlyInAnyOrder("north", "south");
     }
 
@@ -80,22 +76,5 @@ class OtherDomainPipelineTest {
                 w.write('\n');
             }
         }
-    }
-
-    private record Run(int exit, String out, String err) {
-        String lastLine() {
-            String[] lines = out.strip().split("\n");
-            return lines[lines.length - 1].strip();
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = MimamoriTraining.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 }

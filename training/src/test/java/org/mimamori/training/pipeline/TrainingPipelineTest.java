@@ -105,5 +105,10 @@ class TrainingPipelineTest {
         assertThat(r.comparison()).isNotNull();
         assertThat(r.itemImportance().get(0).item()).isIn("prior_consultations", "absence_days_term");
         assertThat(r.fairness()).isNotNull();
+        int[] positives = r.scoreHistogram().positives();
+        int[] negatives = r.scoreHistogram().negatives();
+        assertThat(positives).hasSize(ScoreHistogram.BINS);
+        assertThat(java.util.Arrays.stream(positives).sum()).isEqualTo(r.holdout().positives());
+        assertThat(java.util.Arrays.stream(negatives).sum()).isEqualTo(r.holdout().n() - r.holdout().positives());
     }
 }

@@ -1,11 +1,10 @@
-package org.mimamori.training.audit;
+package org.mimamori.training.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.mimamori.training.cli.MimamoriTraining;
 import picocli.CommandLine;
 
 /**
@@ -15,20 +14,27 @@ import picocli.CommandLine;
  * @param out      standard output
  * @param err      standard error
  */
-record AuditRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static AuditRun of(String... args) {
+    /** Runs the command line in-process with these arguments. */
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = MimamoriTraining.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
-        return new AuditRun(code, out.toString(), err.toString());
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** The last line of standard output, e.g. the path {@code train} prints. */
+    public String lastLine() {
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1].strip();
     }
 
     /** Standard output parsed as one JSON object. */
-    JsonNode json() {
+    public JsonNode json() {
         try {
             return new ObjectMapper().readTree(out);
         } catch (Exception e) {
@@ -36,8 +42,8 @@ record AuditRun(int exitCode, String out, String err) {
         }
     }
 
-    /** The JSON object of one group. */
-    JsonNode group(String column, String value) {
+    /** The JSON object of one group in {@code audit --json} output. */
+    public JsonNode group(String column, String value) {
         for (JsonNode g : json().get("groups")) {
             if (g.get("column").asText().equals(column) && g.get("value").asText().equals(value)) {
                 return g;
