@@ -1,0 +1,30 @@
+package org.mimamori.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.mimamori.api.support.DataDirs;
+import org.mimamori.api.support.Http;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A fresh start on an empty data directory trains and registers the demo model, then scores. */
+class FreshStartIntegrationTest {
+
+    @Test
+    void anEmptyRegistryGetsTheDemoModelAndScores() {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MimamoriApiApplication.class)
+                .run("--server.port=0", "--mimamori.data-dir=" + DataDirs.fresh("fresh"), "--spring.jmx.enabled=false")) {
+            Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+            HttpResponse<String> r = http.post("/api/v1/scores", "demo-caseworker", """
+                    {"childRef":"C-0100","purpose":"screening","items":{"age_years":3,"nursery_enrolled":"no"}}""");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            assertThat(r.body()).contains("\"contributions\"");
+            HttpResponse<String> models = http.get("/api/v1/models", "demo-analyst");
+            assertThat(models.body()).contains("\"active\":true").contains("\"uploadedBy\":\"system\"");
+        }
+    }
+}
