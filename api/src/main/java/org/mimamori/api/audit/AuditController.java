@@ -5,11 +5,13 @@ import java.util.List;
 
 import org.mimamori.api.web.AuditApi;
 import org.mimamori.api.web.dto.AuditEvent;
+import org.mimamori.api.config.ProxyValidated;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/audit}: the most recent audit records (auditor, admin). */
 @RestController
+@ProxyValidated
 class AuditController implements AuditApi {
 
     private final AuditTrail trail;

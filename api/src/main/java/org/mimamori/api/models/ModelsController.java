@@ -12,6 +12,7 @@ import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ModelsApi;
 import org.mimamori.api.web.dto.ModelInfo;
 import org.springframework.http.HttpStatus;
+import org.mimamori.api.config.ProxyValidated;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /api/v1/models}: register, list and activate model bundles. */
 @RestController
+@ProxyValidated
 class ModelsController implements ModelsApi {
 
     private final ModelRegistryService registry;

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.mimamori.model.data.InvalidCaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         LOG.error("The database could not serve the request: {}", e.toString());
         return problem(HttpStatus.SERVICE_UNAVAILABLE,
                 "The service cannot record or read scores right now (database unavailable). No score was given.");
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        return badRequest(e.getConstraintViolations().stream().map(v -> {
+            String field = null;
+            for (Path.Node node : v.getPropertyPath()) {
+                field = node.getName();
+            }
+            return new FieldProblem(field == null ? "(request)" : field, v.getMessage());
+        }).toList());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -60,4 +60,11 @@ class ModelsIntegrationTest extends IntegrationTestBase {
                 .isInstanceOfSatisfying(HttpClientErrorException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
     }
+
+    @Test
+    void aVersionOutsideTheContractsPatternIs400NamingIt() {
+        var r = http().post("/api/v1/models/bad$version/activate", "demo-analyst", "");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"version\"");
+    }
 }
