@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.mimamori.training.pipeline.Progress;
 
 /**
- * Shows progress on standard error: a bar redrawn in place on a terminal, otherwise a log line when a step
- * starts, ends, or every 5 seconds.
+ * Shows progress on standard error: a bar redrawn in place on a terminal, otherwise a log line (with the
+ * seconds since the start) when a step starts, ends, or every 5 seconds.
  */
 final class ConsoleProgress implements Progress {
 
@@ -15,6 +15,7 @@ final class ConsoleProgress implements Progress {
 
     private final PrintWriter out;
     private final boolean terminal;
+    private final long start = System.nanoTime();
     private String lastStep = "";
     private long lastLog;
 
@@ -43,7 +44,7 @@ final class ConsoleProgress implements Progress {
         }
         long now = System.nanoTime();
         if (!step.equals(lastStep) || done == total || now - lastLog > LOG_EVERY_NANOS) {
-            out.println(String.format(Locale.ROOT, "[%s] %d/%d", step, done, total));
+            out.println(String.format(Locale.ROOT, "[%6.1f s] %s %d/%d", (now - start) / 1e9, step, done, total));
             out.flush();
             lastStep = step;
             lastLog = now;

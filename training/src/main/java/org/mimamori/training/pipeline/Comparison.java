@@ -11,12 +11,9 @@ import org.mimamori.model.encoding.TribuoData;
 import org.mimamori.model.metrics.Roc;
 import org.tribuo.Example;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.xgboost.XGBoostTrainer;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The models fitted for comparison only, so that the price of interpretability is measured, not assumed: a
@@ -30,7 +27,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 public record Comparison(double plainLogisticAuc, double xgboostAuc, double plainLogisticCost, int xgboostTrees) {
 
-    static final int TREES = 300;
+    static final int TREES = 200;
 
     static Comparison run(List<Case> train, List<Case> holdout, boolean[] holdoutLabels, double cost, long seed,
                           Progress progress) {
@@ -39,27 +36,21 @@ public record Comparison(double plainLogisticAuc, double xgboostAuc, double plai
         for (Case c : train) {
             examples.add(TribuoData.example(raw, c, TribuoData.isPositive(c) ? TribuoData.POSITIVE : TribuoData.NEGATIVE));
         }
-        int[] all = new int[train.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
+        TrainingData data = new TrainingData(examples, "training split, raw values");
         progress.step("comparison models", 0, 2);
-        LinearFit plain = LinearFit.fit(raw, examples, all, cost, "plain logistic regression");
+        LinearFit plain = LinearFit.fit(raw, data.all(), cost);
         double[] plainScores = holdout.stream().map(raw::encode).mapToDouble(plain::logit).toArray();
         progress.step("comparison models", 1, 2);
 
-        LabelFactory labels = new LabelFactory();
-        MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance("xgboost", labels), labels);
-        ds.addAll(examples);
         XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
-                XGBoostTrainer.TreeMethod.HIST, TREES, 0.05, 0, 4, 1, 0.8, 0.8, 1, 0,
+                XGBoostTrainer.TreeMethod.HIST, TREES, 0.1, 0, 4, 1, 0.8, 0.8, 1, 0,
                 Runtime.getRuntime().availableProcessors(), XGBoostTrainer.LoggingVerbosity.SILENT, seed);
-        Model<Label> xgb = trainer.train(ds);
-        double[] xgbScores = new double[holdout.size()];
-        for (int i = 0; i < holdout.size(); i++) {
-            xgbScores[i] = xgb.predict(TribuoData.example(raw, holdout.get(i), TribuoData.NEGATIVE))
-                    .getOutputScores().get(TribuoData.POSITIVE.getLabel()).getScore();
-        }
+        Model<Label> xgb = trainer.train(data.all());
+        // One batch: Tribuo's XGBoost builds a native matrix per predict call.
+        List<Example<Label>> holdoutExamples = holdout.stream()
+                .map(c -> TribuoData.example(raw, c, TribuoData.NEGATIVE)).toList();
+        double[] xgbScores = xgb.predict(holdoutExamples).stream()
+                .mapToDouble(p -> p.getOutputScores().get(TribuoData.POSITIVE.getLabel()).getScore()).toArray();
         progress.step("comparison models", 2, 2);
         return new Comparison(Roc.auc(plainScores, holdoutLabels), Roc.auc(xgbScores, holdoutLabels), cost, TREES);
     }

@@ -1,19 +1,14 @@
 package org.mimamori.training.pipeline;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.EncodedCase;
 import org.mimamori.model.scoring.LibLinearScorecards;
-import org.tribuo.Example;
+import org.tribuo.Dataset;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * One L2-regularised logistic regression fitted by Tribuo's liblinear trainer, with its weights read back
@@ -26,20 +21,14 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 record LinearFit(double cost, Model<Label> model, double[] weights, double bias) {
 
-    private static final LabelFactory LABELS = new LabelFactory();
+    /** liblinear's own default tolerance for the primal logistic-regression solver. */
+    static final double TOLERANCE = 0.01;
 
-    /** Fits on the given rows of a prepared example list (rows may repeat, as in a bootstrap resample). */
-    static LinearFit fit(CaseEncoder encoder, List<Example<Label>> examples, int[] rows, double cost,
-                         String description) {
-        List<Example<Label>> subset = new ArrayList<>(rows.length);
-        for (int r : rows) {
-            subset.add(examples.get(r));
-        }
-        MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance(description, LABELS), LABELS);
-        ds.addAll(subset);
+    /** Fits on a dataset (all training examples, or a view of some of them). */
+    static LinearFit fit(CaseEncoder encoder, Dataset<Label> data, double cost) {
         LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
-                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost, 1000, 0.001);
-        Model<Label> model = trainer.train(ds);
+                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost, 1000, TOLERANCE);
+        Model<Label> model = trainer.train(data);
         double[][] wb = LibLinearScorecards.weights(encoder, model);
         return new LinearFit(cost, model, wb[0], wb[1][0]);
     }

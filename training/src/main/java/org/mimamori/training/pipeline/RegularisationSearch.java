@@ -10,8 +10,6 @@ import java.util.concurrent.Future;
 
 import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.EncodedCase;
-import org.tribuo.Example;
-import org.tribuo.classification.Label;
 
 /**
  * Chooses the regularisation of the scorecard by k-fold cross-validation on the training split (the cost
@@ -24,7 +22,7 @@ import org.tribuo.classification.Label;
  */
 record RegularisationSearch(double chosenCost, Map<Double, Double> logLossByCost, double[] outOfFoldLogits) {
 
-    static RegularisationSearch run(CaseEncoder encoder, List<Example<Label>> examples, List<EncodedCase> encoded,
+    static RegularisationSearch run(CaseEncoder encoder, TrainingData data, List<EncodedCase> encoded,
                                     boolean[] labels, double[] costs, int k, long seed, ExecutorService pool,
                                     Progress progress) throws InterruptedException {
         int[] fold = Folds.assign(labels, k, seed);
@@ -32,8 +30,8 @@ record RegularisationSearch(double chosenCost, Map<Double, Double> logLossByCost
         for (double cost : costs) {
             for (int f = 0; f < k; f++) {
                 int[] rows = Folds.rows(fold, f, false);
-                String description = "cv cost=" + cost + " fold=" + f;
-                fits.add(pool.submit(() -> LinearFit.fit(encoder, examples, rows, cost, description)));
+                var view = data.rows(rows, "cv cost=" + cost + " fold=" + f);
+                fits.add(pool.submit(() -> LinearFit.fit(encoder, view, cost)));
             }
         }
         Map<Double, Double> loss = new LinkedHashMap<>();

@@ -87,28 +87,23 @@ public final class TrainingPipeline {
         for (int i = 0; i < train.size(); i++) {
             examples.add(TribuoData.example(encoder, train.get(i), y[i] ? TribuoData.POSITIVE : TribuoData.NEGATIVE));
         }
+        TrainingData data = new TrainingData(examples, "training split");
         progress.step("encoding", 1, 1);
 
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
-            RegularisationSearch search = RegularisationSearch.run(encoder, examples, encoded, y, settings.costs(),
+            RegularisationSearch search = RegularisationSearch.run(encoder, data, encoded, y, settings.costs(),
                     settings.folds(), settings.seed(), pool, progress);
             Calibrator calibrator = settings.calibration().equals("isotonic")
                     ? IsotonicCalibrator.fit(search.outOfFoldLogits(), y)
                     : PlattCalibrator.fit(search.outOfFoldLogits(), y);
 
-            int[] all = new int[train.size()];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = i;
-            }
-            Future<LinearFit> finalFit = pool.submit(() -> LinearFit.fit(encoder, examples, all,
-                    search.chosenCost(), "scorecard"));
+            Future<LinearFit> finalFit = pool.submit(() -> LinearFit.fit(encoder, data.all(), search.chosenCost()));
             List<Future<LinearFit>> members = new ArrayList<>();
             SplittableRandom random = new SplittableRandom(settings.seed() + 1);
             for (int b = 0; b < settings.bootstrap(); b++) {
-                int[] rows = Folds.resample(train.size(), random);
-                String description = "bootstrap " + b;
-                members.add(pool.submit(() -> LinearFit.fit(encoder, examples, rows, search.chosenCost(), description)));
+                var view = data.rows(Folds.resample(train.size(), random), "bootstrap " + b);
+                members.add(pool.submit(() -> LinearFit.fit(encoder, view, search.chosenCost())));
             }
             LinearFit fit = RegularisationSearch.get(finalFit);
             Scorecard scorecard = Scorecard.centred(encoder, fit.weights(), fit.bias(), encoded);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mimamori.model.metrics.Roc;
 import org.mimamori.model.data.Case;
 import org.mimamori.model.encoding.BinSettings;
 import org.mimamori.model.encoding.CaseEncoder;
@@ -42,19 +43,11 @@ class SynthLearnabilityTest {
             trueNeed[i] = pop.children().get(split + i).needs().any();
             label[i] = TribuoData.isPositive(test.get(i));
         }
-        double aucTrue = SynthTestData.auc(score, trueNeed);
-        double aucLabel = SynthTestData.auc(score, label);
+        double aucTrue = Roc.auc(score, trueNeed);
+        double aucLabel = Roc.auc(score, label);
         System.out.printf("RAW logistic regression on need_confirmed_12m: AUC %.3f against true need, %.3f against "
                 + "the label (%d held-out children)%n", aucTrue, aucLabel, test.size());
         assertThat(aucTrue).isGreaterThanOrEqualTo(0.80);
         assertThat(aucLabel).isGreaterThan(0.75);
-    }
-
-    @Test
-    void theAucHelperIsRight() {
-        assertThat(SynthTestData.auc(new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {false, false, true, true}))
-                .isEqualTo(0.75);
-        assertThat(SynthTestData.auc(new double[] {1, 1, 1, 1}, new boolean[] {false, true, false, true}))
-                .isEqualTo(0.5);
     }
 }

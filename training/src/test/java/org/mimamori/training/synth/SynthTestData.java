@@ -61,21 +61,6 @@ final class SynthTestData {
         return population(SynthConfig.of(40_000, 11));
     }
 
-    /** Area under the ROC curve by the Mann–Whitney statistic (ties count one half). */
-    static double auc(double[] score, boolean[] positive) {
-        double[] ranks = ranks(score);
-        double rankSum = 0;
-        long pos = 0;
-        for (int i = 0; i < score.length; i++) {
-            if (positive[i]) {
-                rankSum += ranks[i];
-                pos++;
-            }
-        }
-        long neg = score.length - pos;
-        return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
-    }
-
     /** Spearman's rank correlation (average ranks for ties). */
     static double spearman(double[] a, double[] b) {
         double[] ra = ranks(a);
