@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the configured limits with 413, before they are read: by the declared
- * {@code Content-Length}, and for chunked bodies while reading. Model uploads ({@code /api/v1/models}) have
- * their own, larger limit.
+ * {@code Content-Length}, and for chunked bodies while reading. Model uploads ({@code /api/v1/models}) and
+ * screening files ({@code /api/v1/screenings}) have their own, larger limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,7 +39,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().startsWith("/api/v1/models") ? modelLimit : scoreLimit;
+        long limit = request.getRequestURI().startsWith("/api/v1/models")
+                || request.getRequestURI().equals("/api/v1/screenings") ? modelLimit : scoreLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE,

@@ -30,6 +30,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *   <li>{@code POST /api/v1/scores}: caseworker, supervisor (analysts do not score children);</li>
  *   <li>{@code GET /api/v1/scores/*}: caseworker, supervisor, auditor;</li>
  *   <li>{@code POST /api/v1/models/**}: analyst, admin; {@code GET /api/v1/models}: also supervisor, auditor;</li>
+ *   <li>{@code POST /api/v1/screenings}: supervisor, analyst; {@code GET /api/v1/screenings/**}: also caseworker;
+ *   {@code PATCH} of a screening entry: caseworker, supervisor;</li>
  *   <li>{@code GET /api/v1/audit}: auditor, admin;</li>
  *   <li>{@code /actuator/prometheus}: any authenticated caller.</li>
  * </ul>
@@ -63,6 +65,12 @@ class SecurityConfiguration {
                         .hasAnyRole(Roles.ANALYST, Roles.ADMIN)
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/models/**"))
                         .hasAnyRole(Roles.ANALYST, Roles.ADMIN, Roles.SUPERVISOR, Roles.AUDITOR)
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/screenings"))
+                        .hasAnyRole(Roles.SUPERVISOR, Roles.ANALYST)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/screenings/**"))
+                        .hasAnyRole(Roles.SUPERVISOR, Roles.ANALYST, Roles.CASEWORKER)
+                        .requestMatchers(path.matcher(HttpMethod.PATCH, "/api/v1/screenings/*/entries/*"))
+                        .hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/audit"))
                         .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
                         .anyRequest().authenticated())

@@ -4,6 +4,7 @@ import org.mimamori.client.ApiClient;
 import org.mimamori.client.api.AuditApi;
 import org.mimamori.client.api.ModelsApi;
 import org.mimamori.client.api.ScoresApi;
+import org.mimamori.client.api.ScreeningsApi;
 
 /** Generated API clients for a running server, one per bearer token. */
 public final class Clients {
@@ -38,5 +39,10 @@ public final class Clients {
     /** The audit API as the holder of {@code token}. */
     public AuditApi audit(String token) {
         return new AuditApi(api(token));
+    }
+
+    /** The screenings API as the holder of {@code token}. */
+    public ScreeningsApi screenings(String token) {
+        return new ScreeningsApi(api(token));
     }
 }

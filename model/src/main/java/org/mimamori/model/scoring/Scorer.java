@@ -70,6 +70,11 @@ public final class Scorer {
         return scorecard.encoder().schema();
     }
 
+    /** The score bands, lowest first. */
+    public ScoreBands bands() {
+        return bands;
+    }
+
     /** The calibrated probability of a logit. */
     public double probability(double logit) {
         return calibrator.probability(logit);

@@ -1,0 +1,59 @@
+package org.mimamori.api.scoring;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mimamori.api.security.Caller;
+import org.mimamori.api.web.dto.Purpose;
+import org.mimamori.api.web.dto.Score;
+import org.mimamori.api.web.dto.ScoreRequest;
+import org.mimamori.model.schema.FeatureSchema;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link ScoreRecorder} writing {@code score} rows with one JDBC batch insert. */
+@Service
+class BatchScoreRecorder implements ScoreRecorder {
+
+    private static final String INSERT = "INSERT INTO score (id, child_ref, purpose, model_version, schema_id, "
+            + "requested_by, requester_role, created_at, request_json, response_json) VALUES (?,?,?,?,?,?,?,?,?,?)";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    BatchScoreRecorder(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordScreening(List<Batched> scores, FeatureSchema schema, Caller caller, Locale locale, Instant createdAt) {
+        Timestamp at = Timestamp.from(createdAt);
+        List<Object[]> rows = new ArrayList<>(scores.size());
+        for (Batched b : scores) {
+            ScoreRequest request = new ScoreRequest(b.childRef(), Purpose.SCREENING, b.items());
+            Score view = ScoreViews.view(b.id(), request, b.explained(), schema,
+                    locale, createdAt, caller);
+            rows.add(new Object[] {b.id().toString(), b.childRef(), Purpose.SCREENING.getValue(),
+                    b.explained().modelVersion(), b.explained().schemaId(), caller.name(), caller.role(), at,
+                    write(request), write(view)});
+        }
+        jdbc.batchUpdate(INSERT, rows);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.mimamori.api.screening;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mimamori.api.audit.AuditEntry;
+import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.models.ActiveModel;
+import org.mimamori.api.models.ActiveModels;
+import org.mimamori.api.problems.NotFoundException;
+import org.mimamori.api.security.Caller;
+import org.mimamori.api.web.dto.Band;
+import org.mimamori.api.web.dto.EntryStatus;
+import org.mimamori.api.web.dto.RedFlag;
+import org.mimamori.api.web.dto.Screening;
+import org.mimamori.api.web.dto.ScreeningContribution;
+import org.mimamori.api.web.dto.ScreeningEntry;
+import org.mimamori.api.web.dto.ScreeningEntryPage;
+import org.mimamori.api.web.dto.ScreeningStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts screenings (checking the whole file before anything is stored), reports them, serves the review list
+ * and records reviewers' statuses. Every call is audited in the same transaction as what it reads or writes.
+ */
+@Service
+class ScreeningService {
+
+    private final ScreeningStore store;
+    private final ScreeningRunner runner;
+    private final ActiveModels models;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    ScreeningService(ScreeningStore store, ScreeningRunner runner, ActiveModels models, AuditTrail audit,
+                     PlatformTransactionManager transactions, ObjectMapper json) {
+        this.store = store;
+        this.runner = runner;
+        this.models = models;
+        this.audit = audit;
+        this.tx = new TransactionTemplate(transactions);
+        this.json = json;
+    }
+
+    /**
+     * Checks the file against the active model's schema, stores it with a queued job and queues the job.
+     *
+     * @throws org.mimamori.api.problems.InvalidRequestException naming unknown columns and bad cells; nothing stored
+     */
+    UUID create(byte[] csv, Caller caller, Locale locale) {
+        ActiveModel model = models.current();
+        CohortFile file = CohortFile.read(model.scorer().schema(), csv);
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        tx.executeWithoutResult(s -> {
+            store.insertJob(new ScreeningStore.Job(id.toString(), "queued", file.cases().size(), 0, model.version(),
+                    model.scorer().schema().id(), locale.getLanguage(), caller.name(), caller.role(), now, null,
+                    null), csv);
+            audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "screening.create", "screening/" + id,
+                    "screening"));
+        });
+        runner.submit(id.toString());
+        return id;
+    }
+
+    Screening read(UUID id, Caller caller) {
+        return tx.execute(s -> {
+            ScreeningStore.Job j = job(id);
+            ScreeningStore.Counts c = store.counts(j.id());
+            audited(caller, "screening.read", "screening/" + id);
+            Screening out = new Screening(id, ScreeningStatus.fromValue(j.status()), j.total(), j.scored(),
+                    j.modelVersion(), c.byBand(), c.flagged(), c.unmarked(), j.createdBy(), utc(j.createdAt()))
+                    .finishedAt(j.finishedAt() == null ? null : utc(j.finishedAt())).error(j.error());
+            return c.flagged() == 0 ? out : out.unmarkedShare((double) c.unmarked() / c.flagged());
+        });
+    }
+
+    ScreeningEntryPage entries(UUID id, EntryStatus status, String band, int limit, int offset, Caller caller) {
+        return tx.execute(s -> {
+            ScreeningStore.Job j = job(id);
+            String st = status == null ? null : status.getValue();
+            List<ScreeningEntry> page = store.entries(j.id(), st, band, limit, offset).stream()
+                    .map(this::dto).toList();
+            int total = store.countEntries(j.id(), st, band);
+            audited(caller, "screening.entries.read", "screening/" + id);
+            return new ScreeningEntryPage(page, total);
+        });
+    }
+
+    ScreeningEntry review(UUID id, int entryId, EntryStatus status, Caller caller) {
+        return tx.execute(s -> {
+            ScreeningStore.Job j = job(id);
+            if (!store.review(j.id(), entryId, status.getValue(), caller.name(), now())) {
+                throw new NotFoundException("Screening " + id + " has no entry " + entryId + ".");
+            }
+            audited(caller, "screening.entry.review", "screening/" + id + "/entries/" + entryId);
+            return dto(store.entry(j.id(), entryId).orElseThrow());
+        });
+    }
+
+    private ScreeningStore.Job job(UUID id) {
+        return store.job(id.toString()).orElseThrow(() -> new NotFoundException("No screening with id " + id + "."));
+    }
+
+    private void audited(Caller caller, String action, String resource) {
+        audit.record(AuditEntry.ok(now(), caller.name(), caller.role(), action, resource, "screening"));
+    }
+
+    private ScreeningEntry dto(ScreeningStore.Entry e) {
+        ScreenedChild.Summary summary;
+        try {
+            summary = json.readValue(e.summaryJson(), ScreenedChild.Summary.class);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        ScreeningEntry out = new ScreeningEntry(e.rowNo(), UUID.fromString(e.scoreId()), e.childRef(),
+                e.alreadySupported(),
+                summary.redFlags().stream().map(f -> new RedFlag(f.item(), f.message()).label(f.label())).toList(),
+                summary.top().stream().map(t -> new ScreeningContribution(t.item(), t.label(), t.contribution()))
+                        .toList(),
+                EntryStatus.fromValue(e.status()))
+                .rank(e.rank()).probability(e.probability()).reviewedBy(e.reviewedBy())
+                .reviewedAt(e.reviewedAt() == null ? null : utc(e.reviewedAt()));
+        return e.bandId() == null ? out : out.band(new Band(e.bandId(), summary.bandMeaning()));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static java.time.OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,198 @@
+package org.mimamori.api.screening;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The {@code screening} and {@code screening_entry} tables, with plain JDBC (batch inserts for speed). */
+@Repository
+class ScreeningStore {
+
+    /** A screening job without its file. */
+    record Job(String id, String status, int total, int scored, String modelVersion, String schemaId,
+               String language, String createdBy, String creatorRole, Instant createdAt, Instant finishedAt,
+               String error) {
+    }
+
+    /** A screened child to store. */
+    record NewEntry(int rowNo, String scoreId, String childRef, Double probability, String bandId,
+                    boolean flagged, boolean alreadySupported, String summaryJson) {
+    }
+
+    /** A stored entry. */
+    record Entry(int rowNo, Integer rank, String scoreId, String childRef, Double probability, String bandId,
+                 boolean alreadySupported, String summaryJson, String status, String reviewedBy,
+                 Instant reviewedAt) {
+    }
+
+    /** Counts over a screening's entries. */
+    record Counts(Map<String, Integer> byBand, int flagged, int unmarked) {
+    }
+
+    private static final String JOB_COLUMNS = "id, status, total, scored, model_version, schema_id, language, "
+            + "created_by, creator_role, created_at, finished_at, error";
+    private static final String ENTRY_COLUMNS = "row_no, rank_no, score_id, child_ref, probability, band_id, "
+            + "already_supported, summary_json, status, reviewed_by, reviewed_at";
+
+    private final JdbcTemplate jdbc;
+
+    ScreeningStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertJob(Job j, byte[] csv) {
+        jdbc.update("INSERT INTO screening (" + JOB_COLUMNS + ", input_csv) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                j.id(), j.status(), j.total(), j.scored(), j.modelVersion(), j.schemaId(), j.language(),
+                j.createdBy(), j.creatorRole(), ts(j.createdAt()), ts(j.finishedAt()), j.error(), csv);
+    }
+
+    Optional<Job> job(String id) {
+        return jdbc.query("SELECT " + JOB_COLUMNS + " FROM screening WHERE id = ?", JOB, id).stream().findFirst();
+    }
+
+    byte[] file(String id) {
+        return jdbc.queryForObject("SELECT input_csv FROM screening WHERE id = ?", byte[].class, id);
+    }
+
+    /** Jobs that were queued or running when the service stopped, oldest first. */
+    List<Job> unfinished() {
+        return jdbc.query("SELECT " + JOB_COLUMNS + " FROM screening WHERE status IN ('queued', 'running') "
+                + "ORDER BY created_at", JOB);
+    }
+
+    void markRunning(String id) {
+        jdbc.update("UPDATE screening SET status = 'running' WHERE id = ?", id);
+    }
+
+    void markDone(String id, Instant at) {
+        jdbc.update("UPDATE screening SET status = 'done', finished_at = ?, error = NULL WHERE id = ?", ts(at), id);
+    }
+
+    void markFailed(String id, Instant at, String error) {
+        String e = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
+        jdbc.update("UPDATE screening SET status = 'failed', finished_at = ?, error = ? WHERE id = ?", ts(at), e,
+                id);
+    }
+
+    /** The rows already stored (1-based row numbers). */
+    BitSet storedRows(String id) {
+        BitSet done = new BitSet();
+        jdbc.query("SELECT row_no FROM screening_entry WHERE screening_id = ?",
+                (ResultSet rs) -> {
+                    done.set(rs.getInt(1));
+                }, id);
+        return done;
+    }
+
+    /** Stores entries in one JDBC batch and counts them as scored; in the caller's transaction. */
+    void insertEntries(String id, List<NewEntry> entries) {
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (NewEntry e : entries) {
+            rows.add(new Object[] {id, e.rowNo(), e.scoreId(), e.childRef(), e.probability(), e.bandId(),
+                    e.flagged(), e.alreadySupported(), e.summaryJson(), "to_review"});
+        }
+        jdbc.batchUpdate("INSERT INTO screening_entry (screening_id, row_no, score_id, child_ref, probability, "
+                + "band_id, flagged, already_supported, summary_json, status) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);
+        jdbc.update("UPDATE screening SET scored = scored + ? WHERE id = ?", entries.size(), id);
+    }
+
+    /** Ranks entries by probability, highest first; withheld estimates after the rest, in file order. */
+    void rank(String id) {
+        jdbc.update("UPDATE screening_entry e JOIN (SELECT row_no, ROW_NUMBER() OVER (ORDER BY probability IS NULL, "
+                + "probability DESC, row_no) AS r FROM screening_entry WHERE screening_id = ?) o "
+                + "ON e.row_no = o.row_no SET e.rank_no = o.r WHERE e.screening_id = ?", id, id);
+    }
+
+    Counts counts(String id) {
+        Map<String, Integer> byBand = new LinkedHashMap<>();
+        int[] flagged = new int[2];
+        jdbc.query("SELECT COALESCE(band_id, 'withheld'), COUNT(*), SUM(flagged), "
+                + "SUM(flagged AND NOT already_supported) FROM screening_entry WHERE screening_id = ? "
+                + "GROUP BY band_id", (ResultSet rs) -> {
+                    byBand.put(rs.getString(1), rs.getInt(2));
+                    flagged[0] += rs.getInt(3);
+                    flagged[1] += rs.getInt(4);
+                }, id);
+        return new Counts(byBand, flagged[0], flagged[1]);
+    }
+
+    /** A page of the review list, in rank order (file order until ranked), and how many match. */
+    List<Entry> entries(String id, String status, String band, int limit, int offset) {
+        List<Object> args = new ArrayList<>(List.of(id));
+        String where = where(status, band, args);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM screening_entry WHERE " + where
+                + " ORDER BY rank_no IS NULL, rank_no, row_no LIMIT ? OFFSET ?", ENTRY, args.toArray());
+    }
+
+    int countEntries(String id, String status, String band) {
+        List<Object> args = new ArrayList<>(List.of(id));
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM screening_entry WHERE " + where(status, band, args),
+                Integer.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    Optional<Entry> entry(String id, int rowNo) {
+        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM screening_entry WHERE screening_id = ? AND row_no = ?",
+                ENTRY, id, rowNo).stream().findFirst();
+    }
+
+    boolean review(String id, int rowNo, String status, String by, Instant at) {
+        return jdbc.update("UPDATE screening_entry SET status = ?, reviewed_by = ?, reviewed_at = ? "
+                + "WHERE screening_id = ? AND row_no = ?", status, by, ts(at), id, rowNo) == 1;
+    }
+
+    private static String where(String status, String band, List<Object> args) {
+        StringBuilder w = new StringBuilder("screening_id = ?");
+        if (status != null) {
+            w.append(" AND status = ?");
+            args.add(status);
+        }
+        if (band != null) {
+            if ("withheld".equals(band)) {
+                w.append(" AND band_id IS NULL");
+            } else {
+                w.append(" AND band_id = ?");
+                args.add(band);
+            }
+        }
+        return w.toString();
+    }
+
+    private static Timestamp ts(Instant t) {
+        return t == null ? null : Timestamp.from(t);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static final RowMapper<Job> JOB = (rs, n) -> new Job(rs.getString("id"), rs.getString("status"),
+            rs.getInt("total"), rs.getInt("scored"), rs.getString("model_version"), rs.getString("schema_id"),
+            rs.getString("language"), rs.getString("created_by"), rs.getString("creator_role"),
+            instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("error"));
+
+    private static final RowMapper<Entry> ENTRY = (rs, n) -> {
+        double p = rs.getDouble("probability");
+        Double probability = rs.wasNull() ? null : p;
+        int r = rs.getInt("rank_no");
+        Integer rank = rs.wasNull() ? null : r;
+        return new Entry(rs.getInt("row_no"), rank, rs.getString("score_id"), rs.getString("child_ref"),
+                probability, rs.getString("band_id"), rs.getBoolean("already_supported"),
+                rs.getString("summary_json"), rs.getString("status"), rs.getString("reviewed_by"),
+                instant(rs, "reviewed_at"));
+    };
+}

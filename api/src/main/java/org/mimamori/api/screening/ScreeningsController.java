@@ -1,0 +1,85 @@
+package org.mimamori.api.screening;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.mimamori.api.problems.FieldProblem;
+import org.mimamori.api.problems.InvalidRequestException;
+import org.mimamori.api.scoring.ScoreRecorder;
+import org.mimamori.api.security.Caller;
+import org.mimamori.api.security.Roles;
+import org.mimamori.api.web.ScreeningsApi;
+import org.mimamori.api.web.dto.EntryStatus;
+import org.mimamori.api.web.dto.Screening;
+import org.mimamori.api.web.dto.ScreeningAccepted;
+import org.mimamori.api.web.dto.ScreeningEntry;
+import org.mimamori.api.web.dto.ScreeningEntryPage;
+import org.mimamori.api.web.dto.ScreeningEntryUpdate;
+import org.mimamori.api.web.dto.ScreeningStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /api/v1/screenings}: screen a cohort, follow the job, read and mark the ranked review list. */
+@RestController
+class ScreeningsController implements ScreeningsApi {
+
+    private final ScreeningService screenings;
+
+    ScreeningsController(ScreeningService screenings) {
+        this.screenings = screenings;
+    }
+
+    @Override
+    public ResponseEntity<ScreeningAccepted> createScreening(MultipartFile file, String acceptLanguage) {
+        byte[] bytes;
+        try (InputStream in = file.getInputStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length == 0) {
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "is empty")));
+        }
+        UUID id = screenings.create(bytes, caller(Roles.SUPERVISOR, Roles.ANALYST),
+                ScoreRecorder.locale(acceptLanguage));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
+        return ResponseEntity.accepted().location(location).body(new ScreeningAccepted(id, ScreeningStatus.QUEUED));
+    }
+
+    @Override
+    public ResponseEntity<Screening> getScreening(UUID id) {
+        return ResponseEntity.ok(screenings.read(id, readers()));
+    }
+
+    @Override
+    public ResponseEntity<ScreeningEntryPage> listScreeningEntries(UUID id, EntryStatus status, String band,
+                                                                   Integer limit, Integer offset) {
+        return ResponseEntity.ok(screenings.entries(id, status, band, limit == null ? 50 : limit,
+                offset == null ? 0 : offset, readers()));
+    }
+
+    @Override
+    public ResponseEntity<ScreeningEntry> updateScreeningEntry(UUID id, Integer entryId,
+                                                               ScreeningEntryUpdate update) {
+        if (update.getStatus() == null) {
+            throw new InvalidRequestException(List.of(new FieldProblem("status", "must not be null")));
+        }
+        return ResponseEntity.ok(screenings.review(id, entryId, update.getStatus(),
+                caller(Roles.CASEWORKER, Roles.SUPERVISOR)));
+    }
+
+    private static Caller readers() {
+        return caller(Roles.SUPERVISOR, Roles.CASEWORKER, Roles.ANALYST);
+    }
+
+    private static Caller caller(String... preferred) {
+        return Caller.of(SecurityContextHolder.getContext().getAuthentication(), preferred);
+    }
+}

@@ -1,0 +1,227 @@
+package org.mimamori.api.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mimamori.api.support.Cohorts;
+import org.mimamori.api.support.IntegrationTestBase;
+import org.mimamori.client.api.ScreeningsApi;
+import org.mimamori.client.model.EntryStatus;
+import org.mimamori.client.model.Score;
+import org.mimamori.client.model.Screening;
+import org.mimamori.client.model.ScreeningAccepted;
+import org.mimamori.client.model.ScreeningEntry;
+import org.mimamori.client.model.ScreeningEntryPage;
+import org.mimamori.client.model.ScreeningEntryUpdate;
+import org.mimamori.client.model.ScreeningStatus;
+import org.mimamori.model.metrics.ScoreBand;
+import org.mimamori.model.metrics.ScoreBands;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.HttpClientErrorException;
+
+/** Batch screening through the generated client: the job, its summary, the ranked review list and reviews. */
+class ScreeningIntegrationTest extends IntegrationTestBase {
+
+    private static final int N = 600;
+    private static Path cohort;
+
+    @BeforeAll
+    static void cohort() {
+        cohort = Cohorts.cohort(N, 5);
+    }
+
+    @Test
+    void aCohortIsScoredStoredAndRankedForReview() {
+        long screeningScores = screeningScores();
+        ResponseEntity<ScreeningAccepted> accepted = clients().screenings("demo-supervisor")
+                .createScreeningWithHttpInfo(cohort.toFile(), "en");
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        UUID id = accepted.getBody().getId();
+        assertThat(accepted.getHeaders().getLocation().getPath()).isEqualTo("/api/v1/screenings/" + id);
+
+        Screening s = awaitFinished(clients().screenings("demo-caseworker"), id);
+        assertThat(s.getStatus()).isEqualTo(ScreeningStatus.DONE);
+        assertThat(s.getTotal()).isEqualTo(N);
+        assertThat(s.getScored()).isEqualTo(N);
+        assertThat(s.getCreatedBy()).isEqualTo("demo-supervisor");
+        assertThat(s.getCountsByBand().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(N);
+        assertThat(screeningScores()).isEqualTo(screeningScores + N);
+
+        List<ScreeningEntry> all = allEntries(id);
+        assertThat(all).hasSize(N);
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.get(i).getRank()).isEqualTo(i + 1);
+        }
+        List<ScreeningEntry> estimated = all.stream().filter(e -> e.getProbability() != null).toList();
+        for (int i = 1; i < estimated.size(); i++) {
+            assertThat(estimated.get(i).getProbability()).isLessThanOrEqualTo(estimated.get(i - 1).getProbability());
+        }
+        assertThat(all.subList(estimated.size(), all.size())).allSatisfy(e -> assertThat(e.getBand()).isNull());
+        assertThat(estimated).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.getBand().getMeaning()).isNotBlank();
+            assertThat(e.getTopContributions()).isNotEmpty();
+            assertThat(e.getStatus()).isEqualTo(EntryStatus.TO_REVIEW);
+        });
+
+        long flagged = estimated.stream().filter(e -> top2(e.getBand().getId())).count();
+        long unmarked = estimated.stream().filter(e -> top2(e.getBand().getId()) && !e.getAlreadySupported())
+                .count();
+        assertThat(s.getFlagged()).isEqualTo((int) flagged);
+        assertThat(s.getUnmarked()).isEqualTo((int) unmarked);
+        if (flagged > 0) {
+            assertThat(s.getUnmarkedShare()).isEqualTo((double) unmarked / flagged);
+        }
+        assertThat(flagged).as("the cohort has flagged children").isPositive();
+
+        // The entry's score is a recorded score with the purpose screening and the full explanation.
+        ScreeningEntry first = all.get(0);
+        Score score = clients().scores("demo-caseworker").getScore(first.getScoreId());
+        assertThat(score.getChildRef()).isEqualTo(first.getChildRef());
+        assertThat(score.getPurpose().getValue()).isEqualTo("screening");
+        assertThat(score.getProbability()).isEqualTo(first.getProbability());
+        assertThat(score.getContributions()).isNotEmpty();
+
+        // Filtering by band gives that band's entries in rank order.
+        String band = first.getBand().getId();
+        ScreeningEntryPage inBand = clients().screenings("demo-analyst").listScreeningEntries(id, null, band, 1000, 0);
+        assertThat(inBand.getTotal()).isEqualTo(s.getCountsByBand().get(band));
+        assertThat(inBand.getEntries()).allSatisfy(e -> assertThat(e.getBand().getId()).isEqualTo(band));
+    }
+
+    @Test
+    void reviewersMarkEntriesAndEveryAccessIsAudited() {
+        UUID id = clients().screenings("demo-analyst").createScreening(cohort.toFile(), "ja").getId();
+        awaitFinished(clients().screenings("demo-supervisor"), id);
+        ScreeningEntry top = clients().screenings("demo-caseworker").listScreeningEntries(id, null, null, 1, 0)
+                .getEntries().get(0);
+        ScreeningEntry marked = clients().screenings("demo-caseworker").updateScreeningEntry(id, top.getId(),
+                new ScreeningEntryUpdate().status(EntryStatus.REVIEWED_OUTREACH));
+        assertThat(marked.getStatus()).isEqualTo(EntryStatus.REVIEWED_OUTREACH);
+        assertThat(marked.getReviewedBy()).isEqualTo("demo-caseworker");
+        assertThat(marked.getRank()).isEqualTo(1);
+        ScreeningEntryPage reviewed = clients().screenings("demo-caseworker")
+                .listScreeningEntries(id, EntryStatus.REVIEWED_OUTREACH, null, 50, 0);
+        assertThat(reviewed.getTotal()).isEqualTo(1);
+        assertThat(reviewed.getEntries().get(0).getId()).isEqualTo(top.getId());
+
+        assertThatThrownBy(() -> clients().screenings("demo-analyst").updateScreeningEntry(id, top.getId(),
+                new ScreeningEntryUpdate().status(EntryStatus.REVIEWED_NO_ACTION)))
+                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
+        assertThatThrownBy(() -> clients().screenings("demo-caseworker").updateScreeningEntry(id, N + 1,
+                new ScreeningEntryUpdate().status(EntryStatus.REVIEWED_NO_ACTION)))
+                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+
+        String resource = "screening/" + id;
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE resource LIKE ? ORDER BY id",
+                String.class, resource + "%")).contains("screening.create", "screening.finish", "screening.read",
+                "screening.entries.read", "screening.entry.review");
+    }
+
+    @Test
+    void caseworkersAndAuditorsCannotStartAScreening() {
+        for (String token : List.of("demo-caseworker", "demo-auditor")) {
+            assertThatThrownBy(() -> clients().screenings(token).createScreening(cohort.toFile(), null))
+                    .isInstanceOfSatisfying(HttpClientErrorException.class,
+                            e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
+        }
+    }
+
+    @Test
+    void aFileWithUnknownColumnsIsRefusedNamingThemAndNothingIsStored() throws IOException {
+        long before = rows("screening");
+        List<String> lines = Files.readAllLines(cohort);
+        List<String> bad = new ArrayList<>();
+        bad.add(lines.get(0) + ",shoe_size,favourite_colour");
+        lines.subList(1, 4).forEach(l -> bad.add(l + ",40,blue"));
+        String body = badRequest(bad);
+        assertThat(body).contains("\"field\":\"file.columns.shoe_size\"")
+                .contains("\"field\":\"file.columns.favourite_colour\"");
+        assertThat(rows("screening")).isEqualTo(before);
+    }
+
+    @Test
+    void badCellsAreRefusedWithRowAndColumnAndNothingIsStored() throws IOException {
+        long before = rows("screening");
+        List<String> lines = new ArrayList<>(Files.readAllLines(cohort).subList(0, 6));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        int age = header.indexOf("age_years");
+        int ref = header.indexOf("child_ref");
+        lines.set(2, replaceCell(lines.get(2), age, "25"));
+        lines.set(4, replaceCell(lines.get(4), ref, "Taro Yamada"));
+        String body = badRequest(lines);
+        assertThat(body).contains("\"field\":\"file[2].age_years\"").contains("\"field\":\"file[4].child_ref\"");
+        assertThat(rows("screening")).isEqualTo(before);
+    }
+
+    private String badRequest(List<String> lines) throws IOException {
+        Path f = Files.createTempFile("cohort", ".csv");
+        Files.write(f, lines);
+        try {
+            clients().screenings("demo-supervisor").createScreening(f.toFile(), null);
+            throw new AssertionError("expected 400");
+        } catch (HttpClientErrorException e) {
+            assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(e.getResponseHeaders().getContentType().toString()).startsWith("application/problem+json");
+            return e.getResponseBodyAsString();
+        }
+    }
+
+    private static String replaceCell(String line, int column, String value) {
+        String[] cells = line.split(",", -1);
+        cells[column] = value;
+        return String.join(",", cells);
+    }
+
+    /** True for the two highest of the test bundle's (default) bands. */
+    private static boolean top2(String bandId) {
+        List<ScoreBand> bands = ScoreBands.defaults().bands();
+        return bands.subList(bands.size() - 2, bands.size()).stream().anyMatch(b -> b.id().equals(bandId));
+    }
+
+    private List<ScreeningEntry> allEntries(UUID id) {
+        List<ScreeningEntry> out = new ArrayList<>();
+        ScreeningsApi api = clients().screenings("demo-caseworker");
+        while (true) {
+            ScreeningEntryPage page = api.listScreeningEntries(id, null, null, 250, out.size());
+            out.addAll(page.getEntries());
+            if (page.getEntries().isEmpty() || out.size() >= page.getTotal()) {
+                return out;
+            }
+        }
+    }
+
+    private long screeningScores() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM score WHERE purpose = 'screening'", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    static Screening awaitFinished(ScreeningsApi api, UUID id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            Screening s = api.getScreening(id);
+            if (s.getStatus() == ScreeningStatus.DONE || s.getStatus() == ScreeningStatus.FAILED) {
+                return s;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("screening " + id + " did not finish in time");
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of batch screening and its review list. */
+package org.mimamori.api.screening;
