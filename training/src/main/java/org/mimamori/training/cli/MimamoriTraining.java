@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = MimamoriTraining.Version.class,
         description = "Mimamori training tools: synthetic data, training, evaluation, fairness audit, export.",
         subcommands = {CommandLine.HelpCommand.class, SynthCommand.class, TrainCommand.class, EvaluateCommand.class,
-                AuditCommand.class})
+                AuditCommand.class, org.mimamori.training.export.ExportCommand.class})
 public final class MimamoriTraining implements Runnable {
 
     @CommandLine.Spec
