@@ -1,11 +1,8 @@
 package org.mimamori.api.scoring;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 
-import org.mimamori.api.problems.FieldProblem;
-import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ScoresApi;
@@ -28,10 +25,6 @@ class ScoresController implements ScoresApi {
 
     @Override
     public ResponseEntity<Score> createScore(ScoreRequest request, String acceptLanguage) {
-        Map<String, Object> items = request.getItems();
-        if (items == null) {
-            throw new InvalidRequestException(java.util.List.of(new FieldProblem("items", "must not be null")));
-        }
         ScoringService.Recorded r = scoring.score(request,
                 Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.CASEWORKER,
                         Roles.SUPERVISOR),
