@@ -8,14 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,12 +21,12 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mimamori.model.data.Case;
 import org.mimamori.model.metrics.Disparity;
 import org.mimamori.model.metrics.GroupResult;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.SchemaLoader;
 import org.mimamori.model.value.Value;
+import org.mimamori.training.pipeline.AdditiveCases;
 import org.mimamori.training.pipeline.Hashes;
 import org.mimamori.training.pipeline.Progress;
 import org.mimamori.training.pipeline.TrainedModel;
@@ -60,38 +58,10 @@ class ModelCardTest {
         lineage.put("schema_sha256", Hashes.sha256(yaml));
         lineage.put("columns_missing", List.of("household_size"));
         model = new TrainingPipeline(TrainingSettings.defaults().withBootstrap(4), Progress.SILENT)
-                .train(schema, cases(schema, 4000, 11), lineage);
+                .train(schema, AdditiveCases.generate(schema, 4000, 11), lineage);
         files = ModelCard.files(model);
         md = text(ModelCard.MARKDOWN);
         html = text(ModelCard.HTML);
-    }
-
-    /** Cases whose label depends additively on a few items, with unknown and not-applicable values. */
-    static List<Case> cases(FeatureSchema schema, int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        List<Case> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Map<String, Value> m = new HashMap<>();
-            int age = r.nextInt(18);
-            m.put("child_ref", Value.category(String.format("C%07d", i)));
-            m.put("age_years", Value.of(age));
-            int absences = r.nextInt(3) == 0 ? r.nextInt(1, 40) : 0;
-            if (r.nextInt(10) > 0) {
-                m.put("absence_days_term", Value.of(absences));
-            }
-            int consultations = r.nextInt(10) == 0 ? r.nextInt(1, 5) : 0;
-            m.put("prior_consultations", Value.of(consultations));
-            boolean allowance = r.nextInt(5) == 0;
-            m.put("child_rearing_allowance", Value.of(allowance));
-            m.put("single_parent", Value.of(r.nextInt(6) == 0));
-            m.put("public_assistance", Value.of(r.nextInt(12) == 0));
-            m.put("already_supported", Value.of(consultations > 1));
-            double schoolSignal = age >= 6 && age <= 15 ? 0.08 * absences : 0;
-            double logit = -3 + 0.9 * consultations + schoolSignal + (allowance ? 0.7 : 0);
-            m.put("need_confirmed_12m", Value.of(r.nextDouble() < 1 / (1 + Math.exp(-logit))));
-            out.add(Case.resolve(schema, m));
-        }
-        return out;
     }
 
     private static String text(String entry) {

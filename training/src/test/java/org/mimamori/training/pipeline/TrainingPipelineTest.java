@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +15,6 @@ import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.SchemaLoader;
 import org.mimamori.model.scoring.Contribution;
 import org.mimamori.model.scoring.ExplainedScore;
-import org.mimamori.model.value.Value;
 
 class TrainingPipelineTest {
 
@@ -29,37 +25,10 @@ class TrainingPipelineTest {
 
     @BeforeAll
     static void train() throws Exception {
-        cases = cases(6000, 5);
+        cases = AdditiveCases.generate(SCHEMA, 6000, 5);
         model = new TrainingPipeline(TrainingSettings.defaults().withBootstrap(8), Progress.SILENT)
                 .train(SCHEMA, cases, Map.of("input_file", "generated in test"));
         bundle = BundleAssembly.assemble(model, Map.of("model-card.md", "# card".getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** Cases whose label depends additively on three items, with unknown and not-applicable values. */
-    static List<Case> cases(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        List<Case> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Map<String, Value> m = new HashMap<>();
-            int age = r.nextInt(18);
-            m.put("child_ref", Value.category(String.format("C%07d", i)));
-            m.put("age_years", Value.of(age));
-            int absences = r.nextInt(3) == 0 ? r.nextInt(1, 40) : 0;
-            if (r.nextInt(10) > 0) {
-                m.put("absence_days_term", Value.of(absences));
-            }
-            int consultations = r.nextInt(10) == 0 ? r.nextInt(1, 5) : 0;
-            m.put("prior_consultations", Value.of(consultations));
-            boolean allowance = r.nextInt(5) == 0;
-            m.put("child_rearing_allowance", Value.of(allowance));
-            m.put("single_parent", Value.of(r.nextInt(6) == 0));
-            m.put("already_supported", Value.of(consultations > 1));
-            double schoolSignal = age >= 6 && age <= 15 ? 0.08 * absences : 0;
-            double logit = -3 + 0.9 * consultations + schoolSignal + (allowance ? 0.7 : 0);
-            m.put("need_confirmed_12m", Value.of(r.nextDouble() < 1 / (1 + Math.exp(-logit))));
-            out.add(Case.resolve(SCHEMA, m));
-        }
-        return out;
     }
 
     @Test
