@@ -81,7 +81,8 @@ class DecisionLoopEndToEndIntegrationTest {
             int outreach = 0;
             for (ScreeningEntry e : reviewed) {
                 boolean[] t = truth.get(e.getChildRef());
-                boolean reach = e.getRank() <= 300 || t[0];
+                // Red flags stand above any score: those children are always reached.
+                boolean reach = e.getRank() <= 300 || t[0] || !e.getRedFlags().isEmpty();
                 caseworker.updateScreeningEntry(id, e.getId(), new ScreeningEntryUpdate()
                         .status(reach ? EntryStatus.REVIEWED_OUTREACH : EntryStatus.REVIEWED_NO_ACTION));
                 decide(http, e.getScoreId(), reach ? "outreach" : "no_action",
@@ -131,7 +132,9 @@ class DecisionLoopEndToEndIntegrationTest {
     private static void recordOutcome(Http http, UUID scoreId, boolean need, String types) throws Exception {
         Map<String, Object> body = new HashMap<>();
         body.put("needConfirmed", need);
-        body.put("supportTypes", types == null ? List.of() : List.of(types));
+        if (types != null) {
+            body.put("supportTypes", List.of(types));
+        }
         body.put("confirmedOn", "2026-10-01");
         HttpResponse<String> r = http.post("/api/v1/scores/" + scoreId + "/outcomes", "demo-caseworker",
                 JSON.writeValueAsString(body));
