@@ -37,7 +37,8 @@ class ExportIntegrationTest extends IntegrationTestBase {
     void outcomeTable() {
         // The decision loop's migration creates this table; the contract's columns, for a branch without it.
         jdbc.execute("CREATE TABLE IF NOT EXISTS outcome (id CHAR(36) NOT NULL PRIMARY KEY, "
-                + "score_id CHAR(36) NOT NULL UNIQUE, need_confirmed BOOLEAN NOT NULL, support_types VARCHAR(255), "
+                + "score_id CHAR(36) NOT NULL UNIQUE, need_confirmed BOOLEAN NOT NULL, "
+                + "support_types VARCHAR(255) NOT NULL DEFAULT '', "
                 + "confirmed_on DATE NOT NULL, recorded_by VARCHAR(255) NOT NULL, recorded_at TIMESTAMP(3) NOT NULL)");
     }
 
@@ -52,7 +53,7 @@ class ExportIntegrationTest extends IntegrationTestBase {
         score(a, 11, 2); // newer, no outcome: the older one with an outcome is exported
         score(b, 8, 0); // no outcome at all
         String onlyC = score(c, 14, 5);
-        outcome(onlyC, false, null);
+        outcome(onlyC, false, "");
 
         Path out = Files.createTempDirectory("export").resolve("labels.csv");
         Map<String, String[]> rows = export(out, false);
