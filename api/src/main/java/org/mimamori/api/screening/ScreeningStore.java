@@ -76,13 +76,15 @@ class ScreeningStore {
     }
 
     void markDone(String id, Instant at) {
-        jdbc.update("UPDATE screening SET status = 'done', finished_at = ?, error = NULL WHERE id = ?", ts(at), id);
+        // The file is no longer needed: each child's inputs are in its score (data minimisation).
+        jdbc.update("UPDATE screening SET status = 'done', finished_at = ?, error = NULL, input_csv = '' WHERE id = ?",
+                ts(at), id);
     }
 
     void markFailed(String id, Instant at, String error) {
         String e = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
-        jdbc.update("UPDATE screening SET status = 'failed', finished_at = ?, error = ? WHERE id = ?", ts(at), e,
-                id);
+        jdbc.update("UPDATE screening SET status = 'failed', finished_at = ?, error = ?, input_csv = '' WHERE id = ?",
+                ts(at), e, id);
     }
 
     /** The rows already stored (1-based row numbers). */

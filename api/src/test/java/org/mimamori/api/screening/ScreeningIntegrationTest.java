@@ -57,6 +57,8 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
         assertThat(s.getCreatedBy()).isEqualTo("demo-supervisor");
         assertThat(s.getCountsByBand().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(N);
         assertThat(screeningScores()).isEqualTo(screeningScores + N);
+        assertThat(jdbc.queryForObject("SELECT LENGTH(input_csv) FROM screening WHERE id = ?", Integer.class,
+                id.toString())).as("the file is dropped once every child is recorded").isZero();
 
         List<ScreeningEntry> all = allEntries(id);
         assertThat(all).hasSize(N);

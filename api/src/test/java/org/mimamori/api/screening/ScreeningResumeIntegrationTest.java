@@ -52,8 +52,9 @@ class ScreeningResumeIntegrationTest {
                     + "WHERE screening_id = ? AND row_no > 1000)", interrupted);
             jdbc.update("DELETE FROM screening_entry WHERE screening_id = ? AND row_no > 1000", interrupted);
             jdbc.update("UPDATE screening_entry SET rank_no = NULL WHERE screening_id = ?", interrupted);
-            jdbc.update("UPDATE screening SET status = 'running', scored = 1000, finished_at = NULL WHERE id = ?",
-                    interrupted);
+            // A running job still holds its file (it is dropped when the job ends).
+            jdbc.update("UPDATE screening SET status = 'running', scored = 1000, finished_at = NULL, input_csv = ? "
+                    + "WHERE id = ?", csv, interrupted);
             keptScoreIds = scoreIds(jdbc, interrupted);
             assertThat(keptScoreIds).hasSize(1000);
             // A queued job for a model that is no longer active.
