@@ -1,8 +1,9 @@
--- wrk script: POST /api/v1/scores with a realistic school-age case and the demo caseworker token.
+-- wrk script: POST /api/v1/scores with a school-age case of 15 items (the demo model gives it a reliable
+-- estimate, so band moves are computed) and the demo caseworker token.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer demo-caseworker"
-wrk.body = [[{"childRef":"C-2024-000123","purpose":"screening","items":{"age_years":9,"household_size":3,"absence_days_term":12,"late_days_term":4,"school_expense_aid":true,"child_rearing_allowance":"yes","lunch_fee_arrears_months":3,"prior_consultations":1,"prior_abuse_reports":0,"moves_last_3_years":1,"infant_checkups_missed":"not_applicable","dv_consultation":"unknown","bullying_reported":null}}]]
+wrk.body = [[{"childRef":"C-2024-000123","purpose":"screening","items":{"age_years":9,"household_size":3,"single_parent":true,"moves_last_3_years":1,"public_assistance":false,"child_rearing_allowance":true,"vaccinations_missed":0,"absence_days_term":12,"school_expense_aid":true,"lunch_fee_arrears_months":3,"prior_consultations":1,"prior_abuse_reports":0,"prior_temporary_protection":false,"infant_checkups_missed":"not_applicable","dv_consultation":"unknown"}}]]
 
 local statuses = {}
 function response(status, headers, body)

