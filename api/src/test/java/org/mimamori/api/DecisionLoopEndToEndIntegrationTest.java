@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.mimamori.api.config.EmbeddedMariaDb;
 import org.mimamori.api.support.Clients;
@@ -51,8 +50,6 @@ class DecisionLoopEndToEndIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    @Disabled("Needs branch 'decisions' (POST /api/v1/scores/{id}/decisions and /outcomes, table outcome); enable "
-            + "after merging it. Passed on a trial merge of 'decisions' at 655f474 (39 s).")
     void screenReviewDecideRecordOutcomesExportRetrainAndScoreWithTheNewModel() throws Exception {
         Path cohort = Cohorts.cohort(COHORT, 21);
         Map<String, boolean[]> truth = truth(cohort.resolveSibling("cohort_truth.csv"));

@@ -16,13 +16,16 @@ import org.springframework.util.unit.DataSize;
  * @param security security settings
  * @param embeddedDbArgs extra server options for the embedded MariaDB, e.g.
  *                 {@code --innodb-buffer-pool-size=512M}
+ * @param judgementFirst when true, a score is given only to a caller who recorded their own assessment first
+ *                 ({@code priorAssessment}), to counter automation bias
  */
 @ConfigurationProperties("mimamori")
 public record MimamoriProperties(@DefaultValue("./data") Path dataDir,
                                  @DefaultValue Limits limits,
                                  @DefaultValue Models models,
                                  @DefaultValue Security security,
-                                 @DefaultValue List<String> embeddedDbArgs) {
+                                 @DefaultValue List<String> embeddedDbArgs,
+                                 @DefaultValue("false") boolean judgementFirst) {
 
     /**
      * Request-size limits; larger bodies are refused with 413 before they are read.

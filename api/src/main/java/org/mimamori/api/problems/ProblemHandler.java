@@ -56,6 +56,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
     @ExceptionHandler(UnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());

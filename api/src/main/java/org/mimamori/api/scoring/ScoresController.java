@@ -3,6 +3,9 @@ package org.mimamori.api.scoring;
 import java.net.URI;
 import java.util.UUID;
 
+import org.mimamori.api.config.MimamoriProperties;
+import org.mimamori.api.problems.FieldProblem;
+import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ScoresApi;
@@ -13,18 +16,27 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** {@code /api/v1/scores}: score and record a case; read a recorded score exactly as it was given. */
+/**
+ * {@code /api/v1/scores}: score and record a case; read a recorded score exactly as it was given. In
+ * judgement-first mode ({@code mimamori.judgement-first}) a score needs the caller's own prior assessment.
+ */
 @RestController
 class ScoresController implements ScoresApi {
 
     private final ScoringService scoring;
+    private final boolean judgementFirst;
 
-    ScoresController(ScoringService scoring) {
+    ScoresController(ScoringService scoring, MimamoriProperties properties) {
         this.scoring = scoring;
+        this.judgementFirst = properties.judgementFirst();
     }
 
     @Override
     public ResponseEntity<Score> createScore(ScoreRequest request, String acceptLanguage) {
+        if (judgementFirst && request.getPriorAssessment() == null) {
+            throw new InvalidRequestException(java.util.List.of(new FieldProblem("priorAssessment",
+                    "is required here: record your own assessment before you see the score")));
+        }
         ScoringService.Recorded r = scoring.score(request,
                 Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.CASEWORKER,
                         Roles.SUPERVISOR),

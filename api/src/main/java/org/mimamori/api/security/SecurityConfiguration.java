@@ -33,6 +33,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *   <li>{@code POST /api/v1/screenings}: supervisor, analyst; {@code GET /api/v1/screenings/**}: also caseworker;
  *   {@code PATCH} of a screening entry: caseworker, supervisor;</li>
  *   <li>{@code GET /api/v1/audit}: auditor, admin;</li>
+ *   <li>{@code POST /api/v1/scores/{id}/decisions}, {@code .../outcomes}: caseworker, supervisor;
+ *   {@code POST /api/v1/decisions/{id}/sign-off}: supervisor; {@code GET /api/v1/review/**}: supervisor,
+ *   auditor, admin; the static review page {@code /review} is public (its data calls need a token);</li>
  *   <li>{@code /actuator/prometheus}: any authenticated caller.</li>
  * </ul>
  * Failures are problem details (401 without a valid token, 403 for a role that may not).
@@ -57,6 +60,15 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**"),
                                 path.matcher("/error")).permitAll()
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/review"),
+                                path.matcher(HttpMethod.GET, "/review/**")).permitAll()
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/scores/*/decisions"),
+                                path.matcher(HttpMethod.POST, "/api/v1/scores/*/outcomes"))
+                        .hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/decisions/*/sign-off"))
+                        .hasRole(Roles.SUPERVISOR)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/review/**"))
+                        .hasAnyRole(Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN)
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/scores"))
                         .hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/scores/**"))

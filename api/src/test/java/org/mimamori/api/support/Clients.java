@@ -2,7 +2,9 @@ package org.mimamori.api.support;
 
 import org.mimamori.client.ApiClient;
 import org.mimamori.client.api.AuditApi;
+import org.mimamori.client.api.DecisionsApi;
 import org.mimamori.client.api.ModelsApi;
+import org.mimamori.client.api.ReviewApi;
 import org.mimamori.client.api.ScoresApi;
 import org.mimamori.client.api.ScreeningsApi;
 
@@ -44,5 +46,15 @@ public final class Clients {
     /** The screenings API as the holder of {@code token}. */
     public ScreeningsApi screenings(String token) {
         return new ScreeningsApi(api(token));
+    }
+
+    /** The decisions API (decisions, sign-offs, outcomes) as the holder of {@code token}. */
+    public DecisionsApi decisions(String token) {
+        return new DecisionsApi(api(token));
+    }
+
+    /** The supervisors' review API as the holder of {@code token}. */
+    public ReviewApi review(String token) {
+        return new ReviewApi(api(token));
     }
 }

@@ -1,0 +1,170 @@
+package org.mimamori.api.decisions;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mimamori.api.audit.AuditEntry;
+import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.models.ModelBands;
+import org.mimamori.api.problems.ConflictException;
+import org.mimamori.api.problems.FieldProblem;
+import org.mimamori.api.problems.InvalidRequestException;
+import org.mimamori.api.problems.NotFoundException;
+import org.mimamori.api.security.Caller;
+import org.mimamori.api.web.dto.Decision;
+import org.mimamori.api.web.dto.DecisionRequest;
+import org.mimamori.api.web.dto.Outcome;
+import org.mimamori.api.web.dto.OutcomeRequest;
+import org.mimamori.api.web.dto.SignOffRequest;
+import org.mimamori.api.web.dto.SupportType;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records decisions, sign-offs and outcomes, each with its audit record in one transaction. Nothing is stored
+ * for a refused request.
+ */
+@Service
+class DecisionService implements DecisionRecords {
+
+    private final DecisionStore store;
+    private final ModelBands bands;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    DecisionService(DecisionStore store, ModelBands bands, AuditTrail audit, ObjectMapper json) {
+        this.store = store;
+        this.bands = bands;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @Transactional
+    Decision decide(UUID scoreId, DecisionRequest request, Caller caller) {
+        DecisionStore.ScoreFacts score = store.score(scoreId.toString())
+                .orElseThrow(() -> new NotFoundException("No score with id " + scoreId + "."));
+        JsonNode stored = read(score.responseJson());
+        String band = stored.path("band").path("id").asText(null);
+        boolean redFlags = stored.path("redFlags").size() > 0;
+        String decision = request.getDecision().getValue();
+        DecisionRules.Judgement j = DecisionRules.judge(band,
+                band == null ? List.of() : bands.bandIds(score.modelVersion()), redFlags, decision);
+        List<FieldProblem> problems = DecisionRules.problems(j, request.getReason(), request.getDismissesRedFlags());
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        String reason = request.getReason() == null || request.getReason().isBlank() ? null
+                : request.getReason().strip();
+        Instant now = now();
+        DecisionRow row = new DecisionRow(UUID.randomUUID().toString(), scoreId.toString(), decision, reason,
+                Boolean.TRUE.equals(request.getDismissesRedFlags()), j.band(), j.bandRank(), j.againstBand(),
+                j.againstRedFlag(), caller.name(), caller.role(), now, j.againstRedFlag() ? "pending" : "not_needed",
+                null, null, null);
+        store.insert(row);
+        audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "decision.create", "decision/" + row.id(),
+                null));
+        return DecisionViews.view(row);
+    }
+
+    @Transactional
+    Decision signOff(UUID decisionId, SignOffRequest request, Caller caller) {
+        DecisionRow row = store.lock(decisionId.toString())
+                .orElseThrow(() -> new NotFoundException("No decision with id " + decisionId + "."));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.getNote() == null || request.getNote().isBlank()) {
+            problems.add(new FieldProblem("note", "is required: say why you sign off or reject the decision"));
+        } else if (request.getNote().length() > DecisionRules.MAX_TEXT) {
+            problems.add(new FieldProblem("note", "must be at most " + DecisionRules.MAX_TEXT + " characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        if (!row.signOffStatus().equals("pending")) {
+            throw new ConflictException("Decision " + decisionId + " has no pending sign-off (it is "
+                    + row.signOffStatus() + ").");
+        }
+        if (row.decidedBy().equals(caller.name())) {
+            throw new ConflictException("A decision cannot be signed off by the person who made it.");
+        }
+        Instant now = now();
+        String status = Boolean.TRUE.equals(request.getApprove()) ? "signed" : "rejected";
+        store.signOff(row.id(), status, caller.name(), now, request.getNote().strip());
+        audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "decision.sign_off." + status,
+                "decision/" + row.id(), null));
+        return DecisionViews.view(store.find(row.id()).orElseThrow());
+    }
+
+    @Transactional
+    Outcome recordOutcome(UUID scoreId, OutcomeRequest request, Caller caller) {
+        if (store.score(scoreId.toString()).isEmpty()) {
+            throw new NotFoundException("No score with id " + scoreId + ".");
+        }
+        List<SupportType> types = request.getSupportTypes() == null ? List.of() : request.getSupportTypes();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.getConfirmedOn() != null && request.getConfirmedOn().isAfter(LocalDate.now(ZoneOffset.UTC))) {
+            problems.add(new FieldProblem("confirmedOn", "must not be in the future"));
+        }
+        if (!Boolean.TRUE.equals(request.getNeedConfirmed()) && !types.isEmpty()) {
+            problems.add(new FieldProblem("supportTypes", "must be empty when no need was confirmed"));
+        }
+        if (types.stream().anyMatch(java.util.Objects::isNull)) {
+            problems.add(new FieldProblem("supportTypes", "must not contain null"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        if (store.hasOutcome(scoreId.toString())) {
+            throw new ConflictException("Score " + scoreId + " already has an outcome; there is one per score.");
+        }
+        Instant now = now();
+        OutcomeRow row = new OutcomeRow(UUID.randomUUID().toString(), scoreId.toString(),
+                request.getNeedConfirmed(), types.stream().distinct().map(SupportType::getValue)
+                .collect(Collectors.joining(",")), request.getConfirmedOn(), caller.name(), now);
+        try {
+            store.insert(row);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Score " + scoreId + " already has an outcome; there is one per score.");
+        }
+        audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "outcome.create", "outcome/" + row.id(),
+                null));
+        return DecisionViews.view(row);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DecisionRow> decisionsOf(Collection<String> scoreIds) {
+        return store.decisionsOf(scoreIds);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OutcomeRow> outcomesOf(Collection<String> scoreIds) {
+        return store.outcomesOf(scoreIds);
+    }
+
+    private JsonNode read(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

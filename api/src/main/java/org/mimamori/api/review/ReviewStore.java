@@ -1,0 +1,59 @@
+package org.mimamori.api.review;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Plain SQL reads of {@code score} and {@code decision} for review. */
+@Repository
+class ReviewStore {
+
+    /** A stored score: id, child reference, when, and its response as given. */
+    record StoredScore(String id, String childRef, Instant createdAt, String responseJson) {
+    }
+
+    /** What agreement needs of a decision. */
+    record Decided(String band, int bandRank, boolean againstBand, Instant decidedAt) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ReviewStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<StoredScore> recentScores(int limit, int offset) {
+        return jdbc.query("SELECT id, child_ref, created_at, response_json FROM score "
+                        + "ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset",
+                Map.of("limit", limit, "offset", offset), (rs, i) -> new StoredScore(rs.getString(1),
+                        rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)));
+    }
+
+    long countScores() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM score", Map.of(), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** The newest scores that have red flags, at most {@code limit}. */
+    List<StoredScore> flaggedScores(int limit) {
+        return jdbc.query("SELECT id, child_ref, created_at, response_json FROM score "
+                        + "WHERE JSON_LENGTH(response_json, '$.redFlags') > 0 "
+                        + "ORDER BY created_at DESC, id LIMIT :limit",
+                Map.of("limit", limit), (rs, i) -> new StoredScore(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4)));
+    }
+
+    /** Decisions on banded scores made in [from, to). */
+    List<Decided> decidedBetween(Instant from, Instant to) {
+        return jdbc.query("SELECT band, band_rank, against_band, decided_at FROM decision "
+                        + "WHERE band IS NOT NULL AND decided_at >= :from AND decided_at < :to",
+                new MapSqlParameterSource().addValue("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
+                (rs, i) -> new Decided(rs.getString(1), rs.getInt(2), rs.getBoolean(3),
+                        rs.getTimestamp(4).toInstant()));
+    }
+}

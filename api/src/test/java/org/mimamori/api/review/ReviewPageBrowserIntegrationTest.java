@@ -1,0 +1,86 @@
+package org.mimamori.api.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+
+import org.junit.jupiter.api.Test;
+import org.mimamori.api.support.Cases;
+import org.mimamori.api.support.DataDirs;
+import org.mimamori.api.support.IntegrationTestBase;
+import org.mimamori.client.model.Contribution;
+import org.mimamori.client.model.DecisionKind;
+import org.mimamori.client.model.DecisionRequest;
+import org.mimamori.client.model.Score;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The review page in Debian's real headless Chromium: a supervisor opens {@code /review} with the demo token
+ * and sees a score's explanation and the reason of a decision against its band. Needs the packages
+ * {@code chromium} and {@code chromium-driver}; fails (never skips) without them.
+ */
+class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @Test
+    void aSupervisorSeesTheExplanationAndTheOverridesReason() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM)).as("%s is missing: apt-get install -y chromium chromium-driver",
+                CHROMIUM).isTrue();
+        assertThat(Files.isExecutable(CHROMEDRIVER)).as("%s is missing: apt-get install -y chromium-driver",
+                CHROMEDRIVER).isTrue();
+
+        Score high = clients().scores("demo-caseworker").createScore(Cases.high("C-B-0001"), "en");
+        String reason = "Family moved to grandparents <b>not bold</b>; school sees a stable term.";
+        clients().decisions("demo-caseworker").createDecision(high.getId(),
+                new DecisionRequest().decision(DecisionKind.NO_ACTION).reason(reason));
+        Contribution top = high.getContributions().stream()
+                .max(Comparator.comparingDouble(c -> Math.abs(c.getContribution()))).orElseThrow();
+
+        WebDriver browser = chromium();
+        try {
+            browser.get("http://127.0.0.1:" + port + "/review?token=demo-supervisor&lang=en");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-score-id='" + high.getId() + "']")));
+            assertThat(card.getText()).contains(top.getLabel()).contains(reason).contains("against the band")
+                    .contains(high.getBand().getMeaning());
+            assertThat(card.findElements(By.tagName("b"))).as("data is text, never markup").isEmpty();
+            assertThat(browser.getCurrentUrl()).doesNotContain("token=");
+            wait.until(ExpectedConditions.textToBe(By.id("status"), "Loaded."));
+
+            browser.get("http://127.0.0.1:" + port + "/review?lang=ja");
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "スーパーバイザー確認"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-score-id='" + high.getId() + "']")));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static WebDriver chromium() {
+        // Never let Selenium Manager look for or download a browser or driver.
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + DataDirs.fresh("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}

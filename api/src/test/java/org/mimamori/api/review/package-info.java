@@ -1,0 +1,2 @@
+/** Tests of the supervisors' review endpoints and page against the running service. */
+package org.mimamori.api.review;
