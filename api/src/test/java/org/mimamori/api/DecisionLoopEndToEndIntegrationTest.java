@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,15 +20,23 @@ import org.mimamori.api.config.EmbeddedMariaDb;
 import org.mimamori.api.support.Clients;
 import org.mimamori.api.support.Cohorts;
 import org.mimamori.api.support.DataDirs;
-import org.mimamori.api.support.Http;
 import org.mimamori.api.support.TestBundles;
+import org.mimamori.client.api.DecisionsApi;
 import org.mimamori.client.api.ScreeningsApi;
+import org.mimamori.client.model.Decision;
+import org.mimamori.client.model.DecisionKind;
+import org.mimamori.client.model.DecisionRequest;
 import org.mimamori.client.model.EntryStatus;
 import org.mimamori.client.model.ModelInfo;
+import org.mimamori.client.model.OutcomeRequest;
+import org.mimamori.client.model.Purpose;
+import org.mimamori.client.model.Score;
+import org.mimamori.client.model.ScoreRequest;
 import org.mimamori.client.model.Screening;
 import org.mimamori.client.model.ScreeningEntry;
 import org.mimamori.client.model.ScreeningEntryUpdate;
 import org.mimamori.client.model.ScreeningStatus;
+import org.mimamori.client.model.SupportType;
 import org.mimamori.model.data.CsvTable;
 import org.mimamori.training.cli.MimamoriTraining;
 import org.mimamori.training.export.ExportCommand;
@@ -58,7 +66,6 @@ class DecisionLoopEndToEndIntegrationTest {
                 "--mimamori.models.import-bundle=" + TestBundles.bundle(), "--spring.jmx.enabled=false")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Clients clients = new Clients(port);
-            Http http = new Http(port);
 
             // Phase 1: primary screening with digital data.
             ScreeningsApi supervisor = clients.screenings("demo-supervisor");
@@ -75,6 +82,7 @@ class DecisionLoopEndToEndIntegrationTest {
                 reviewed.addAll(caseworker.listScreeningEntries(id, null, null, 500, reviewed.size()).getEntries());
             }
             // Phases 3 and 4: decisions with reasons, then outcomes (from the simulated assessments).
+            DecisionsApi decisions = clients.decisions("demo-caseworker");
             int outreach = 0;
             for (ScreeningEntry e : reviewed) {
                 boolean[] t = truth.get(e.getChildRef());
@@ -82,10 +90,16 @@ class DecisionLoopEndToEndIntegrationTest {
                 boolean reach = e.getRank() <= 300 || t[0] || !e.getRedFlags().isEmpty();
                 caseworker.updateScreeningEntry(id, e.getId(), new ScreeningEntryUpdate()
                         .status(reach ? EntryStatus.REVIEWED_OUTREACH : EntryStatus.REVIEWED_NO_ACTION));
-                decide(http, e.getScoreId(), reach ? "outreach" : "no_action",
-                        reach ? "School absences and missed check-ups; family not yet in contact."
-                                : "Reviewed with the school; no sign of need.");
-                recordOutcome(http, e.getScoreId(), t[1], t[1] ? "poverty" : null);
+                Decision d = decisions.createDecision(e.getScoreId(), new DecisionRequest()
+                        .decision(reach ? DecisionKind.OUTREACH : DecisionKind.NO_ACTION)
+                        .reason(reach ? "School absences and missed check-ups; family not yet in contact."
+                                : "Reviewed with the school; no sign of need.")
+                        .dismissesRedFlags(false));
+                assertThat(d.getScoreId()).isEqualTo(e.getScoreId());
+                OutcomeRequest outcome = new OutcomeRequest().needConfirmed(t[1])
+                        .confirmedOn(LocalDate.of(2026, 10, 1));
+                decisions.recordOutcome(e.getScoreId(), t[1] ? outcome.addSupportTypesItem(SupportType.POVERTY)
+                        : outcome);
                 outreach += reach ? 1 : 0;
             }
             assertThat(outreach).isPositive();
@@ -113,29 +127,10 @@ class DecisionLoopEndToEndIntegrationTest {
             ModelInfo uploaded = clients.models("demo-analyst").uploadModel(bundle.toFile());
             assertThat(uploaded.getVersion()).isNotEqualTo(firstModel);
             clients.models("demo-analyst").activateModel(uploaded.getVersion());
-            HttpResponse<String> scored = http.post("/api/v1/scores", "demo-caseworker", """
-                    {"childRef":"C-LOOP-0001","purpose":"case_review","items":{"age_years":10,"absence_days_term":18}}""");
-            assertThat(scored.statusCode()).isEqualTo(201);
-            assertThat(JSON.readTree(scored.body()).path("modelVersion").asText()).isEqualTo(uploaded.getVersion());
+            Score scored = clients.scores("demo-caseworker").createScore(new ScoreRequest().childRef("C-LOOP-0001")
+                    .purpose(Purpose.CASE_REVIEW).items(Map.of("age_years", 10, "absence_days_term", 18)), null);
+            assertThat(scored.getModelVersion()).isEqualTo(uploaded.getVersion());
         }
-    }
-
-    private static void decide(Http http, UUID scoreId, String decision, String reason) throws Exception {
-        HttpResponse<String> r = http.post("/api/v1/scores/" + scoreId + "/decisions", "demo-caseworker",
-                JSON.writeValueAsString(Map.of("decision", decision, "reason", reason, "dismissesRedFlags", false)));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    }
-
-    private static void recordOutcome(Http http, UUID scoreId, boolean need, String types) throws Exception {
-        Map<String, Object> body = new HashMap<>();
-        body.put("needConfirmed", need);
-        if (types != null) {
-            body.put("supportTypes", List.of(types));
-        }
-        body.put("confirmedOn", "2026-10-01");
-        HttpResponse<String> r = http.post("/api/v1/scores/" + scoreId + "/outcomes", "demo-caseworker",
-                JSON.writeValueAsString(body));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
     /** Per child: {true need, confirmed by the simulated assessment}. */
