@@ -16,7 +16,7 @@
       warnings: 'What the model could not see', decisions: 'Decisions', noDecision: 'No decision yet',
       againstBand: 'against the band', againstRedFlag: 'dismisses red flags', signOff: 'Sign-off',
       outcome: 'Outcome', needConfirmed: 'need confirmed', noNeed: 'no need confirmed', by: 'by', model: 'Model',
-      rank: 'Rank', alreadySupported: 'Already supported', yes: 'yes', no: 'no', total: 'Total',
+      prior: 'Own assessment before the score', rank: 'Rank', alreadySupported: 'Already supported', yes: 'yes', no: 'no', total: 'Total',
       no_decision: 'no decision', sign_off_pending: 'sign-off pending', sign_off_rejected: 'sign-off rejected',
       not_needed: 'not needed', pending: 'pending', signed: 'signed', rejected: 'rejected',
       outreach: 'outreach', assessment: 'assessment', monitor: 'monitor', no_action: 'no action'
@@ -33,7 +33,7 @@
       warnings: 'モデルが見られなかったこと', decisions: '判断', noDecision: 'まだ判断がありません',
       againstBand: '区分と異なる判断', againstRedFlag: 'レッドフラグを退ける', signOff: '承認',
       outcome: '結果', needConfirmed: '支援の必要を確認', noNeed: '支援の必要は確認されず', by: '記録者', model: 'モデル',
-      rank: '順位', alreadySupported: '支援中', yes: 'はい', no: 'いいえ', total: '合計',
+      prior: 'スコアを見る前の職員の見立て', rank: '順位', alreadySupported: '支援中', yes: 'はい', no: 'いいえ', total: '合計',
       no_decision: '判断なし', sign_off_pending: '承認待ち', sign_off_rejected: '承認されず',
       not_needed: '不要', pending: '承認待ち', signed: '承認済み', rejected: '却下',
       outreach: 'アウトリーチ', assessment: 'アセスメント', monitor: '見守り', no_action: '対応なし'
@@ -138,6 +138,10 @@
       }))
     ]);
     card.setAttribute('data-score-id', s.id);
+    if (s.priorAssessment) {
+      card.insertBefore(el('p', null, [t('prior') + ': ' + s.priorAssessment.level +
+        (s.priorAssessment.note ? ' — ' + s.priorAssessment.note : '')]), estimate);
+    }
     if ((s.redFlags || []).length > 0) {
       card.appendChild(el('h4', 'flag', [t('flags')]));
       card.appendChild(el('ul', 'flag', s.redFlags.map(function (f) {

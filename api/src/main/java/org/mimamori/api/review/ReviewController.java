@@ -3,6 +3,7 @@ package org.mimamori.api.review;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.mimamori.api.config.ProxyValidated;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ReviewApi;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/review/*}: recent scores with decisions, agreement, open red flags. */
 @RestController
+@ProxyValidated
 class ReviewController implements ReviewApi {
 
     private final ReviewService review;

@@ -120,6 +120,16 @@ class ReviewIntegrationTest extends IntegrationTestBase {
         assertThat(clients().review("demo-admin").reviewScores(1, 0).getItems()).hasSizeLessThanOrEqualTo(1);
     }
 
+    @Test
+    void badPagingIsRefusedNamingTheParameter() {
+        for (String[] c : new String[][] {{"limit=0", "limit"}, {"limit=201", "limit"}, {"offset=-1", "offset"},
+                {"limit=x", "limit"}}) {
+            java.net.http.HttpResponse<String> r = http().get("/api/v1/review/scores?" + c[0], "demo-supervisor");
+            assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
+            assertThat(r.body()).as(c[0]).contains("\"field\":\"" + c[1] + "\"");
+        }
+    }
+
     private OpenRedFlag open(UUID scoreId) {
         return clients().review("demo-supervisor").openRedFlags().stream()
                 .filter(f -> f.getScoreId().equals(scoreId)).findFirst().orElseThrow();

@@ -56,7 +56,7 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
             WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("[data-score-id='" + high.getId() + "']")));
             assertThat(card.getText()).contains(top.getLabel()).contains(reason).contains("against the band")
-                    .contains(high.getBand().getMeaning());
+                    .contains(high.getBand().getMeaning()).contains("Own assessment before the score: low");
             assertThat(card.findElements(By.tagName("b"))).as("data is text, never markup").isEmpty();
             assertThat(browser.getCurrentUrl()).doesNotContain("token=");
             wait.until(ExpectedConditions.textToBe(By.id("status"), "Loaded."));
