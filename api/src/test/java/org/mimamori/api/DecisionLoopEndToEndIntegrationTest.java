@@ -109,7 +109,8 @@ class DecisionLoopEndToEndIntegrationTest {
             // Export the labels and retrain on them.
             Path work = Files.createTempDirectory("loop");
             Path labels = work.resolve("labels.csv");
-            run("export", "--jdbc-url", app.getBean(EmbeddedMariaDb.class).jdbcUrl(), "--user", "root",
+            run("export", "--jdbc-url", app.getBean(EmbeddedMariaDb.class).jdbcUrl(), "--user", EmbeddedMariaDb.USER,
+                    "--password-file", app.getBean(EmbeddedMariaDb.class).dataDir().resolve("secrets/db-password").toString(),
                     "--out", labels.toString());
             assertThat(CsvTable.read(labels).rows()).hasSize(REVIEWED);
             JsonNode meta = JSON.readTree(ExportCommand.metadataOf(labels).toFile());

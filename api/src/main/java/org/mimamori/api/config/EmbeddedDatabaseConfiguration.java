@@ -1,6 +1,7 @@
 package org.mimamori.api.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.mimamori.api.security.ProfileGuard;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -11,12 +12,13 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts the embedded MariaDB and points the datasource at it, but only when no datasource is configured
- * ({@code spring.datasource.url} / {@code SPRING_DATASOURCE_URL} unset). With a configured datasource Spring
- * Boot's own auto-configuration connects to that external MariaDB and this class does nothing.
+ * Starts the embedded MariaDB and points the datasource at it, but only in the {@code local} profile and when
+ * no datasource is configured ({@code spring.datasource.url} / {@code SPRING_DATASOURCE_URL} unset). With a
+ * configured datasource Spring Boot's own auto-configuration connects to that external MariaDB and this class
+ * does nothing; outside the local profile a missing datasource stops the start ({@link ProfileGuard}).
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceConfigured.class)
+@Conditional(EmbeddedDatabaseConfiguration.EmbeddedDatabaseWanted.class)
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "stop")
@@ -29,17 +31,18 @@ class EmbeddedDatabaseConfiguration {
     HikariDataSource dataSource(EmbeddedMariaDb db) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(db.jdbcUrl());
-        ds.setUsername("root");
-        ds.setPassword("");
+        ds.setUsername(db.username());
+        ds.setPassword(db.password());
         ds.setPoolName("mimamori-embedded");
         return ds;
     }
 
-    /** Matches when no datasource URL is configured. */
-    static final class NoDatasourceConfigured implements Condition {
+    /** Matches in the local profile when no datasource URL is configured. */
+    static final class EmbeddedDatabaseWanted implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+            return ProfileGuard.isLocal(context.getEnvironment())
+                    && !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
         }
     }
 }

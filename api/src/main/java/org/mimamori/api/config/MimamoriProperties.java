@@ -28,12 +28,16 @@ public record MimamoriProperties(@DefaultValue("./data") Path dataDir,
                                  @DefaultValue("false") boolean judgementFirst) {
 
     /**
-     * Request-size limits; larger bodies are refused with 413 before they are read.
+     * Request limits; larger bodies are refused with 413 before they are read, slower ones with 408.
      *
-     * @param scoreBody the largest body of {@code POST /api/v1/scores}
-     * @param modelBody the largest model bundle upload
+     * @param scoreBody         the largest body of {@code POST /api/v1/scores} and other JSON requests
+     * @param modelBody         the largest model bundle or cohort file upload
+     * @param bodyReadTimeout   the longest a JSON request body may take to arrive
+     * @param uploadReadTimeout the longest a model bundle or cohort file may take to arrive
      */
-    public record Limits(@DefaultValue("64KB") DataSize scoreBody, @DefaultValue("64MB") DataSize modelBody) {
+    public record Limits(@DefaultValue("64KB") DataSize scoreBody, @DefaultValue("64MB") DataSize modelBody,
+                         @DefaultValue("10s") java.time.Duration bodyReadTimeout,
+                         @DefaultValue("120s") java.time.Duration uploadReadTimeout) {
     }
 
     /**

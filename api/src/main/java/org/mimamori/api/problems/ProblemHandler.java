@@ -71,6 +71,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
+    @ExceptionHandler(BodyReadTimeoutException.class)
+    ResponseEntity<ProblemDetail> tooSlow(BodyReadTimeoutException e) {
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close")
+                .body(problem(HttpStatus.REQUEST_TIMEOUT, e.getMessage()).getBody());
+    }
+
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> databaseDown(RuntimeException e) {
         LOG.error("The database could not serve the request: {}", e.toString());
@@ -128,6 +134,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLargeException tooLarge) {
                 return cast(tooLarge(tooLarge));
+            }
+            if (t instanceof BodyReadTimeoutException slow) {
+                return cast(tooSlow(slow));
             }
         }
         return cast(badRequest(List.of(unreadable(e.getCause()))));

@@ -18,6 +18,7 @@ final class ProblemTypes {
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
+            case 408 -> "request-timeout";
             case 409 -> "conflict";
             case 413 -> "body-too-large";
             case 415 -> "unsupported-media-type";

@@ -87,10 +87,12 @@ class ExportIntegrationTest extends IntegrationTestBase {
         CommandLine cli = MimamoriTraining.commandLine();
         cli.setErr(new PrintWriter(err));
         cli.setOut(new PrintWriter(new StringWriter()));
+        String password = db.dataDir().resolve("secrets/db-password").toString();
         int code = unlabelled
-                ? cli.execute("export", "--jdbc-url", db.jdbcUrl(), "--user", "root", "--out", out.toString(),
-                        "--include-unlabelled")
-                : cli.execute("export", "--jdbc-url", db.jdbcUrl(), "--user", "root", "--out", out.toString());
+                ? cli.execute("export", "--jdbc-url", db.jdbcUrl(), "--user", db.username(), "--password-file",
+                        password, "--out", out.toString(), "--include-unlabelled")
+                : cli.execute("export", "--jdbc-url", db.jdbcUrl(), "--user", db.username(), "--password-file",
+                        password, "--out", out.toString());
         assertThat(code).as(err.toString()).isZero();
         CsvTable t = CsvTable.read(out);
         int ref = t.column("child_ref");

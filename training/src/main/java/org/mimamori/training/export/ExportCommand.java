@@ -52,6 +52,10 @@ public final class ExportCommand implements Callable<Integer> {
             + "(none when left out).")
     String passwordEnv;
 
+    @Option(names = "--password-file", description = "A file holding the password, e.g. the embedded database's "
+            + "<data-dir>/secrets/db-password (none when left out).")
+    Path passwordFile;
+
     @Option(names = "--out", required = true, description = "The CSV file to write.")
     Path out;
 
@@ -77,6 +81,12 @@ public final class ExportCommand implements Callable<Integer> {
                 err.println("export: the environment variable " + passwordEnv + " is not set");
                 return 2;
             }
+        } else if (passwordFile != null) {
+            if (!Files.isReadable(passwordFile)) {
+                err.println("export: the password file " + passwordFile + " cannot be read");
+                return 2;
+            }
+            password = Files.readString(passwordFile).trim();
         }
         FeatureSchema schema = SchemaLoader.loadDefault();
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
