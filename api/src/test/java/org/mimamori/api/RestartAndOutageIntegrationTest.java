@@ -50,8 +50,12 @@ class RestartAndOutageIntegrationTest {
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.headers().firstValue("Content-Type").orElseThrow())
                     .startsWith("application/problem+json");
-            assertThat(down.body()).contains("No score was given").doesNotContain("probability");
-            assertThat(http.get("/actuator/health", null).statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("urn:mimamori:problem:unavailable").doesNotContain("probability");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (http.get("/actuator/health", null).statusCode() != 503 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(http.get("/actuator/health", null).statusCode()).as("health DOWN within 5 s").isEqualTo(503);
         }
         try (ConfigurableApplicationContext app = start(dataDir)) {
             Http http = new Http(port(app));

@@ -8,6 +8,7 @@ import org.mimamori.api.problems.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -47,8 +48,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, MimamoriProperties properties,
-                                    ObjectProvider<JwtDecoder> jwtDecoder, ProblemWriter problems) throws Exception {
+                                    ObjectProvider<JwtDecoder> jwtDecoder, ProblemWriter problems,
+                                    @Value("${server.address:}") String address) throws Exception {
         AuthenticationManager manager = authenticationManager(properties, jwtDecoder.getIfAvailable());
+        if (properties.security().demoTokens() && !isLoopback(address)) {
+            LOG.warn("Demo tokens are on and the service listens on {}, not only on this machine: anyone who can "
+                    + "reach it can act as any role. Use --server.address=127.0.0.1 unless this is intended.",
+                    address.isEmpty() ? "every interface" : address);
+        }
         // Plain path patterns: cheaper per request than matchers that ask Spring MVC's handler mappings.
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.csrf(c -> c.disable())
@@ -98,6 +105,14 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "Your role may not do this.", request)));
         return http.build();
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return !address.isEmpty() && java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static AuthenticationManager authenticationManager(MimamoriProperties properties, JwtDecoder decoder) {
