@@ -21,6 +21,15 @@ public interface Expression {
     /** The item ids this expression reads. */
     Set<String> references();
 
+    /**
+     * The numeric constants this expression compares or computes with (e.g. {@code 3} and {@code 5} in
+     * {@code care_need_level_in_household >= 3 and absence_days_term >= 5}): the points where its value can
+     * change as a numeric item varies.
+     */
+    default Set<Double> constants() {
+        return Set.of();
+    }
+
     /** The source text it was parsed from. */
     String source();
 

@@ -32,6 +32,32 @@ final class ParsedExpression implements Expression {
     }
 
     @Override
+    public Set<Double> constants() {
+        Set<Double> out = new java.util.TreeSet<>();
+        walk(root, out);
+        return Set.copyOf(out);
+    }
+
+    private static void walk(Node node, Set<Double> out) {
+        if (node instanceof Node.Constant c && c.value().isNumber()) {
+            out.add(c.value().number());
+        } else if (node instanceof Node.Not n) {
+            walk(n.operand(), out);
+        } else if (node instanceof Node.Logical l) {
+            walk(l.left(), out);
+            walk(l.right(), out);
+        } else if (node instanceof Node.Compare c) {
+            walk(c.left(), out);
+            walk(c.right(), out);
+        } else if (node instanceof Node.Arithmetic a) {
+            walk(a.left(), out);
+            walk(a.right(), out);
+        } else if (node instanceof Node.Call c) {
+            c.args().forEach(arg -> walk(arg, out));
+        }
+    }
+
+    @Override
     public String source() {
         return source;
     }

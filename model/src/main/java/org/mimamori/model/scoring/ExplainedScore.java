@@ -13,7 +13,11 @@ import org.mimamori.model.schema.LocalizedText;
  * @param estimate       the calibrated estimate, or null when it was withheld as unreliable
  * @param baseline       the logit of the average training case
  * @param logit          the model's logit; {@code baseline + Σ contributions == logit}
- * @param contributions  every input item's contribution, largest magnitude first
+ * @param contributions  the contribution of every input item whose value is recorded (or not applicable),
+ *                       largest magnitude first
+ * @param unrecorded     the summed contribution of the input items that are unknown, kept apart so that they are
+ *                       not read as facts; {@code baseline + Σ contributions + unrecorded == logit}
+ * @param missingInformation what recording the unknown items could change
  * @param bandMoves      what would move the case into the neighbouring bands
  * @param warnings       what the model could not see and why to trust it less
  * @param redFlags       rules that stand above any score
@@ -21,7 +25,7 @@ import org.mimamori.model.schema.LocalizedText;
  */
 public record ExplainedScore(String modelVersion, String schemaId, LocalizedText target, Estimate estimate,
                              double baseline, double logit, List<Contribution> contributions,
-                             List<BandMove> bandMoves, List<Warning> warnings, List<RedFlag> redFlags,
+                             double unrecorded, MissingInformation missingInformation, List<BandMove> bandMoves, List<Warning> warnings, List<RedFlag> redFlags,
                              LocalizedText decisionNotice) {
 
     /** The notice every score carries. */

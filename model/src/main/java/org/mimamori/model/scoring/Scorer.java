@@ -14,6 +14,7 @@ import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
 import org.mimamori.model.schema.RedFlagRule;
 import org.mimamori.model.schema.Role;
+import org.mimamori.model.value.Value;
 
 /**
  * Turns a case into an {@link ExplainedScore}: calibrated estimate with interval and band, exact
@@ -33,6 +34,7 @@ public final class Scorer {
     private final List<RedFlagRule> redFlagRules;
     private final double[] bandLogits;
     private final BandMoves moves;
+    private final Completions completions;
 
     /**
      * @param modelVersion the bundle version
@@ -58,6 +60,7 @@ public final class Scorer {
         this.redFlagRules = schema.withRole(Role.RED_FLAG).stream().map(Item::redFlag).toList();
         this.bandLogits = bands.bands().stream().mapToDouble(b -> logitReaching(b.lower())).toArray();
         this.moves = new BandMoves(scorecard);
+        this.completions = new Completions(scorecard, reference);
     }
 
     /** The bundle version. */
@@ -87,11 +90,17 @@ public final class Scorer {
         double[] contrib = scorecard.contributions(e);
         double logit = scorecard.baseline();
         List<Contribution> contributions = new ArrayList<>(contrib.length);
+        double unrecorded = 0;
         for (int k = 0; k < contrib.length; k++) {
             logit += contrib[k];
             Item item = inputs.get(k);
-            contributions.add(new Contribution(item, c.get(item.id()),
-                    encoder.features().get(e.indices()[k]).description(), contrib[k]));
+            Value value = c.get(item.id());
+            if (value.kind() == Value.Kind.UNKNOWN) {
+                unrecorded += contrib[k];
+            } else {
+                contributions.add(new Contribution(item, value, encoder.features().get(e.indices()[k]).description(),
+                        contrib[k]));
+            }
         }
         contributions.sort(Comparator.comparingDouble((Contribution x) -> -Math.abs(x.contribution())));
 
@@ -110,8 +119,10 @@ public final class Scorer {
             estimate = new Estimate(p, low, high, band);
             bandMoves = bandMoves(e, logit, bands.bands().indexOf(band));
         }
+        MissingInformation missing = completions.of(c, e, logit, calibrator, bands);
         return new ExplainedScore(modelVersion, schema().id(), schema().target(), estimate, scorecard.baseline(),
-                logit, contributions, bandMoves, warnings, redFlags(c), ExplainedScore.DECISION_NOTICE);
+                logit, contributions, unrecorded, missing, bandMoves, warnings, redFlags(c),
+                ExplainedScore.DECISION_NOTICE);
     }
 
     private List<RedFlag> redFlags(Case c) {

@@ -24,13 +24,13 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
 
 class ScorerTest {
 
-    private static final FeatureSchema SCHEMA = SchemaLoader.loadDefault();
+    static final FeatureSchema SCHEMA = SchemaLoader.loadDefault();
     private static final List<Case> TRAINING = ScorecardTest.cases(4000, 21);
     private static final CaseEncoder ENCODER = CaseEncoder.fit(SCHEMA, TRAINING, EncodingStyle.SCORECARD,
             BinSettings.DEFAULT);
     private static final List<EncodedCase> ENCODED = TRAINING.stream().map(ENCODER::encode).toList();
     private static final Scorecard SCORECARD = fit(TRAINING);
-    private static final PlattCalibrator CALIBRATOR = PlattCalibrator.fit(
+    static final PlattCalibrator CALIBRATOR = PlattCalibrator.fit(
             ENCODED.stream().mapToDouble(SCORECARD::logit).toArray(), labels());
     private static final Scorecard HALF_A = fit(TRAINING.subList(0, 2000));
     private static final Scorecard HALF_B = fit(TRAINING.subList(2000, 4000));
@@ -53,11 +53,11 @@ class ScorerTest {
         return LibLinearScorecards.scorecard(ENCODER, model, ENCODED);
     }
 
-    private static Scorer scorer(ScoringSettings settings) {
+    static Scorer scorer(ScoringSettings settings) {
         return new Scorer("test", SCORECARD, CALIBRATOR, ENSEMBLE, REFERENCE, ScoreBands.defaults(), settings);
     }
 
-    private static Case child(Object... itemsAndValues) {
+    static Case child(Object... itemsAndValues) {
         Map<String, Value> m = new HashMap<>();
         for (int i = 0; i < itemsAndValues.length; i += 2) {
             Object v = itemsAndValues[i + 1];
