@@ -183,7 +183,8 @@ final class WeightChecks {
             String member = "member " + (m + 1) + ": ";
             Numbers.check(f, e, member + "the bias", json.biases()[m]);
             if (w == null || w.length != features.size()) {
-                f.add(e, member + "has " + (w == null ? 0 : w.length) + " weights for " + features.size() + " features");
+                f.add(e, "member " + (m + 1) + " has " + (w == null ? 0 : w.length) + " weights for " + features.size()
+                        + " features");
                 continue;
             }
             List<ScorecardJson.FeatureWeight> named = new ArrayList<>(w.length);
