@@ -44,7 +44,7 @@ final class ReferenceCheck {
             freq = null;
         } else {
             for (EncodedFeature feature : features) {
-                if (!Numbers.share(freq[feature.index()])) {
+                if (!share(freq[feature.index()])) {
                     f.add(e, "the share of " + Numbers.label(feature) + " is not a number in [0, 1]");
                 }
             }
@@ -76,10 +76,15 @@ final class ReferenceCheck {
         return f.count() == before;
     }
 
+    /** A share in [0, 1], allowing for the rounding of shares summed case by case in training. */
+    private static boolean share(double x) {
+        return x >= -TOLERANCE && x <= 1 + TOLERANCE;
+    }
+
     private static void item(TrainingReference.ItemReference ir, Item item, Findings f) {
         String e = ModelBundle.REFERENCE;
         String id = ir.item();
-        if (!Numbers.share(ir.unknownShare()) || !Numbers.share(ir.notApplicableShare())
+        if (!share(ir.unknownShare()) || !share(ir.notApplicableShare())
                 || ir.unknownShare() + ir.notApplicableShare() > 1 + TOLERANCE) {
             f.add(e, "the unknown and not-applicable shares of " + id + " are not shares in [0, 1] adding up to at most 1");
         }
