@@ -74,6 +74,11 @@ final class BundleCheck {
                 f.add(name, "is empty");
             }
         }
+        for (String name : List.of(ModelBundle.PROBES, ModelBundle.METRICS)) {
+            if (entries.containsKey(name) && entries.get(name).length == 0) {
+                f.add(name, "is empty");
+            }
+        }
         f.throwIfAny();
         BundleManifest manifest = EntryJson.read(BundleJson.MAPPER, entries.get(ModelBundle.MANIFEST),
                 ModelBundle.MANIFEST, BundleManifest.class, f);

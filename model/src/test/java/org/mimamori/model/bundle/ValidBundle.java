@@ -14,6 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.mimamori.model.calibration.Calibrator;
+import org.mimamori.model.calibration.IsotonicCalibrator;
 import org.mimamori.model.calibration.PlattCalibrator;
 import org.mimamori.model.data.Case;
 import org.mimamori.model.encoding.BinSettings;
@@ -53,7 +55,16 @@ final class ValidBundle {
         return bytes.clone();
     }
 
+    /** A sound bundle calibrated by isotonic regression instead of Platt scaling. */
+    static ModelBundle isotonic() {
+        return build(true);
+    }
+
     private static ModelBundle build() {
+        return build(false);
+    }
+
+    private static ModelBundle build(boolean isotonic) {
         FeatureSchema schema = SchemaLoader.loadDefault();
         List<Case> training = cases(schema, 2000, 11);
         List<Case> holdout = cases(schema, 500, 12);
@@ -64,7 +75,8 @@ final class ValidBundle {
         List<EncodedCase> encoded = training.stream().map(encoder::encode).toList();
         Scorecard scorecard = LibLinearScorecards.scorecard(encoder, model, encoded);
         boolean[] y = labels(training);
-        PlattCalibrator calibrator = PlattCalibrator.fit(encoded.stream().mapToDouble(scorecard::logit).toArray(), y);
+        double[] logits = encoded.stream().mapToDouble(scorecard::logit).toArray();
+        Calibrator calibrator = isotonic ? IsotonicCalibrator.fit(logits, y) : PlattCalibrator.fit(logits, y);
         List<double[]> members = new ArrayList<>();
         double[] biases = new double[3];
         for (int m = 0; m < 3; m++) {
