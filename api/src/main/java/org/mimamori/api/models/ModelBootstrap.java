@@ -39,7 +39,11 @@ class ModelBootstrap implements ApplicationRunner {
         String registered = null;
         Path file = properties.models().importBundle();
         if (file != null) {
-            ModelRegistryService.Registration r = registry.register(Files.readAllBytes(file), SYSTEM);
+            byte[] bytes;
+            try (var in = Files.newInputStream(file)) {
+                bytes = registry.readUpload(in);
+            }
+            ModelRegistryService.Registration r = registry.register(bytes, SYSTEM);
             registered = r.model().version();
             LOG.info("Model bundle {} {} from {}", registered, r.created() ? "registered" : "already registered",
                     file);

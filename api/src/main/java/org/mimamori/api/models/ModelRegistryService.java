@@ -14,6 +14,9 @@ import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.problems.NotFoundException;
 import org.mimamori.api.problems.UnavailableException;
 import org.mimamori.api.security.Caller;
+import org.mimamori.model.bundle.BundleLimits;
+import org.mimamori.model.bundle.BundleProblem;
+import org.mimamori.model.bundle.InvalidBundleException;
 import org.mimamori.model.bundle.ModelBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Registers, lists and activates model bundles, and keeps the active bundle's scorer in memory. Activation in
  * another instance of the service is seen after this one restarts.
+ *
+ * <p>Every bundle is read within the {@link BundleLimits} and fully checked ({@link ModelBundle#read}) when it
+ * is uploaded, when it is activated and when the active one is loaded at start-up, so a bundle stored by an
+ * earlier version is checked again before it scores. A refused bundle is never stored, and a refused
+ * activation leaves the active model as it was.
  */
 @Service
 class ModelRegistryService implements ActiveModels {
@@ -33,13 +41,28 @@ class ModelRegistryService implements ActiveModels {
 
     private final ModelBundleRepository bundles;
     private final AuditTrail audit;
+    private final BundleLimits limits;
     private final Clock clock;
     private final AtomicReference<ActiveModel> active = new AtomicReference<>();
 
-    ModelRegistryService(ModelBundleRepository bundles, AuditTrail audit) {
+    ModelRegistryService(ModelBundleRepository bundles, AuditTrail audit, BundleLimits limits) {
         this.bundles = bundles;
         this.audit = audit;
+        this.limits = limits;
         this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Reads an uploaded bundle file, at most the file limit of it.
+     *
+     * @throws InvalidRequestException when the file is larger than the limit
+     */
+    byte[] readUpload(java.io.InputStream in) {
+        try {
+            return limits.readFile(in);
+        } catch (InvalidBundleException e) {
+            throw refused(e, "file", "");
+        }
     }
 
     @Override
@@ -80,7 +103,14 @@ class ModelRegistryService implements ActiveModels {
     RegisteredModel activate(String version, Caller caller) {
         ModelBundleRow row = bundles.findById(version)
                 .orElseThrow(() -> new NotFoundException("No model with version " + version + " is registered."));
-        ActiveModel model = new ActiveModel(row.version(), ModelBundle.read(row.bytes()).scorer());
+        ModelBundle bundle;
+        try {
+            bundle = ModelBundle.read(row.bytes(), limits);
+        } catch (InvalidBundleException e) {
+            LOG.warn("Model {} was not activated: it fails its checks: {}", version, e.getMessage());
+            throw refused(e, "version", "model " + version + " cannot be activated: ");
+        }
+        ActiveModel model = new ActiveModel(row.version(), bundle.scorer());
         Instant now = now();
         bundles.activate(version, caller.name(), now);
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "model.activate", "model/" + version, null));
@@ -108,20 +138,43 @@ class ModelRegistryService implements ActiveModels {
     @Transactional(readOnly = true)
     boolean loadActive() {
         Optional<ModelBundleRow> row = bundles.findActive();
-        row.ifPresent(r -> active.set(new ActiveModel(r.version(), ModelBundle.read(r.bytes()).scorer())));
-        row.ifPresent(r -> LOG.info("Active model {} (schema {}) loaded", r.version(), r.schemaId()));
-        return row.isPresent();
+        if (row.isEmpty()) {
+            return false;
+        }
+        ModelBundleRow r = row.get();
+        try {
+            ModelBundle bundle = ModelBundle.read(r.bytes(), limits);
+            bundle.warnings().forEach(w -> LOG.warn("Active model {}: {}", r.version(), w));
+            active.set(new ActiveModel(r.version(), bundle.scorer()));
+        } catch (InvalidBundleException e) {
+            LOG.error("The active model {} fails its checks and is not loaded; activate a sound model: {}",
+                    r.version(), e.getMessage());
+            return false;
+        }
+        LOG.info("Active model {} (schema {}) loaded", r.version(), r.schemaId());
+        return true;
     }
 
-    private static ModelBundle open(byte[] bytes) {
+    /** Reads and checks a bundle; every problem found becomes a problem of the request's field {@code file}. */
+    private ModelBundle open(byte[] bytes) {
         try {
-            ModelBundle bundle = ModelBundle.read(bytes);
+            ModelBundle bundle = ModelBundle.read(bytes, limits);
             bundle.scorer();
+            bundle.warnings().forEach(w -> LOG.warn("Model bundle {}: {}", bundle.version(), w));
             return bundle;
+        } catch (InvalidBundleException e) {
+            LOG.info("A model bundle was refused: {}", e.getMessage());
+            throw refused(e, "file", "");
         } catch (RuntimeException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("(body)",
-                    "is not a model bundle that can score: " + e.getMessage())));
+            LOG.error("A model bundle could not be checked", e);
+            throw new InvalidRequestException(List.of(new FieldProblem("file",
+                    "could not be checked as a model bundle (the error was logged); nothing was stored")));
         }
+    }
+
+    private static InvalidRequestException refused(InvalidBundleException e, String field, String prefix) {
+        return new InvalidRequestException(e.problems().stream()
+                .map((BundleProblem p) -> new FieldProblem(field, prefix + p)).toList());
     }
 
     private Instant now() {

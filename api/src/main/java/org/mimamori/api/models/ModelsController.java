@@ -38,7 +38,7 @@ class ModelsController implements ModelsApi {
     public ResponseEntity<ModelInfo> uploadModel(MultipartFile file) {
         byte[] bytes;
         try (InputStream in = file.getInputStream()) {
-            bytes = in.readAllBytes();
+            bytes = registry.readUpload(in);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mimamori.api.support.Cases;
 import org.mimamori.api.support.IntegrationTestBase;
 import org.mimamori.api.support.TestBundles;
 import org.mimamori.client.model.ModelInfo;
@@ -33,13 +34,54 @@ class ModelsIntegrationTest extends IntegrationTestBase {
     @Test
     void uploadingARegisteredBundleAgainChangesNothing() {
         long before = rows("model_bundle");
+        long audits = rows("audit_event");
         ResponseEntity<ModelInfo> r = clients().models("demo-analyst")
                 .uploadModelWithHttpInfo(TestBundles.bundle().toFile());
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(r.getBody().getVersion()).isEqualTo(versionOf(TestBundles.bundle()));
         assertThat(rows("model_bundle")).isEqualTo(before);
-        ModelInfo activated = clients().models("demo-admin").activateModel(r.getBody().getVersion());
-        assertThat(activated.getActive()).isTrue();
-        assertThat(activated.getActivatedBy()).isEqualTo("demo-admin");
+        assertThat(rows("audit_event")).isEqualTo(audits);
+    }
+
+    @Test
+    void aSecondBundleUploadedAndActivatedScoresFromThenOn() throws Exception {
+        String first = versionOf(TestBundles.bundle());
+        String second = versionOf(TestBundles.other());
+        assertThat(second).isNotEqualTo(first);
+        assertThat(scoredWith()).isEqualTo(first);
+        long before = rows("model_bundle");
+        ResponseEntity<ModelInfo> r = clients().models("demo-analyst")
+                .uploadModelWithHttpInfo(TestBundles.other().toFile());
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(r.getBody().getVersion()).isEqualTo(second);
+        assertThat(r.getBody().getActive()).isFalse();
+        assertThat(rows("model_bundle")).isEqualTo(before + 1);
+        assertThat(scoredWith()).as("uploading does not activate").isEqualTo(first);
+        try {
+            ModelInfo activated = clients().models("demo-admin").activateModel(second);
+            assertThat(activated.getActive()).isTrue();
+            assertThat(activated.getActivatedBy()).isEqualTo("demo-admin");
+            assertThat(scoredWith()).isEqualTo(second);
+            assertThat(clients().models("demo-analyst").listModels())
+                    .filteredOn(ModelInfo::getActive).extracting(ModelInfo::getVersion).containsExactly(second);
+        } finally {
+            clients().models("demo-admin").activateModel(first);
+        }
+        assertThat(scoredWith()).isEqualTo(first);
+    }
+
+    private String scoredWith() {
+        return clients().scores("demo-caseworker").createScore(Cases.low("C-models-1"), null).getModelVersion();
+    }
+
+    /** The version is the first 16 hex digits of the file's SHA-256. */
+    private static String versionOf(Path bundle) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(bundle))).substring(0, 16);
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

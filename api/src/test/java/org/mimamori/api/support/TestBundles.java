@@ -28,6 +28,7 @@ import org.mimamori.training.pipeline.TrainingSettings;
 public final class TestBundles {
 
     private static Path bundle;
+    private static Path other;
 
     private TestBundles() {
     }
@@ -35,20 +36,32 @@ public final class TestBundles {
     /** The bundle file (under {@code target/}), trained on first use. */
     public static synchronized Path bundle() {
         if (bundle == null) {
-            try {
-                Path dir = Files.createDirectories(Path.of("target", "test-bundle"));
-                FeatureSchema schema = SchemaLoader.loadDefault();
-                TrainedModel model = new TrainingPipeline(TrainingSettings.defaults().withBootstrap(8),
-                        Progress.SILENT).train(schema, cases(schema, 4000, 11), Map.of("input_file", "test"));
-                ModelBundle b = BundleAssembly.assemble(model, Map.of());
-                bundle = b.writeTo(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            bundle = train("test-bundle", 11);
         }
         return bundle;
+    }
+
+    /** A second, different bundle of the same schema (other made-up cases), trained on first use. */
+    public static synchronized Path other() {
+        if (other == null) {
+            other = train("test-bundle-other", 12);
+        }
+        return other;
+    }
+
+    private static Path train(String folder, long seed) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", folder));
+            FeatureSchema schema = SchemaLoader.loadDefault();
+            TrainedModel model = new TrainingPipeline(TrainingSettings.defaults().withBootstrap(8),
+                    Progress.SILENT).train(schema, cases(schema, 4000, seed), Map.of("input_file", "test"));
+            ModelBundle b = BundleAssembly.assemble(model, Map.of());
+            return b.writeTo(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Case> cases(FeatureSchema schema, int n, long seed) {

@@ -1,6 +1,5 @@
 package org.mimamori.model.bundle;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,19 +11,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.mimamori.model.calibration.Calibrator;
 import org.mimamori.model.calibration.CalibratorJson;
 import org.mimamori.model.encoding.CaseEncoder;
-import org.mimamori.model.encoding.EncoderState;
 import org.mimamori.model.metrics.ScoreBands;
 import org.mimamori.model.schema.FeatureSchema;
-import org.mimamori.model.schema.SchemaLoader;
 import org.mimamori.model.scoring.BootstrapEnsemble;
 import org.mimamori.model.scoring.Scorecard;
 import org.mimamori.model.scoring.Scorer;
@@ -39,6 +36,9 @@ import org.tribuo.protos.core.ModelProto;
  * trained with, the encoder's bins, the scorecard, the calibration map, the bootstrap ensemble, reference
  * statistics of the training inputs, the metrics, Tribuo provenance as JSON and the model card. It holds no
  * case records, so it may be shared between municipalities; data may not.
+ *
+ * <p>Reading a bundle is physically bounded ({@link BundleLimits}) and checks every entry and how they fit
+ * together, so a broken bundle is refused with every problem named ({@link InvalidBundleException}).
  *
  * <p>The zip is written deterministically (fixed entry order and times), so the same content always gives
  * the same file and version. Immutable.
@@ -55,6 +55,8 @@ public final class ModelBundle {
     static final String BANDS = "bands.json";
     static final String SCORING = "scoring-settings.json";
     static final String REFERENCE = "reference.json";
+    static final String PROBES = "probes.json";
+    static final String METRICS = "metrics.json";
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private final byte[] bytes;
@@ -67,55 +69,55 @@ public final class ModelBundle {
     private final TrainingReference reference;
     private final ScoreBands bands;
     private final ScoringSettings settings;
+    private final List<String> warnings;
     private final Map<String, byte[]> entries;
 
-    private ModelBundle(byte[] bytes, Map<String, byte[]> entries) {
+    private ModelBundle(byte[] bytes, Map<String, byte[]> entries, BundleCheck.Parts parts) {
         this.bytes = bytes;
         this.version = HexFormat.of().formatHex(sha256(bytes)).substring(0, 16);
         this.entries = entries;
-        for (String required : new String[] {MANIFEST, SCHEMA, ENCODER, SCORECARD, TRIBUO_MODEL, CALIBRATION,
-                ENSEMBLE, BANDS, SCORING, REFERENCE}) {
-            if (!entries.containsKey(required)) {
-                throw new InvalidBundleException("not a model bundle: entry " + required + " is missing");
-            }
-        }
-        this.manifest = BundleJson.read(entries.get(MANIFEST), BundleManifest.class);
-        if (manifest.format() != BundleManifest.FORMAT) {
-            throw new InvalidBundleException("bundle format " + manifest.format() + " is not supported (this "
-                    + "version reads format " + BundleManifest.FORMAT + ")");
-        }
-        this.schema = SchemaLoader.parse(new String(entries.get(SCHEMA), StandardCharsets.UTF_8), "bundle:" + SCHEMA);
-        CaseEncoder encoder = CaseEncoder.restore(schema, BundleJson.read(entries.get(ENCODER), EncoderState.class));
-        this.scorecard = BundleJson.read(entries.get(SCORECARD), ScorecardJson.class).toScorecard(encoder);
-        this.calibrator = CalibratorJson.read(new String(entries.get(CALIBRATION), StandardCharsets.UTF_8));
-        this.ensemble = BundleJson.read(entries.get(ENSEMBLE), EnsembleJson.class).toEnsemble(encoder);
-        this.reference = BundleJson.read(entries.get(REFERENCE), TrainingReference.class);
-        this.bands = BundleJson.read(entries.get(BANDS), ScoreBands.class);
-        this.settings = BundleJson.read(entries.get(SCORING), ScoringSettings.class);
+        this.manifest = parts.manifest();
+        this.schema = parts.schema();
+        this.scorecard = parts.scorecard();
+        this.calibrator = parts.calibrator();
+        this.ensemble = parts.ensemble();
+        this.reference = parts.reference();
+        this.bands = parts.bands();
+        this.settings = parts.settings();
+        this.warnings = parts.warnings();
     }
 
-    /** Reads a bundle file. */
+    /** Reads and checks a bundle file within the {@linkplain BundleLimits#DEFAULT default limits}. */
     public static ModelBundle read(Path file) throws IOException {
-        return read(Files.readAllBytes(file));
+        return read(file, BundleLimits.DEFAULT);
     }
 
-    /** Reads a bundle from its bytes. */
+    /**
+     * Reads and checks a bundle file within limits; the file's size is checked before it is read.
+     *
+     * @throws InvalidBundleException naming every problem found
+     */
+    public static ModelBundle read(Path file, BundleLimits limits) throws IOException {
+        if (Files.size(file) > limits.maxFileBytes()) {
+            throw new InvalidBundleException(List.of(limits.tooLarge()));
+        }
+        return read(Files.readAllBytes(file), limits);
+    }
+
+    /** Reads and checks a bundle from its bytes within the {@linkplain BundleLimits#DEFAULT default limits}. */
     public static ModelBundle read(byte[] zip) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                if (!e.isDirectory()) {
-                    entries.put(e.getName(), in.readAllBytes());
-                }
-            }
-        } catch (IOException e) {
-            throw new InvalidBundleException("not a readable zip file: " + e.getMessage(), e);
-        }
-        if (entries.isEmpty()) {
-            throw new InvalidBundleException("not a model bundle: the file is empty or not a zip file");
-        }
-        return new ModelBundle(zip.clone(), entries);
+        return read(zip, BundleLimits.DEFAULT);
+    }
+
+    /**
+     * Reads a bundle from its bytes, bounded by the limits, and checks every entry and how they fit together
+     * (see the README's Model bundles section).
+     *
+     * @throws InvalidBundleException naming every problem found
+     */
+    public static ModelBundle read(byte[] zip, BundleLimits limits) {
+        Map<String, byte[]> entries = BundleZip.read(zip, limits);
+        return new ModelBundle(zip.clone(), entries, BundleCheck.check(entries));
     }
 
     /** Starts a new bundle. */
@@ -173,6 +175,11 @@ public final class ModelBundle {
         return bands;
     }
 
+    /** What could not be checked when the bundle was read (e.g. an older bundle without probe cases). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     /** A scorer for this bundle. */
     public Scorer scorer() {
         return new Scorer(version, scorecard, calibrator, ensemble, reference, bands, settings);
@@ -220,6 +227,11 @@ public final class ModelBundle {
         private final Map<String, byte[]> entries = new LinkedHashMap<>();
         private final Map<String, byte[]> extra = new LinkedHashMap<>();
         private CaseEncoder encoder;
+        private Scorecard scorecard;
+        private Calibrator calibrator;
+        private BootstrapEnsemble ensemble;
+        private ScoreBands bands;
+        private ScoringSettings settings;
 
         private Builder() {
         }
@@ -237,18 +249,21 @@ public final class ModelBundle {
             entries.put(SCORECARD, BundleJson.write(ScorecardJson.of(scorecard)));
             entries.put(TRIBUO_MODEL, tribuoModel.serialize().toByteArray());
             this.encoder = scorecard.encoder();
+            this.scorecard = scorecard;
             return this;
         }
 
         /** The calibration map. */
         public Builder calibrator(Calibrator calibrator) {
             entries.put(CALIBRATION, CalibratorJson.write(calibrator).getBytes(StandardCharsets.UTF_8));
+            this.calibrator = calibrator;
             return this;
         }
 
         /** The bootstrap ensemble (after {@link #scorecard}). */
         public Builder ensemble(BootstrapEnsemble ensemble) {
             entries.put(ENSEMBLE, BundleJson.write(EnsembleJson.of(encoder, ensemble)));
+            this.ensemble = ensemble;
             return this;
         }
 
@@ -262,6 +277,8 @@ public final class ModelBundle {
         public Builder scoring(ScoreBands bands, ScoringSettings settings) {
             entries.put(BANDS, BundleJson.write(bands));
             entries.put(SCORING, BundleJson.write(settings));
+            this.bands = bands;
+            this.settings = settings;
             return this;
         }
 
@@ -271,11 +288,21 @@ public final class ModelBundle {
             return this;
         }
 
-        /** Zips the entries (core parts first, then the others in the order added) and reads the result back. */
+        /**
+         * Zips the entries (core parts first, then the probe cases scored by the parts given, then the others in
+         * the order added) and reads the result back, checking it as every bundle is checked.
+         *
+         * @throws InvalidBundleException when the result is not a sound bundle
+         */
         public ModelBundle build() {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(buffer)) {
                 Map<String, byte[]> all = new LinkedHashMap<>(entries);
+                if (scorecard != null && calibrator != null && ensemble != null && bands != null && settings != null) {
+                    all.put(PROBES, ProbeCases.write(new ScoringParts(scorecard, calibrator, ensemble, bands,
+                            settings)));
+                }
+                extra.remove(PROBES);
                 all.putAll(extra);
                 for (Map.Entry<String, byte[]> e : all.entrySet()) {
                     ZipEntry z = new ZipEntry(e.getKey());

@@ -12,10 +12,20 @@ public record ScoringSettings(double intervalLevel, double maxIntervalWidth, dou
     /** 95% intervals; no number when the interval is wider than 0.25; warn when over half the items are unknown. */
     public static final ScoringSettings DEFAULT = new ScoringSettings(0.95, 0.25, 0.5);
 
-    /** Checks the settings. */
+    /** Checks the settings, naming each that is out of range. */
     public ScoringSettings {
-        if (!(intervalLevel > 0 && intervalLevel < 1) || !(maxIntervalWidth > 0) || !(maxUnknownShare >= 0)) {
-            throw new IllegalArgumentException("invalid scoring settings");
+        java.util.List<String> bad = new java.util.ArrayList<>();
+        if (!(intervalLevel > 0 && intervalLevel < 1)) {
+            bad.add("the interval level " + intervalLevel + " is not between 0 and 1");
+        }
+        if (!(maxIntervalWidth > 0 && maxIntervalWidth <= 1)) {
+            bad.add("the widest interval " + maxIntervalWidth + " is not a probability width in (0, 1]");
+        }
+        if (!(maxUnknownShare >= 0 && maxUnknownShare <= 1)) {
+            bad.add("the share of unknown items " + maxUnknownShare + " is not a share in [0, 1]");
+        }
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", bad));
         }
     }
 }

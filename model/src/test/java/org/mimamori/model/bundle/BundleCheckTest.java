@@ -1,0 +1,169 @@
+package org.mimamori.model.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mimamori.model.bundle.BundleZipTest.assertRefused;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every entry is parsed and checked, and every problem is named in plain words. */
+class BundleCheckTest {
+
+    private static final String NUMBER = "-?[0-9][0-9.eE+-]*";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e308", "-1e308", "NaN", "Infinity", "1e309", "1500"})
+    void aScorecardWeightThatIsNotAFiniteNumberOfPlausibleSizeIsRefusedNamingTheState(String bad) {
+        byte[] zip = ValidBundle.with("scorecard.json", t -> t.replaceFirst("\"weight\"\\s*:\\s*" + NUMBER,
+                "\"weight\" : " + bad));
+        assertRefused(zip, "scorecard.json", "the weight of ");
+        assertRefused(zip, "scorecard.json", "not a finite number");
+    }
+
+    @Test
+    void aNonFiniteBiasBaselineOrItemMeanIsRefused() {
+        assertRefused(ValidBundle.with("scorecard.json", t -> t.replaceFirst("\"bias\"\\s*:\\s*" + NUMBER,
+                "\"bias\" : Infinity")), "scorecard.json", "the bias is not a finite number");
+        assertRefused(ValidBundle.with("scorecard.json", t -> t.replaceFirst("\"baseline\"\\s*:\\s*" + NUMBER,
+                "\"baseline\" : NaN")), "scorecard.json", "the baseline is not a finite number");
+        assertRefused(ValidBundle.with("scorecard.json", t -> t.replaceFirst("\"itemMeans\"\\s*:\\s*\\[\\s*" + NUMBER,
+                "\"itemMeans\" : [ 1e308")), "scorecard.json", "the mean weight of ");
+    }
+
+    @Test
+    void aMissingOrUnknownStateWeightIsRefused() {
+        assertRefused(ValidBundle.with("scorecard.json", t -> t.replaceFirst("\"feature\"\\s*:\\s*\"[^\"]+\"",
+                "\"feature\" : \"no_such@state\"")), "scorecard.json", "has a weight for no_such@state");
+        assertRefused(ValidBundle.with("scorecard.json", t -> t.replaceFirst("\"feature\"\\s*:\\s*\"[^\"]+\"",
+                "\"feature\" : \"no_such@state\"")), "scorecard.json", "has no weight for ");
+    }
+
+    @Test
+    void aChangedWeightDisagreesWithTheTribuoModelAndTheProbes() {
+        byte[] zip = ValidBundle.with("scorecard.json", t -> t.replaceFirst("\"weight\"\\s*:\\s*" + NUMBER,
+                "\"weight\" : 0.987654321"));
+        assertRefused(zip, "scorecard.json", "but the Tribuo model's is");
+    }
+
+    @Test
+    void anEnsembleMemberWithABadOrMissingWeightIsRefused() {
+        assertRefused(ValidBundle.with("ensemble.json", t -> t.replaceFirst("\"weights\"\\s*:\\s*\\[\\s*\\[\\s*" + NUMBER,
+                "\"weights\" : [ [ NaN")), "ensemble.json", "member 1: the weight of ");
+        assertRefused(ValidBundle.with("ensemble.json", t -> t.replaceFirst("\"weights\"\\s*:\\s*\\[\\s*\\[\\s*" + NUMBER
+                + "\\s*,", "\"weights\" : [ [")), "ensemble.json", "member 1 has ");
+        assertRefused(ValidBundle.with("ensemble.json", t -> t.replaceFirst("\"features\"\\s*:\\s*\\[\\s*\"[^\"]+\"",
+                "\"features\" : [ \"extra@state\"")), "ensemble.json", "extra@state, which is not a state");
+        assertRefused(ValidBundle.with("ensemble.json", t -> t.replaceFirst("\"biases\"\\s*:\\s*\\[\\s*" + NUMBER,
+                "\"biases\" : [ -1e308")), "ensemble.json", "member 1: the bias is");
+    }
+
+    @Test
+    void aPlattCalibrationThatIsNotFiniteOrSlopesDownIsRefused() {
+        assertRefused(ValidBundle.withBytes("calibration.json", "{\"kind\":\"platt\",\"a\":NaN,\"b\":0}".getBytes()),
+                "calibration.json", "Platt parameters must be finite");
+        assertRefused(ValidBundle.withBytes("calibration.json", "{\"kind\":\"platt\",\"a\":-1,\"b\":0}".getBytes()),
+                "calibration.json", "a >= 0");
+        assertRefused(ValidBundle.withBytes("calibration.json", "{\"kind\":\"platt\",\"a\":1e300,\"b\":0}".getBytes()),
+                "calibration.json", "the Platt slope is");
+        assertRefused(ValidBundle.withBytes("calibration.json", "{\"kind\":\"magic\"}".getBytes()),
+                "calibration.json", "unknown kind 'magic'");
+    }
+
+    @Test
+    void anIsotonicCalibrationThatIsUnsortedOrOutsideZeroToOneIsRefused() {
+        assertRefused(ValidBundle.withBytes("calibration.json", ("{\"kind\":\"isotonic\",\"logits\":[1,0],"
+                + "\"probabilities\":[0.2,0.3],\"epsilon\":0.001}").getBytes()), "calibration.json", "strictly increasing");
+        assertRefused(ValidBundle.withBytes("calibration.json", ("{\"kind\":\"isotonic\",\"logits\":[0,1],"
+                + "\"probabilities\":[0.2,1.5],\"epsilon\":0.001}").getBytes()), "calibration.json", "non-decreasing");
+    }
+
+    @Test
+    void bandsThatDoNotStartAtZeroOrDoNotIncreaseAreRefused() {
+        assertRefused(ValidBundle.with("bands.json", t -> t.replaceFirst("\"lower\"\\s*:\\s*0\\.0", "\"lower\" : 0.01")),
+                "bands.json", "the first band must start at 0");
+        assertRefused(ValidBundle.with("bands.json", t -> t.replace("\"lower\" : 0.5", "\"lower\" : 0.1")),
+                "bands.json", "must increase strictly");
+        assertRefused(ValidBundle.with("bands.json", t -> t.replace("\"lower\" : 0.5", "\"lower\" : 1.5")),
+                "bands.json", "is not in [0, 1)");
+    }
+
+    @Test
+    void scoringSettingsOutOfRangeAreRefusedNamingTheSetting() {
+        assertRefused(ValidBundle.with("scoring-settings.json", t -> t.replace("0.95", "1.5")),
+                "scoring-settings.json", "the interval level 1.5 is not between 0 and 1");
+    }
+
+    @Test
+    void aBrokenSchemaIsRefusedWithItsOwnProblems() {
+        assertRefused(ValidBundle.with("schema.yaml", t -> t.replaceFirst("type: integer", "type: wibble")),
+                "schema.yaml", "line ");
+    }
+
+    @Test
+    void referenceStatisticsThatDoNotFitTheEncoderAreRefused() {
+        assertRefused(ValidBundle.with("reference.json", t -> t.replaceFirst("\"unknownShare\"\\s*:\\s*" + NUMBER,
+                "\"unknownShare\" : 1.5")), "reference.json", "not shares in [0, 1]");
+        assertRefused(ValidBundle.with("reference.json", t -> t.replaceFirst("\"stateFrequencies\"\\s*:\\s*\\[\\s*"
+                + NUMBER + "\\s*,", "\"stateFrequencies\" : [")), "reference.json", "state shares for the encoder's");
+    }
+
+    @Test
+    void aTribuoModelThatIsNotOneIsRefused() {
+        assertRefused(ValidBundle.withBytes("model.tribuo.pb", "not protobuf at all".getBytes()), "model.tribuo.pb",
+                "");
+    }
+
+    @Test
+    void probesThatTheBundleNoLongerReproducesAreRefused() {
+        assertRefused(ValidBundle.with("probes.json", t -> t.replaceFirst("\"logit\"\\s*:\\s*" + NUMBER,
+                "\"logit\" : 3.25")), "probes.json", "probe 1 was scored logit 3.25");
+    }
+
+    @Test
+    void aBundleWithoutProbesIsAcceptedWithAWarning() {
+        ModelBundle b = ModelBundle.read(ValidBundle.withBytes("probes.json", null));
+        assertThat(b.warnings()).singleElement().asString().contains("probes.json is missing");
+    }
+
+    @Test
+    void holdoutMetricsThatAreNotInternallyConsistentAreRefused() {
+        assertRefused(ValidBundle.with("metrics.json", t -> t.replaceFirst("\"ece\"\\s*:\\s*" + NUMBER,
+                "\"ece\" : 0.5")), "metrics.json", "is not what its calibration table gives");
+        assertRefused(ValidBundle.with("metrics.json", t -> t.replaceFirst("\"holdout_cases\"\\s*:\\s*[0-9]+",
+                "\"holdout_cases\" : 7")), "metrics.json", "holdout_cases is 7");
+        assertRefused(ValidBundle.with("metrics.json", t -> t.replaceFirst("\"tpr\"\\s*:\\s*" + NUMBER,
+                "\"tpr\" : 0.123")), "metrics.json", "are not what its counts give");
+    }
+
+    @Test
+    void missingAndEmptyRequiredEntriesAreAllNamed() {
+        byte[] zip = ValidBundle.withBytes("scorecard.json", new byte[0]);
+        byte[] both = BundleZipTest.zipOf(withRemoved(ValidBundle.entries(zip), "bands.json"));
+        assertRefused(both, "scorecard.json", "is empty");
+        assertRefused(both, "bands.json", "is missing");
+    }
+
+    @Test
+    void problemsInSeveralEntriesAreAllReportedAtOnce() {
+        java.util.Map<String, byte[]> entries = ValidBundle.entries(ValidBundle.with("scorecard.json",
+                t -> t.replaceFirst("\"bias\"\\s*:\\s*" + NUMBER, "\"bias\" : NaN")));
+        entries.put("scoring-settings.json", "{\"intervalLevel\":2,\"maxIntervalWidth\":0.25,\"maxUnknownShare\":0.5}"
+                .getBytes());
+        assertThatThrownBy(() -> ModelBundle.read(BundleZipTest.zipOf(entries)))
+                .isInstanceOfSatisfying(InvalidBundleException.class, e -> assertThat(e.problems())
+                        .extracting(BundleProblem::entry).contains("scorecard.json", "scoring-settings.json"));
+    }
+
+    private static java.util.Map<String, byte[]> withRemoved(java.util.Map<String, byte[]> entries, String name) {
+        entries.remove(name);
+        return entries;
+    }
+
+    static List<String> messages(InvalidBundleException e) {
+        return e.problems().stream().map(BundleProblem::toString).toList();
+    }
+}
