@@ -46,6 +46,8 @@ final class ScoreViews {
         Score score = new Score(id, s.modelVersion(), s.schemaId(), request.getChildRef(), request.getPurpose(),
                 !s.withheld(), s.baseline(), s.logit(), s.target().in(locale), contributions, moves, warnings,
                 redFlags, s.decisionNotice().in(locale), createdAt.atOffset(ZoneOffset.UTC), caller.name());
+        score.unrecorded(MissingInformationViews.unrecorded(s, locale))
+                .missingInformation(MissingInformationViews.view(s, locale, !s.withheld()));
         Estimate e = s.estimate();
         if (e != null) {
             score.probability(e.probability()).interval(new Interval(e.low(), e.high()))

@@ -25,12 +25,17 @@ import org.mimamori.model.scoring.Warning;
 /** The contract's view of explained scores, without a server. */
 class ScoreViewsTest {
 
+    private static final org.mimamori.model.metrics.ScoreBands BANDS =
+            org.mimamori.model.metrics.ScoreBands.defaults();
+
     private static final FeatureSchema SCHEMA = SchemaLoader.loadDefault();
 
     @Test
     void aWithheldEstimateHasNoProbabilityIntervalOrBandAndSaysWhy() throws Exception {
         ExplainedScore withheld = new ExplainedScore("v1", SCHEMA.id(), SCHEMA.target(), null, -2.0, -1.5, List.of(),
-                List.of(), List.of(new Warning("interval_too_wide", null,
+                new ExplainedScore.Unrecorded(0.5, List.of()), new org.mimamori.model.scoring.MissingInformation(
+                        List.of(), -1.5, -1.5, 0.2, 0.2, BANDS.band(0.2), BANDS.band(0.2), false, true, java.util.Map.of(),
+                        java.util.Map.of()), List.of(), List.of(new Warning("interval_too_wide", null,
                 new LocalizedText("信頼できる推定を示せません", "The service cannot give a reliable estimate"))),
                 List.of(), ExplainedScore.DECISION_NOTICE);
         ScoreRequest request = new ScoreRequest("C-0001", Purpose.SCREENING, Map.of());

@@ -15,8 +15,8 @@ import org.mimamori.model.schema.LocalizedText;
  * @param logit          the model's logit; {@code baseline + Σ contributions == logit}
  * @param contributions  the contribution of every input item whose value is recorded (or not applicable),
  *                       largest magnitude first
- * @param unrecorded     the summed contribution of the input items that are unknown, kept apart so that they are
- *                       not read as facts; {@code baseline + Σ contributions + unrecorded == logit}
+ * @param unrecorded     the input items that are unknown and their summed contribution, kept apart so that they
+ *                       are not read as facts; {@code baseline + Σ contributions + unrecorded.contribution == logit}
  * @param missingInformation what recording the unknown items could change
  * @param bandMoves      what would move the case into the neighbouring bands
  * @param warnings       what the model could not see and why to trust it less
@@ -25,7 +25,7 @@ import org.mimamori.model.schema.LocalizedText;
  */
 public record ExplainedScore(String modelVersion, String schemaId, LocalizedText target, Estimate estimate,
                              double baseline, double logit, List<Contribution> contributions,
-                             double unrecorded, MissingInformation missingInformation, List<BandMove> bandMoves, List<Warning> warnings, List<RedFlag> redFlags,
+                             Unrecorded unrecorded, MissingInformation missingInformation, List<BandMove> bandMoves, List<Warning> warnings, List<RedFlag> redFlags,
                              LocalizedText decisionNotice) {
 
     /** The notice every score carries. */
@@ -34,6 +34,19 @@ public record ExplainedScore(String modelVersion, String schemaId, LocalizedText
                     + "判断するのは担当職員のあなたです。",
             "This estimate only suggests where to look, learned from past staff decisions. It is not a risk of "
                     + "abuse and not a verdict. The decision is yours, the caseworker's.");
+
+    /**
+     * The unknown input items of a score.
+     *
+     * @param contribution their summed part of the logit
+     * @param items        the items, in encoder order
+     */
+    public record Unrecorded(double contribution, List<org.mimamori.model.schema.Item> items) {
+        /** Copies the list. */
+        public Unrecorded {
+            items = List.copyOf(items);
+        }
+    }
 
     /** True when the estimate was withheld because it would not be reliable. */
     public boolean withheld() {

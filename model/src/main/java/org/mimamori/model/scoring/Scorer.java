@@ -91,12 +91,14 @@ public final class Scorer {
         double logit = scorecard.baseline();
         List<Contribution> contributions = new ArrayList<>(contrib.length);
         double unrecorded = 0;
+        List<Item> unknownItems = new ArrayList<>();
         for (int k = 0; k < contrib.length; k++) {
             logit += contrib[k];
             Item item = inputs.get(k);
             Value value = c.get(item.id());
             if (value.kind() == Value.Kind.UNKNOWN) {
                 unrecorded += contrib[k];
+                unknownItems.add(item);
             } else {
                 contributions.add(new Contribution(item, value, encoder.features().get(e.indices()[k]).description(),
                         contrib[k]));
@@ -121,7 +123,7 @@ public final class Scorer {
         }
         MissingInformation missing = completions.of(c, e, logit, calibrator, bands);
         return new ExplainedScore(modelVersion, schema().id(), schema().target(), estimate, scorecard.baseline(),
-                logit, contributions, unrecorded, missing, bandMoves, warnings, redFlags(c),
+                logit, contributions, new ExplainedScore.Unrecorded(unrecorded, unknownItems), missing, bandMoves, warnings, redFlags(c),
                 ExplainedScore.DECISION_NOTICE);
     }
 

@@ -34,10 +34,13 @@ class MissingInformationTest {
         ExplainedScore s = SCORER.score(c);
         MissingInformation m = s.missingInformation();
 
-        double sum = s.baseline() + s.unrecorded()
+        double sum = s.baseline() + s.unrecorded().contribution()
                 + s.contributions().stream().mapToDouble(Contribution::contribution).sum();
         assertThat(sum).isCloseTo(s.logit(), within(1e-9));
         assertThat(s.contributions()).noneMatch(x -> x.value().kind() == Value.Kind.UNKNOWN);
+        assertThat(s.unrecorded().items()).allMatch(i -> c.get(i.id()).kind() == Value.Kind.UNKNOWN);
+        assertThat(s.contributions().size() + s.unrecorded().items().size())
+                .isEqualTo(ScorerTest.SCHEMA.inputs().size());
 
         assertThat(m.logitLow()).isLessThanOrEqualTo(m.logitHigh());
         assertThat(m.low()).isLessThanOrEqualTo(m.high());
@@ -83,7 +86,8 @@ class MissingInformationTest {
         Map<String, Value> all = ordinary();
         ExplainedScore s = SCORER.score(Case.resolve(ScorerTest.SCHEMA, all));
         MissingInformation m = s.missingInformation();
-        assertThat(s.unrecorded()).isZero();
+        assertThat(s.unrecorded().contribution()).isZero();
+        assertThat(s.unrecorded().items()).isEmpty();
         assertThat(m.redFlagPossible()).isFalse();
         assertThat(m.logitLow()).isEqualTo(s.logit());
         assertThat(m.logitHigh()).isEqualTo(s.logit());
