@@ -26,9 +26,7 @@ final class ReferenceCheck {
         if (r.cases() < 1) {
             f.add(e, "counts " + r.cases() + " training cases; a trained model has at least one");
         }
-        if (!(r.rarityThreshold() >= 0) || Double.isNaN(r.rarityThreshold())) {
-            f.add(e, "the unusual-case threshold " + r.rarityThreshold() + " is not a number of at least 0");
-        }
+        unusual(encoder, r, f);
         List<Item> inputs = encoder.inputItems();
         List<TrainingReference.ItemReference> items = r.items();
         double[] freq = r.stateFrequencies();
@@ -74,6 +72,35 @@ final class ReferenceCheck {
             }
         }
         return f.count() == before;
+    }
+
+    /** The unusual-case check's counts fit the encoder, and its thresholds and share are numbers in range. */
+    private static void unusual(CaseEncoder encoder, TrainingReference r, Findings f) {
+        String e = ModelBundle.REFERENCE;
+        var u = r.unusual();
+        if (u == null) {
+            return;
+        }
+        int states = 0;
+        for (int k = 0; k < encoder.inputItems().size(); k++) {
+            int[] range = encoder.featureRange(k);
+            states += range[1] - range[0] - 2;
+        }
+        int m = u.valueFeatures() == null ? -1 : u.valueFeatures().length;
+        if (m != states || u.stateCounts() == null || u.stateCounts().length != m || u.pairCounts() == null
+                || u.pairCounts().length != (long) m * (m - 1) / 2) {
+            f.add(e, "the unusual-case counts do not match the encoder's " + states + " recorded states");
+        }
+        if (u.cases() != r.cases()) {
+            f.add(e, "the unusual-case check counted " + u.cases() + " cases, not the " + r.cases() + " trained on");
+        }
+        if (Double.isNaN(u.valueThreshold()) || u.valueThreshold() < 0 || Double.isNaN(u.pairThreshold())
+                || u.pairThreshold() < 0) {
+            f.add(e, "an unusual-case threshold is not a number of at least 0");
+        }
+        if (!(u.share() >= 0 && u.share() < 1)) {
+            f.add(e, "the unusual-case share " + u.share() + " is not in [0, 1)");
+        }
     }
 
     /** A share in [0, 1], allowing for the rounding of shares summed case by case in training. */

@@ -106,7 +106,7 @@ public final class Scorer {
         }
         contributions.sort(Comparator.comparingDouble((Contribution x) -> -Math.abs(x.contribution())));
 
-        List<Warning> warnings = Warnings.about(c, e, inputs, reference, settings);
+        List<Warning> warnings = Warnings.about(c, e, inputs, encoder.features(), reference, settings);
         double p = calibrator.probability(logit);
         double[] interval = ensemble.interval(e, calibrator::probability, settings.intervalLevel());
         // The point estimate always lies within what is shown.

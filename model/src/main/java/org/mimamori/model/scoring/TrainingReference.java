@@ -12,20 +12,18 @@ import org.mimamori.model.value.Value;
 
 /**
  * Statistics of the training inputs, kept in the bundle (no case records): per input item the share unknown
- * and not applicable, the range of recorded values, and how often each encoded state occurred; plus how
- * unusual training cases were. Used to warn about values outside the training range and cases unlike the
- * training data, and later for drift monitoring.
+ * and not applicable, the range of recorded values, and how often each encoded state occurred; plus the
+ * {@link UnusualCaseCheck}. Used to warn about values outside the training range and cases unlike the training
+ * data, and later for drift monitoring.
  *
  * @param cases             how many training cases
  * @param items             per input item, in encoder order
  * @param stateFrequencies  per encoder feature, the share of training cases in that state
- * @param rarityThreshold   the 99.5th percentile of training cases' {@linkplain #rarity rarity}
+ * @param unusual           the unusual-case check (counts of recorded states and of pairs of them, thresholds);
+ *                          null in bundles made before it existed, which then call no case unusual
  */
 public record TrainingReference(int cases, List<ItemReference> items, double[] stateFrequencies,
-                                double rarityThreshold) {
-
-    /** Rarity quantile above which a case counts as unlike the training data. */
-    public static final double RARITY_QUANTILE = 0.995;
+                                UnusualCaseCheck unusual) {
 
     /**
      * One item's training statistics.
@@ -79,36 +77,29 @@ public record TrainingReference(int cases, List<ItemReference> items, double[] s
             items.add(new ItemReference(item.id(), (double) unknown / cases.size(), (double) na / cases.size(),
                     numeric ? min : null, numeric ? max : null, numeric ? sum / known : null));
         }
-        TrainingReference partial = new TrainingReference(cases.size(), items, freq, Double.POSITIVE_INFINITY);
-        double[] rarities = encoded.stream().mapToDouble(partial::rarity).sorted().toArray();
-        double threshold = rarities.length == 0 ? Double.POSITIVE_INFINITY
-                : rarities[(int) Math.min(rarities.length - 1, Math.floor(RARITY_QUANTILE * rarities.length))];
-        return new TrainingReference(cases.size(), items, freq, threshold);
+        return new TrainingReference(cases.size(), items, freq, UnusualCaseCheck.count(encoder, encoded));
     }
 
     /**
-     * How unusual a case is: the sum over items of {@code -log} of the training share of its state (a state
-     * never seen in training counts as one case in {@code cases + 1}). Higher is rarer.
+     * The same reference with the unusual-case check fitted to fire on {@code share} of held-out cases.
+     *
+     * @param heldOut held-out cases, encoded (not the training cases: a check fitted on what it counted would
+     *                fire too rarely on new cases)
+     * @param share   e.g. {@link UnusualCaseCheck#DEFAULT_SHARE}
      */
-    public double rarity(EncodedCase e) {
-        double r = 0;
-        double floor = 1.0 / (cases + 1);
-        for (int i : e.indices()) {
-            r -= Math.log(Math.max(stateFrequencies[i], floor));
-        }
-        return r;
+    public TrainingReference withUnusualFittedOn(List<EncodedCase> heldOut, double share) {
+        return new TrainingReference(cases, items, stateFrequencies, unusual.fittedOn(heldOut, share));
     }
 
-    /** True when a case is rarer than {@value #RARITY_QUANTILE} of training cases. */
+    /** True when a case is unlike the training data (see {@link UnusualCaseCheck}). */
     public boolean isUnusual(EncodedCase e) {
-        return rarity(e) > rarityThreshold;
+        return unusual != null && unusual.isUnusual(e);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof TrainingReference t && cases == t.cases && items.equals(t.items)
-                && Arrays.equals(stateFrequencies, t.stateFrequencies)
-                && Double.compare(rarityThreshold, t.rarityThreshold) == 0;
+                && Arrays.equals(stateFrequencies, t.stateFrequencies) && java.util.Objects.equals(unusual, t.unusual);
     }
 
     @Override

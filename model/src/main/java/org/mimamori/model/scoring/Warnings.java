@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.mimamori.model.data.Case;
 import org.mimamori.model.encoding.EncodedCase;
+import org.mimamori.model.encoding.EncodedFeature;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
 import org.mimamori.model.schema.LocalizedText;
@@ -31,8 +32,8 @@ public final class Warnings {
     }
 
     /** Every warning about the inputs of a case (the interval check is done by the scorer). */
-    static List<Warning> about(Case c, EncodedCase e, List<Item> inputs, TrainingReference reference,
-                               ScoringSettings settings) {
+    static List<Warning> about(Case c, EncodedCase e, List<Item> inputs, List<EncodedFeature> features,
+                               TrainingReference reference, ScoringSettings settings) {
         List<Warning> out = new ArrayList<>();
         int unknown = 0;
         for (int k = 0; k < inputs.size(); k++) {
@@ -61,10 +62,9 @@ public final class Warnings {
                     "入力項目 " + inputs.size() + " 件中 " + unknown + " 件が不明です。推定の根拠が限られています。",
                     unknown + " of " + inputs.size() + " input items are unknown: the estimate rests on little.")));
         }
-        if (reference.isUnusual(e)) {
-            out.add(new Warning(UNUSUAL_CASE, null, new LocalizedText(
-                    "この事例は学習データの事例とかなり異なります。推定は慎重に扱ってください。",
-                    "This case is unlike the cases the model learned from: treat the estimate with extra care.")));
+        UnusualCaseCheck.Finding finding = reference.unusual() == null ? null : reference.unusual().finding(e);
+        if (finding != null) {
+            out.add(unusual(finding, features));
         }
         FeatureSchema schema = c.schema();
         for (String id : c.notApplicableButGiven()) {
@@ -76,6 +76,24 @@ public final class Warnings {
                             + "), so the value sent was not used.")));
         }
         return out;
+    }
+
+    /** What makes the case unlike the training data: a value or a combination that (almost) never occurred. */
+    private static Warning unusual(UnusualCaseCheck.Finding f, List<EncodedFeature> features) {
+        EncodedFeature a = features.get(f.first());
+        if (f.second() < 0) {
+            return new Warning(UNUSUAL_CASE, a.item(), new LocalizedText(
+                    "この事例の「" + a.description() + "」（" + a.item() + "）は学習データにほとんどない値です。推定は慎重に扱ってください。",
+                    "This case's value '" + a.description() + "' of " + a.item() + " hardly occurred in the cases the "
+                            + "model learned from: treat the estimate with extra care."));
+        }
+        EncodedFeature b = features.get(f.second());
+        return new Warning(UNUSUAL_CASE, a.item(), new LocalizedText(
+                "この事例の組み合わせ（" + a.item() + "：" + a.description() + "、" + b.item() + "：" + b.description()
+                        + "）は学習データでほとんど見られません。推定は慎重に扱ってください。",
+                "This case combines " + a.item() + " '" + a.description() + "' with " + b.item() + " '"
+                        + b.description() + "', which hardly occurred together in the cases the model learned from: "
+                        + "treat the estimate with extra care."));
     }
 
     /** The warning that replaces a number whose interval is too wide. */

@@ -23,6 +23,7 @@ import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.scoring.BootstrapEnsemble;
 import org.mimamori.model.scoring.Scorecard;
 import org.mimamori.model.scoring.TrainingReference;
+import org.mimamori.model.scoring.UnusualCaseCheck;
 import org.tribuo.Example;
 import org.tribuo.classification.Label;
 
@@ -119,7 +120,8 @@ public final class TrainingPipeline {
 
             progress.step("evaluation", 0, 1);
             boolean[] holdoutLabels = labels(holdout);
-            double[] holdoutLogits = holdout.stream().map(encoder::encode).mapToDouble(scorecard::logit).toArray();
+            List<EncodedCase> holdoutEncoded = holdout.stream().map(encoder::encode).toList();
+            double[] holdoutLogits = holdoutEncoded.stream().mapToDouble(scorecard::logit).toArray();
             double[] rawP = new double[holdoutLogits.length];
             double[] p = new double[holdoutLogits.length];
             for (int i = 0; i < p.length; i++) {
@@ -140,7 +142,8 @@ public final class TrainingPipeline {
                     Importance.of(scorecard, encoded, schema), fullLineage);
             progress.step("evaluation", 1, 1);
             return new TrainedModel(scorecard, fit.model(), calibrator, ensemble,
-                    TrainingReference.of(encoder, train), settings, report);
+                    TrainingReference.of(encoder, train).withUnusualFittedOn(holdoutEncoded,
+                            UnusualCaseCheck.DEFAULT_SHARE), settings, report);
         } finally {
             pool.shutdownNow();
         }
