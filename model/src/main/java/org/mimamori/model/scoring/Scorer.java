@@ -91,7 +91,7 @@ public final class Scorer {
             logit += contrib[k];
             Item item = inputs.get(k);
             contributions.add(new Contribution(item, c.get(item.id()),
-                    encoder.features().get(e.indices()[k]).description(), contrib[k]));
+                    encoder.features().get(e.indices()[k]).label(), contrib[k]));
         }
         contributions.sort(Comparator.comparingDouble((Contribution x) -> -Math.abs(x.contribution())));
 
