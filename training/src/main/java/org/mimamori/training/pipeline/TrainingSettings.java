@@ -17,15 +17,16 @@ import org.mimamori.model.scoring.ScoringSettings;
  * @param bands         score bands
  * @param scoring       when the scorer warns or withholds
  * @param compare       whether to fit the comparison models (plain logistic regression, XGBoost)
+ * @param refitAll      whether to refit the bundled model on all labelled rows after the holdout evaluation
  */
 public record TrainingSettings(int folds, double[] costs, int bootstrap, double holdoutShare, String calibration,
                                long seed, BinSettings bins, ScoreBands bands, ScoringSettings scoring,
-                               boolean compare) {
+                               boolean compare, boolean refitAll) {
 
     /** The defaults: 5 folds, C in {0.003 … 1}, 30 bootstrap refits, 20% holdout, Platt scaling, seed 7. */
     public static TrainingSettings defaults() {
         return new TrainingSettings(5, new double[] {0.003, 0.01, 0.03, 0.1, 0.3, 1.0}, 30, 0.2, "platt", 7,
-                BinSettings.DEFAULT, ScoreBands.defaults(), ScoringSettings.DEFAULT, true);
+                BinSettings.DEFAULT, ScoreBands.defaults(), ScoringSettings.DEFAULT, true, false);
     }
 
     /** Checks the settings. */
@@ -41,26 +42,32 @@ public record TrainingSettings(int folds, double[] costs, int bootstrap, double 
 
     /** The same settings with another bootstrap size. */
     public TrainingSettings withBootstrap(int b) {
-        return new TrainingSettings(folds, costs, b, holdoutShare, calibration, seed, bins, bands, scoring, compare);
+        return new TrainingSettings(folds, costs, b, holdoutShare, calibration, seed, bins, bands, scoring, compare, refitAll);
     }
 
     /** The same settings with or without the comparison models. */
     public TrainingSettings withCompare(boolean c) {
-        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, seed, bins, bands, scoring, c);
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, seed, bins, bands, scoring, c, refitAll);
     }
 
     /** The same settings with another calibration. */
     public TrainingSettings withCalibration(String kind) {
-        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, kind, seed, bins, bands, scoring, compare);
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, kind, seed, bins, bands, scoring, compare, refitAll);
     }
 
     /** The same settings with other bands. */
     public TrainingSettings withBands(ScoreBands b) {
-        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, seed, bins, b, scoring, compare);
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, seed, bins, b, scoring, compare, refitAll);
+    }
+
+    /** The same settings, refitting the bundled model on all labelled rows (or not). */
+    public TrainingSettings withRefitAll(boolean r) {
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, seed, bins, bands, scoring,
+                compare, r);
     }
 
     /** The same settings with another seed. */
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, s, bins, bands, scoring, compare);
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, s, bins, bands, scoring, compare, refitAll);
     }
 }
