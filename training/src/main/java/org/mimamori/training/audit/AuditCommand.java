@@ -2,14 +2,12 @@ package org.mimamori.training.audit;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.mimamori.model.data.CsvTable;
 import org.mimamori.model.metrics.FairnessAudit;
 import org.mimamori.model.metrics.FairnessReport;
@@ -24,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code audit}: per-group rates and disparities of decisions at a threshold, for any CSV of scores, labels
- * and group columns. Exit code 0 on success, 2 for unusable input (the message on standard error).
+ * and group columns. Exit codes are those of {@link ExitCode}: 2 for a wrong option, 4 for unusable input, 5 for
+ * an unreadable file (the message on standard error).
  */
 @Command(name = "audit",
         mixinStandardHelpOptions = true,
@@ -36,9 +35,6 @@ import picocli.CommandLine.Spec;
                 + "difference of selection rate, TPR, FPR, FNR and PPV against a reference group.",
             "A flag marks a ratio outside the tolerance band: a reason to look closer, not a verdict."})
 public final class AuditCommand implements Callable<Integer> {
-
-    /** The exit code for unusable input. */
-    public static final int INPUT_ERROR = ExitCode.DATA;
 
     @Spec
     private CommandSpec spec;
