@@ -15,8 +15,8 @@ import org.mimamori.model.value.Value;
 
 /**
  * Cases as CSV: one column per recorded item (header = item ids), one row per case; columns of items of role
- * {@code ignore} are accepted and never read. An empty cell is unknown, {@code not_applicable} is not applicable, yes/no is written 1/0. Derived items are never
- * written and are recomputed when read.
+ * {@code ignore} are accepted and never read. An empty cell is unknown, {@code not_applicable} is not
+ * applicable, yes/no is written 1/0. Derived items are never written and are recomputed when read.
  */
 public final class CaseCsv {
 

@@ -30,9 +30,9 @@ import org.mimamori.model.value.Value;
  * @param positive      the positive value of the label item, or null
  */
 public record Item(String id, String source, ItemType type, Double min, Double max, List<String> categories,
-                   Map<String, LocalizedText> categoryLabels, Applicability applicability, Tier tier, Role role, LocalizedText label,
-                   LocalizedText description, Expression derived, boolean sensitive, RedFlagRule redFlag,
-                   Value positive) {
+                   Map<String, LocalizedText> categoryLabels, Applicability applicability, Tier tier, Role role,
+                   LocalizedText label, LocalizedText description, Expression derived, boolean sensitive,
+                   RedFlagRule redFlag, Value positive) {
 
     /** Normalises the lists. */
     public Item {
@@ -62,7 +62,8 @@ public record Item(String id, String source, ItemType type, Double min, Double m
      */
     public LocalizedText categoryText(String code) {
         LocalizedText l = categoryLabels.get(code);
-        return l == null ? LocalizedText.of(code) : new LocalizedText(l.ja() + " (" + code + ")", l.en() + " (" + code + ")");
+        return l == null ? LocalizedText.of(code)
+                : new LocalizedText(l.ja() + " (" + code + ")", l.en() + " (" + code + ")");
     }
 
     /** The label in the given locale. */

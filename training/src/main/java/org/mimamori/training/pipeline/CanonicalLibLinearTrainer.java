@@ -34,7 +34,8 @@ final class CanonicalLibLinearTrainer extends LibLinearClassificationTrainer {
                                                 ImmutableOutputInfo<Label> outputIDInfo,
                                                 List<de.bwaldvogel.liblinear.Model> models) {
         @SuppressWarnings("unchecked")
-        Map<String, Provenance> instance = (Map<String, Provenance>) (Map<String, ?>) provenance.getInstanceProvenance().getMap();
+        Map<String, Provenance> instance = (Map<String, Provenance>) (Map<String, ?>)
+                provenance.getInstanceProvenance().getMap();
         ModelProvenance canonical = new ModelProvenance(provenance.getClassName(), FIXED_TIME,
                 provenance.getDatasetProvenance(), provenance.getTrainerProvenance(), instance, false);
         return super.createModel(canonical, featureIDMap, outputIDInfo, models);

@@ -9,8 +9,8 @@ import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
 /**
- * One L2-regularised logistic regression fitted by Tribuo's liblinear trainer (with canonical provenance), with its weights read back
- * exactly so that logits can be computed on encoded cases without Tribuo.
+ * One L2-regularised logistic regression fitted by Tribuo's liblinear trainer (with canonical provenance), with
+ * its weights read back exactly so that logits can be computed on encoded cases without Tribuo.
  *
  * @param cost    the inverse regularisation strength C
  * @param model   the Tribuo model

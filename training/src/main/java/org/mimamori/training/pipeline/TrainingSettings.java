@@ -42,22 +42,26 @@ public record TrainingSettings(int folds, double[] costs, int bootstrap, double 
 
     /** The same settings with another bootstrap size. */
     public TrainingSettings withBootstrap(int b) {
-        return new TrainingSettings(folds, costs, b, holdoutShare, calibration, seed, bins, bands, scoring, compare, refitAll);
+        return new TrainingSettings(folds, costs, b, holdoutShare, calibration,
+                seed, bins, bands, scoring, compare, refitAll);
     }
 
     /** The same settings with or without the comparison models. */
     public TrainingSettings withCompare(boolean c) {
-        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, seed, bins, bands, scoring, c, refitAll);
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration,
+                seed, bins, bands, scoring, c, refitAll);
     }
 
     /** The same settings with another calibration. */
     public TrainingSettings withCalibration(String kind) {
-        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, kind, seed, bins, bands, scoring, compare, refitAll);
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, kind,
+                seed, bins, bands, scoring, compare, refitAll);
     }
 
     /** The same settings with other bands. */
     public TrainingSettings withBands(ScoreBands b) {
-        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, seed, bins, b, scoring, compare, refitAll);
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration,
+                seed, bins, b, scoring, compare, refitAll);
     }
 
     /** The same settings, refitting the bundled model on all labelled rows (or not). */
@@ -68,6 +72,7 @@ public record TrainingSettings(int folds, double[] costs, int bootstrap, double 
 
     /** The same settings with another seed. */
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration, s, bins, bands, scoring, compare, refitAll);
+        return new TrainingSettings(folds, costs, bootstrap, holdoutShare, calibration,
+                s, bins, bands, scoring, compare, refitAll);
     }
 }
