@@ -80,6 +80,17 @@ public final class TrainingPipeline {
             throw new IllegalArgumentException("the training split has " + positives + " positive and "
                     + (y.length - positives) + " negative cases; both classes need at least 10");
         }
+        boolean[] h = labels(holdout);
+        int holdoutPositives = 0;
+        for (boolean b : h) {
+            holdoutPositives += b ? 1 : 0;
+        }
+        if (holdoutPositives == 0 || holdoutPositives == h.length) {
+            throw new IllegalArgumentException("the holdout split has " + holdoutPositives + " positive and "
+                    + (h.length - holdoutPositives) + " negative cases; it needs both"
+                    + (schema.groupItem().isPresent() ? " (are the groups of " + schema.groupItem().get().id()
+                    + " very large? a group is never split)" : ""));
+        }
 
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
