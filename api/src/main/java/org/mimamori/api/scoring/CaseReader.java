@@ -69,7 +69,7 @@ final class CaseReader {
     private static String refusal(Item item) {
         return switch (item.role()) {
             case LABEL -> "is the training label and is never sent for scoring";
-            case ANALYSIS -> "is kept for analysis only and is not sent for scoring (data minimisation)";
+            case ANALYSIS, GROUP, IGNORE -> "is kept for analysis only and is not sent for scoring (data minimisation)";
             case REFERENCE_ID -> "is the child's reference; send it as childRef";
             case INPUT, AUDIT_GROUP, RED_FLAG, ALREADY_KNOWN -> item.isDerived()
                     ? "is derived from other items (" + item.derived().source() + ") and cannot be sent" : null;

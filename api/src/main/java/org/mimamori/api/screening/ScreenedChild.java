@@ -85,7 +85,7 @@ final class ScreenedChild {
         for (Item item : schema.items()) {
             if (!item.isDerived() && switch (item.role()) {
                 case INPUT, AUDIT_GROUP, RED_FLAG, ALREADY_KNOWN -> true;
-                case LABEL, ANALYSIS, REFERENCE_ID -> false;
+                case LABEL, ANALYSIS, REFERENCE_ID, GROUP, IGNORE -> false;
             }) {
                 out.add(item);
             }

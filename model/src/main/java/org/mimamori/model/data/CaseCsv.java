@@ -4,20 +4,24 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
+import org.mimamori.model.value.Spelling;
 import org.mimamori.model.value.Value;
 
 /**
- * Cases as CSV: one column per recorded item (header = item ids), one row per case. An empty cell is
- * unknown, {@code not_applicable} is not applicable, yes/no is written 1/0. Derived items are never
- * written and are recomputed when read.
+ * Cases as CSV: one column per recorded item (header = item ids), one row per case; columns of items of role
+ * {@code ignore} are accepted and never read. An empty cell is unknown, {@code not_applicable} is not
+ * applicable, yes/no is written 1/0. Derived items are never written and are recomputed when read.
  */
 public final class CaseCsv {
 
-    private static final int MAX_PROBLEMS = 50;
+    /** How many invalid rows per column a problem report keeps as examples. */
+    public static final int EXAMPLES_PER_COLUMN = 5;
 
     private CaseCsv() {
     }
@@ -33,41 +37,38 @@ public final class CaseCsv {
 
     /** Reads cases from a CSV file. */
     public static Read read(FeatureSchema schema, Path file) throws IOException {
-        return read(schema, CsvTable.read(file));
+        return read(schema, CsvTable.read(file), file.getFileName().toString());
+    }
+
+    /** Reads cases from a CSV table. */
+    public static Read read(FeatureSchema schema, CsvTable table) {
+        return read(schema, table, null);
     }
 
     /**
-     * Reads cases from a CSV table.
+     * Reads cases from a CSV table. Columns of items with role {@code ignore} are skipped unread.
      *
-     * @throws InvalidCaseException naming unknown columns and invalid cells (row and column), up to 50
+     * @param source the file name shown in problems, or null
+     * @throws InvalidCaseException naming unknown or duplicated columns; or, per column, how many rows hold an
+     *                              invalid value and the first {@value #EXAMPLES_PER_COLUMN} of them
      */
-    public static Read read(FeatureSchema schema, CsvTable table) {
-        List<CaseProblem> problems = new ArrayList<>();
+    public static Read read(FeatureSchema schema, CsvTable table, String source) {
         int n = schema.items().size();
-        int[] itemOfColumn = new int[table.header().size()];
+        int[] itemOfColumn = columnsToItems(schema, table.header(), source);
         boolean[] present = new boolean[n];
-        for (int c = 0; c < itemOfColumn.length; c++) {
-            String name = table.header().get(c);
-            int i = schema.indexOf(name);
-            itemOfColumn[c] = i;
-            if (i < 0) {
-                problems.add(new CaseProblem(name, 0, "column is not an item of schema " + schema.id()));
-            } else if (present[i]) {
-                problems.add(new CaseProblem(name, 0, "column appears twice"));
-            } else if (schema.items().get(i).isDerived()) {
-                itemOfColumn[c] = -1; // recomputed from the other items
-            } else {
+        for (int i : itemOfColumn) {
+            if (i >= 0) {
                 present[i] = true;
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidCaseException(problems);
-        }
+        List<CaseProblem> examples = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         List<Case> cases = new ArrayList<>(table.rows().size());
         int row = 0;
         for (String[] cells : table.rows()) {
             row++;
             Value[] given = new Value[n];
+            boolean valid = true;
             for (int c = 0; c < cells.length; c++) {
                 int i = itemOfColumn[c];
                 if (i < 0) {
@@ -76,30 +77,73 @@ public final class CaseCsv {
                 try {
                     given[i] = ValueParser.fromText(schema.items().get(i), cells[c]);
                 } catch (IllegalArgumentException e) {
-                    if (problems.size() < MAX_PROBLEMS) {
-                        problems.add(new CaseProblem(table.header().get(c), row, e.getMessage()));
+                    valid = false;
+                    String column = table.header().get(c);
+                    if (counts.merge(column, 1, Integer::sum) <= EXAMPLES_PER_COLUMN) {
+                        examples.add(new CaseProblem(column, row, e.getMessage()));
                     }
                 }
             }
-            if (problems.isEmpty()) {
+            if (valid && counts.isEmpty()) {
                 cases.add(Case.fromChecked(schema, given));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidCaseException(problems);
+        if (!counts.isEmpty()) {
+            throw new InvalidCaseException(source, examples, counts);
         }
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!present[i] && !schema.items().get(i).isDerived()) {
-                missing.add(schema.items().get(i).id());
+            Item item = schema.items().get(i);
+            if (!present[i] && !item.isDerived() && item.isRead()) {
+                missing.add(item.id());
             }
         }
         return new Read(cases, missing);
     }
 
-    /** The columns a case file of this schema has: every recorded (not derived) item, in schema order. */
+    /**
+     * The item position each column is read into: -1 for a derived item's column (recomputed) and for an
+     * {@code ignore} item's column (never read).
+     */
+    private static int[] columnsToItems(FeatureSchema schema, List<String> header, String source) {
+        List<CaseProblem> problems = new ArrayList<>();
+        int[] itemOfColumn = new int[header.size()];
+        boolean[] seen = new boolean[schema.items().size()];
+        List<String> ids = schema.items().stream().map(Item::id).toList();
+        for (int c = 0; c < itemOfColumn.length; c++) {
+            String name = header.get(c);
+            int i = schema.indexOf(name);
+            itemOfColumn[c] = -1;
+            if (i < 0) {
+                problems.add(new CaseProblem(name, 0, "column is not an item of schema " + schema.id()
+                        + Spelling.didYouMean(name, ids) + "; declare it in the schema (role: ignore if it is "
+                        + "not a data item)"));
+            } else if (seen[i]) {
+                problems.add(new CaseProblem(name, 0, "column appears twice"));
+            } else {
+                seen[i] = true;
+                Item item = schema.items().get(i);
+                itemOfColumn[c] = item.isDerived() || !item.isRead() ? -1 : i;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCaseException(source, problems, problemCounts(problems));
+        }
+        return itemOfColumn;
+    }
+
+    private static Map<String, Integer> problemCounts(List<CaseProblem> problems) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        problems.forEach(p -> out.merge(p.field(), 1, Integer::sum));
+        return out;
+    }
+
+    /**
+     * The columns a case file of this schema has: every recorded (not derived) item that is read (not of role
+     * {@code ignore}), in schema order.
+     */
     public static List<Item> columns(FeatureSchema schema) {
-        return schema.items().stream().filter(i -> !i.isDerived()).toList();
+        return schema.items().stream().filter(i -> !i.isDerived() && i.isRead()).toList();
     }
 
     /** Writes the header line for {@link #columns(FeatureSchema)}. */

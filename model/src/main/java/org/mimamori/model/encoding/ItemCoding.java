@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.mimamori.model.schema.Item;
 import org.mimamori.model.schema.ItemType;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.value.Value;
 
 /**
@@ -72,32 +73,33 @@ final class ItemCoding {
     List<EncodedFeature> features() {
         List<EncodedFeature> out = new ArrayList<>();
         for (int s = 0; s < states; s++) {
-            String[] st = valueState(s);
-            out.add(feature(out.size(), st[0], st[1]));
+            out.add(valueState(out.size(), s));
         }
-        out.add(feature(out.size(), "unknown", "unknown"));
-        out.add(feature(out.size(), "not_applicable", "not applicable"));
+        out.add(feature(out.size(), "unknown", new LocalizedText("不明", "unknown")));
+        out.add(feature(out.size(), "not_applicable", new LocalizedText("該当なし", "not applicable")));
         return out;
     }
 
-    private EncodedFeature feature(int offset, String state, String description) {
+    private EncodedFeature feature(int offset, String state, LocalizedText label) {
         return new EncodedFeature(first + offset, item.id() + EncodedFeature.SEPARATOR + state, item.id(), state,
-                description);
+                label);
     }
 
-    /** The state name and description of the s-th value state. */
-    private String[] valueState(int s) {
+    /** The s-th value state. */
+    private EncodedFeature valueState(int offset, int s) {
         if (item.type() == ItemType.CATEGORICAL) {
             String c = item.categories().get(s);
-            return new String[] {"=" + c, c};
+            return feature(offset, "=" + c, item.categoryText(c));
         }
         if (style == EncodingStyle.RAW) {
-            return new String[] {"value", "value (standardised)"};
+            return feature(offset, "value", new LocalizedText("値（標準化）", "value (standardised)"));
         }
         if (item.type() == ItemType.YES_NO) {
-            return s == 0 ? new String[] {"yes", "yes"} : new String[] {"no", "no"};
+            return s == 0 ? feature(offset, "yes", new LocalizedText("はい", "yes"))
+                    : feature(offset, "no", new LocalizedText("いいえ", "no"));
         }
-        return new String[] {"b" + s, Binning.describe(cuts, s, CaseEncoder.wholeNumbers(item.type()), item.min())};
+        return feature(offset, "b" + s, LocalizedText.of(Binning.describe(cuts, s,
+                CaseEncoder.wholeNumbers(item.type()), item.min())));
     }
 
     /** Writes this item's active feature(s) for a value at {@code k}; returns the next free position. */

@@ -118,6 +118,11 @@ public final class FeatureSchema {
         return withRole(Role.REFERENCE_ID).stream().findFirst();
     }
 
+    /** The group item (e.g. a household id) that keeps cases together in every split, if the schema has one. */
+    public Optional<Item> groupItem() {
+        return withRole(Role.GROUP).stream().findFirst();
+    }
+
     /**
      * Item positions in an order where every item comes after the items its applicability and derivation
      * read (the age item first). Cases are resolved in this order.

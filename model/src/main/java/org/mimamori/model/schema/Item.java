@@ -2,9 +2,11 @@ package org.mimamori.model.schema;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import org.mimamori.model.value.Value;
 import org.mimamori.model.expr.Expression;
+import org.mimamori.model.value.Spelling;
+import org.mimamori.model.value.Value;
 
 /**
  * One data item of a {@link FeatureSchema}: what it is, where it comes from, which values are valid, for
@@ -15,7 +17,8 @@ import org.mimamori.model.expr.Expression;
  * @param type          the value type
  * @param min           smallest valid value (numeric types), or null
  * @param max           largest valid value (numeric types), or null
- * @param categories    the valid categories (categorical items), else empty
+ * @param categories    the valid category codes (categorical items), else empty
+ * @param categoryLabels labels of the category codes that have one (codes without a label are shown as they are)
  * @param applicability for whom the item exists
  * @param tier          core or optional
  * @param role          what the item is for
@@ -27,13 +30,14 @@ import org.mimamori.model.expr.Expression;
  * @param positive      the positive value of the label item, or null
  */
 public record Item(String id, String source, ItemType type, Double min, Double max, List<String> categories,
-                   Applicability applicability, Tier tier, Role role, LocalizedText label,
-                   LocalizedText description, Expression derived, boolean sensitive, RedFlagRule redFlag,
-                   Value positive) {
+                   Map<String, LocalizedText> categoryLabels, Applicability applicability, Tier tier, Role role,
+                   LocalizedText label, LocalizedText description, Expression derived, boolean sensitive,
+                   RedFlagRule redFlag, Value positive) {
 
     /** Normalises the lists. */
     public Item {
         categories = categories == null ? List.of() : List.copyOf(categories);
+        categoryLabels = categoryLabels == null ? Map.of() : Map.copyOf(categoryLabels);
         applicability = applicability == null ? Applicability.ALWAYS : applicability;
     }
 
@@ -45,6 +49,21 @@ public record Item(String id, String source, ItemType type, Double min, Double m
     /** True when the model uses the item. */
     public boolean isInput() {
         return role == Role.INPUT;
+    }
+
+    /** False for an item of role {@code ignore}: its column is accepted with any text and never read. */
+    public boolean isRead() {
+        return role != Role.IGNORE;
+    }
+
+    /**
+     * A category code for people: its label followed by the code, e.g. {@code no checking account (A14)}, or
+     * the code alone when it has no label.
+     */
+    public LocalizedText categoryText(String code) {
+        LocalizedText l = categoryLabels.get(code);
+        return l == null ? LocalizedText.of(code)
+                : new LocalizedText(l.ja() + " (" + code + ")", l.en() + " (" + code + ")");
     }
 
     /** The label in the given locale. */
@@ -65,7 +84,7 @@ public record Item(String id, String source, ItemType type, Double min, Double m
                 return type == ItemType.TEXT ? null : "must be one of " + categories;
             }
             return type == ItemType.CATEGORICAL && !categories.contains(value.category())
-                    ? "must be one of " + categories : null;
+                    ? "must be one of " + categories + Spelling.didYouMean(value.category(), categories) : null;
         }
         if (!value.isNumber()) {
             return "must be " + expected();

@@ -18,7 +18,7 @@ public enum ItemType {
     CATEGORICAL,
     /** A share between 0 and 1. */
     SHARE,
-    /** Free text; only for reference ids, never a model input. */
+    /** Free text; only for reference ids, groups and ignored columns, never a model input. */
     TEXT;
 
     /** The name used in schema files. */
@@ -34,6 +34,11 @@ public enum ItemType {
     /** True for types whose recorded values must be whole numbers. */
     public boolean isWholeNumber() {
         return this == INTEGER || this == ORDINAL || this == YES_NO;
+    }
+
+    /** The names used in schema files, in declaration order. */
+    public static String yamlNames() {
+        return String.join(", ", Arrays.stream(values()).map(ItemType::yamlName).toList());
     }
 
     /** Looks up a type by its schema-file name. */

@@ -21,11 +21,31 @@ public enum Role {
     /** Whether the child is already supported; used to report how many flagged children were not known. */
     ALREADY_KNOWN,
     /** Kept for analysis (e.g. support types of a confirmed need); never used to score. */
-    ANALYSIS;
+    ANALYSIS,
+    /**
+     * Which group a case belongs to (e.g. a household id): every split of training keeps a group's cases
+     * together. Never a model input, never sent to or stored by the scoring service.
+     */
+    GROUP,
+    /**
+     * A column of the municipality's file that is not a data item (names, dates, notes, case numbers): accepted
+     * with any text and never read. Never a model input, never stored anywhere.
+     */
+    IGNORE;
 
     /** The name used in schema files. */
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True for the roles whose items are sent to the scoring service (if not derived). */
+    public boolean isSentForScoring() {
+        return this == INPUT || this == AUDIT_GROUP || this == RED_FLAG || this == ALREADY_KNOWN;
+    }
+
+    /** The names used in schema files, in declaration order. */
+    public static String yamlNames() {
+        return String.join(", ", Arrays.stream(values()).map(Role::yamlName).toList());
     }
 
     /** Looks up a role by its schema-file name. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.mimamori.model.value.Spelling;
+
 /**
  * The rules that span items: references exist, nothing depends on itself, exactly one label, and no model
  * input reads an audit group, the label or an analysis item (even through a derived item). Also computes the
@@ -39,7 +41,11 @@ final class SchemaChecks {
             for (String ref : directDependencies(item)) {
                 if (!byId.containsKey(ref)) {
                     declared.get(item.id()).problem("item '" + item.id() + "' refers to '" + ref
-                            + "', which is not an item of this schema");
+                            + "', which is not an item of this schema" + Spelling.didYouMean(ref, byId.keySet()
+                            .stream().sorted().toList()));
+                } else if (!byId.get(ref).isRead()) {
+                    declared.get(item.id()).problem("item '" + item.id() + "' refers to '" + ref
+                            + "', whose role 'ignore' means its column is never read");
                 }
             }
             if (item.isDerived() && item.role() == Role.INPUT) {
@@ -74,6 +80,9 @@ final class SchemaChecks {
         if (items.stream().filter(i -> i.role() == Role.REFERENCE_ID).count() > 1) {
             doc.problem("a schema has at most one item with role 'reference_id'");
         }
+        if (items.stream().filter(i -> i.role() == Role.GROUP).count() > 1) {
+            doc.problem("a schema has at most one item with role 'group'");
+        }
         if (items.stream().noneMatch(Item::isInput)) {
             doc.problem("a schema needs at least one item with role 'input'");
         }
@@ -95,7 +104,7 @@ final class SchemaChecks {
                 continue;
             }
             switch (ref.role()) {
-                case AUDIT_GROUP, LABEL, ANALYSIS, ALREADY_KNOWN, RED_FLAG, REFERENCE_ID ->
+                case AUDIT_GROUP, LABEL, ANALYSIS, ALREADY_KNOWN, RED_FLAG, REFERENCE_ID, GROUP ->
                         declared.get(input.id()).problem("model input '" + input.id() + "' reads '" + id
                                 + "', whose role '" + ref.role().yamlName() + "' keeps it out of the model");
                 default -> {

@@ -1,15 +1,16 @@
 package org.mimamori.model.schema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.mimamori.model.expr.Expression;
 import org.mimamori.model.expr.ExpressionException;
+import org.mimamori.model.value.Spelling;
 import org.mimamori.model.value.Value;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -23,6 +24,9 @@ final class SchemaReader {
     private static final Set<String> ITEM_KEYS = Set.of("id", "source", "type", "range", "categories",
             "applies_to", "tier", "role", "label", "description", "derived", "sensitive", "red_flag", "positive",
             "notes");
+    /** Keys that mean nothing on an item of role group or ignore. */
+    private static final List<String> UNREAD_ITEM_REFUSED_KEYS = List.of("range", "categories", "applies_to",
+            "derived", "red_flag", "positive", "tier");
 
     private final String source;
     private final String yaml;
@@ -103,24 +107,29 @@ final class SchemaReader {
             m.get("id").problem("an item id is lower-case letters, digits and '_', starting with a letter; got '"
                     + id + "'");
         }
-        ItemType type = null;
-        if (!m.containsKey("type")) {
-            c.problem("item '" + id + "' is missing required key 'type'");
-        } else {
-            String t = m.get("type").text();
-            type = t == null ? null : ItemType.fromYaml(t).orElse(null);
-            if (t != null && type == null) {
-                m.get("type").problem("unknown type '" + t + "' (one of: integer, number, yes_no, ordinal, "
-                        + "categorical, share, text)");
-            }
-        }
         Role role = Role.INPUT;
         if (m.containsKey("role")) {
             String r = m.get("role").text();
             role = r == null ? null : Role.fromYaml(r).orElse(null);
             if (r != null && role == null) {
-                m.get("role").problem("unknown role '" + r + "' (one of: input, audit_group, red_flag, "
-                        + "reference_id, label, already_known, analysis)");
+                m.get("role").problem("unknown role '" + r + "' (one of: " + Role.yamlNames() + ")"
+                        + Spelling.didYouMean(r, Arrays.stream(Role.values()).map(Role::yamlName).toList()));
+            }
+        }
+        boolean unread = role == Role.GROUP || role == Role.IGNORE;
+        ItemType type = null;
+        if (!m.containsKey("type")) {
+            if (unread) {
+                type = ItemType.TEXT;
+            } else {
+                c.problem("item '" + id + "' is missing required key 'type'");
+            }
+        } else {
+            String t = m.get("type").text();
+            type = t == null ? null : ItemType.fromYaml(t).orElse(null);
+            if (t != null && type == null) {
+                m.get("type").problem("unknown type '" + t + "' (one of: " + ItemType.yamlNames() + ")"
+                        + Spelling.didYouMean(t, Arrays.stream(ItemType.values()).map(ItemType::yamlName).toList()));
             }
         }
         Tier tier = Tier.OPTIONAL;
@@ -135,97 +144,43 @@ final class SchemaReader {
         if (type == null || role == null) {
             return null;
         }
-        Double[] range = range(m, type, id);
-        List<String> categories = categories(m, type, id);
-        Applicability applicability = m.containsKey("applies_to") ? applicability(m.get("applies_to"), hasAgeItem)
-                : Applicability.ALWAYS;
+        if (unread) {
+            for (String key : UNREAD_ITEM_REFUSED_KEYS) {
+                if (m.containsKey(key)) {
+                    m.get(key).problem("'" + key + "' has no meaning on an item with role " + role.yamlName()
+                            + (role == Role.IGNORE ? " (its column is never read)" : " (it only groups cases)"));
+                }
+            }
+        }
+        if (type == ItemType.TEXT && !(role == Role.REFERENCE_ID || unread)) {
+            m.get("type").problem("type 'text' is only for items with role reference_id, group or ignore");
+        } else if (unread && type != ItemType.TEXT) {
+            m.get("type").problem("an item with role " + role.yamlName() + " has type text (or leave 'type' out)");
+        }
+        Double[] range = unread ? new Double[2] : ItemValues.range(m, type);
+        ItemValues.Categories categories = unread ? ItemValues.Categories.NONE : ItemValues.categories(m, type);
+        Applicability applicability = m.containsKey("applies_to") && !unread
+                ? applicability(m.get("applies_to"), hasAgeItem) : Applicability.ALWAYS;
         LocalizedText label = m.containsKey("label") ? m.get("label").localized() : null;
         LocalizedText description = m.containsKey("description") ? m.get("description").localized() : null;
-        Expression derived = m.containsKey("derived") ? expression(m.get("derived")) : null;
+        Expression derived = m.containsKey("derived") && !unread ? expression(m.get("derived")) : null;
         Boolean sensitive = m.containsKey("sensitive") ? m.get("sensitive").bool() : Boolean.FALSE;
         String src = m.containsKey("source") ? m.get("source").text() : null;
-        if (type == ItemType.TEXT && role != Role.REFERENCE_ID) {
-            m.get("type").problem("type 'text' is only for the reference_id item");
-        }
         RedFlagRule redFlag = null;
         if (role == Role.RED_FLAG) {
             redFlag = redFlag(id, m.get("red_flag"), label == null ? LocalizedText.of(id) : label);
-        } else if (m.containsKey("red_flag")) {
+        } else if (m.containsKey("red_flag") && !unread) {
             m.get("red_flag").problem("'red_flag' belongs only on an item with role red_flag");
         }
         Value positive = null;
         if (role == Role.LABEL) {
-            positive = positive(c, m.get("positive"), type, categories);
-        } else if (m.containsKey("positive")) {
+            positive = ItemValues.positive(c, m.get("positive"), type, categories.codes());
+        } else if (m.containsKey("positive") && !unread) {
             m.get("positive").problem("'positive' belongs only on the label item");
         }
-        return new Item(id, src == null ? "" : src, type, range[0], range[1], categories, applicability,
-                tier, role, label == null ? LocalizedText.of(id) : label, description, derived,
-                Boolean.TRUE.equals(sensitive), redFlag, positive);
-    }
-
-    private Double[] range(Map<String, YamlCursor> m, ItemType type, String id) {
-        Double min = null;
-        Double max = null;
-        if (type == ItemType.SHARE || type == ItemType.YES_NO) {
-            min = 0.0;
-            max = 1.0;
-        }
-        if (!m.containsKey("range")) {
-            return new Double[] {min, max};
-        }
-        YamlCursor r = m.get("range");
-        if (!type.isNumeric()) {
-            r.problem("'range' applies only to integer, number, ordinal and share items");
-            return new Double[] {min, max};
-        }
-        List<YamlCursor> bounds = r.sequence();
-        if (bounds.size() != 2) {
-            r.problem("a range is [min, max]");
-            return new Double[] {min, max};
-        }
-        Double lo = bounds.get(0).text() != null && bounds.get(0).text().equals("~") ? null : bounds.get(0).number();
-        Double hi = bounds.get(1).number();
-        if (lo != null && hi != null && lo > hi) {
-            r.problem("the range's minimum " + lo + " is above its maximum " + hi);
-        }
-        return new Double[] {lo, hi};
-    }
-
-    private List<String> categories(Map<String, YamlCursor> m, ItemType type, String id) {
-        if (!m.containsKey("categories")) {
-            if (type == ItemType.CATEGORICAL) {
-                declaredProblem(m, "a categorical item needs 'categories'");
-            }
-            return List.of();
-        }
-        YamlCursor c = m.get("categories");
-        if (type != ItemType.CATEGORICAL) {
-            c.problem("'categories' applies only to categorical items");
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (YamlCursor e : c.sequence()) {
-            String v = e.text();
-            if (v == null) {
-                continue;
-            }
-            if (v.isBlank() || out.contains(v)) {
-                e.problem(v.isBlank() ? "a category cannot be blank" : "category '" + v + "' is listed twice");
-            } else if (v.equals("unknown") || v.equals("not_applicable")) {
-                e.problem("'" + v + "' is reserved for missing values; it cannot be a category");
-            } else {
-                out.add(v);
-            }
-        }
-        if (out.isEmpty()) {
-            c.problem("a categorical item needs at least one category");
-        }
-        return out;
-    }
-
-    private void declaredProblem(Map<String, YamlCursor> m, String message) {
-        m.get("id").problem(message);
+        return new Item(id, src == null ? "" : src, type, range[0], range[1], categories.codes(),
+                categories.labels(), applicability, tier, role, label == null ? LocalizedText.of(id) : label,
+                description, derived, Boolean.TRUE.equals(sensitive), redFlag, positive);
     }
 
     private Applicability applicability(YamlCursor c, boolean hasAgeItem) {
@@ -275,36 +230,5 @@ final class SchemaReader {
         Expression when = m.containsKey("when") ? expression(m.get("when")) : Expression.parse(id + " == yes");
         LocalizedText message = m.containsKey("message") ? m.get("message").localized() : label;
         return when == null ? null : new RedFlagRule(id, when, message == null ? label : message);
-    }
-
-    private Value positive(YamlCursor item, YamlCursor c, ItemType type, List<String> categories) {
-        if (c == null) {
-            item.problem("the label item needs 'positive': the value that means a confirmed need");
-            return null;
-        }
-        String t = c.text();
-        if (t == null) {
-            return null;
-        }
-        if (type == ItemType.YES_NO) {
-            switch (t.trim().toLowerCase(Locale.ROOT)) {
-                case "yes", "true", "1":
-                    return Value.YES;
-                case "no", "false", "0":
-                    return Value.NO;
-                default:
-                    c.problem("the positive value of a yes_no label is yes or no, got '" + t + "'");
-                    return null;
-            }
-        }
-        if (type == ItemType.CATEGORICAL) {
-            if (!categories.contains(t)) {
-                c.problem("the positive value '" + t + "' is not one of the label's categories " + categories);
-                return null;
-            }
-            return Value.category(t);
-        }
-        c.problem("the label item must be yes_no or categorical");
-        return null;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.mimamori.model.value.Spelling;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -54,7 +55,8 @@ final class YamlCursor {
             }
             YamlCursor value = new YamlCursor(t.getValueNode(), path.isEmpty() ? k : path + "." + k, source, problems);
             if (!allowed.contains(k)) {
-                value.problem("unknown key '" + k + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                value.problem("unknown key '" + k + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList())
+                        + ")" + Spelling.didYouMean(k, allowed.stream().sorted().toList()));
                 continue;
             }
             out.put(k, value);
@@ -74,6 +76,17 @@ final class YamlCursor {
             out.add(new YamlCursor(values.get(i), path + "[" + i + "]", source, problems));
         }
         return out;
+    }
+
+    /** True when this is a mapping. */
+    boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
+    /** True when this is the YAML null {@code ~} (or an empty value). */
+    boolean isNull() {
+        return node instanceof ScalarNode s && (s.getValue().equals("~") || s.getValue().isEmpty()
+                || s.getValue().equals("null"));
     }
 
     /** The scalar text, or null (with a problem) when this is no scalar. */

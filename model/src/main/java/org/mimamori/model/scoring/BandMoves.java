@@ -90,7 +90,7 @@ final class BandMoves {
         Item item = encoder.inputItems().get(c.item);
         EncodedFeature from = encoder.features().get(c.from);
         EncodedFeature to = encoder.features().get(c.to);
-        return new ItemChange(item, from.description(), to.description(), c.delta);
+        return new ItemChange(item, from.label(), to.label(), c.delta);
     }
 
     record Result(boolean together, List<ItemChange> changes) {

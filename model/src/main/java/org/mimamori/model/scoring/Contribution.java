@@ -1,6 +1,9 @@
 package org.mimamori.model.scoring;
 
+import java.util.Locale;
+
 import org.mimamori.model.schema.Item;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.value.Value;
 
 /**
@@ -9,10 +12,21 @@ import org.mimamori.model.value.Value;
  *
  * @param item         the item
  * @param value        the case's value (possibly unknown or not applicable)
- * @param state        the scorecard state for people, e.g. {@code 3–5}, {@code yes}, {@code unknown}
+ * @param stateLabel   the scorecard state for people, e.g. {@code 3–5}, {@code yes}, {@code unknown}, or a
+ *                     category's label
  * @param contribution the change in logit relative to the baseline
  */
-public record Contribution(Item item, Value value, String state, double contribution) {
+public record Contribution(Item item, Value value, LocalizedText stateLabel, double contribution) {
+
+    /** The state for people, in English. */
+    public String state() {
+        return stateLabel.en();
+    }
+
+    /** The state for people in a language. */
+    public String state(Locale locale) {
+        return stateLabel.in(locale);
+    }
 
     /** {@code raises}, {@code lowers} or {@code neutral}. */
     public String direction() {

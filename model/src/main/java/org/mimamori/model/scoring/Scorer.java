@@ -100,7 +100,7 @@ public final class Scorer {
                 unrecorded += contrib[k];
                 unknownItems.add(item);
             } else {
-                contributions.add(new Contribution(item, value, encoder.features().get(e.indices()[k]).description(),
+                contributions.add(new Contribution(item, value, encoder.features().get(e.indices()[k]).label(),
                         contrib[k]));
             }
         }

@@ -2,19 +2,19 @@ package org.mimamori.training.audit;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.mimamori.model.data.CsvTable;
 import org.mimamori.model.metrics.FairnessAudit;
 import org.mimamori.model.metrics.FairnessReport;
 import org.mimamori.model.metrics.MetricsJson;
 import org.mimamori.model.metrics.Tolerance;
+import org.mimamori.training.problem.CommandProblem;
+import org.mimamori.training.problem.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code audit}: per-group rates and disparities of decisions at a threshold, for any CSV of scores, labels
- * and group columns. Exit code 0 on success, 2 for unusable input (the message on standard error).
+ * and group columns. Exit codes are those of {@link ExitCode}: 2 for a wrong option, 4 for unusable input, 5 for
+ * an unreadable file (the message on standard error).
  */
 @Command(name = "audit",
         mixinStandardHelpOptions = true,
@@ -34,9 +35,6 @@ import picocli.CommandLine.Spec;
                 + "difference of selection rate, TPR, FPR, FNR and PPV against a reference group.",
             "A flag marks a ratio outside the tolerance band: a reason to look closer, not a verdict."})
 public final class AuditCommand implements Callable<Integer> {
-
-    /** The exit code for unusable input. */
-    public static final int INPUT_ERROR = 2;
 
     @Spec
     private CommandSpec spec;
@@ -75,40 +73,33 @@ public final class AuditCommand implements Callable<Integer> {
     private boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        FairnessAudit configured;
         try {
-            CsvTable table = CsvTable.read(input);
-            String source = input.getFileName().toString();
-            AuditInput data = AuditInput.from(table, source, scoreColumn, labelColumn, groupColumns);
-            FairnessAudit audit = FairnessAudit.at(threshold).withTolerance(Tolerance.parse(tolerance))
+            configured = FairnessAudit.at(threshold).withTolerance(Tolerance.parse(tolerance))
                     .withMinGroupSize(minGroupSize);
             for (Map.Entry<String, String> ref : referenceGroups.entrySet()) {
-                audit = audit.withReference(ref.getKey(), ref.getValue());
+                configured = configured.withReference(ref.getKey(), ref.getValue());
             }
-            FairnessReport report = audit.run(data.scores(), data.labels(), data.groups());
-            if (json) {
-                out.println(MetricsJson.mapper().writeValueAsString(report));
-                out.flush();
-            } else {
-                AuditTable.print(report, audit, source, table.rows().size(), out);
-            }
-            return 0;
-        } catch (NoSuchFileException e) {
-            return fail(err, "cannot read " + input + ": no such file");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
-        } catch (IOException e) {
-            return fail(err, "cannot read " + input + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            return fail(err, e.getMessage());
+            throw new CommandProblem(ExitCode.USAGE, e.getMessage());
         }
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("audit: " + message);
-        err.flush();
-        return INPUT_ERROR;
+        CsvTable table = CsvTable.read(input);
+        String source = input.getFileName().toString();
+        AuditInput data = AuditInput.from(table, source, scoreColumn, labelColumn, groupColumns);
+        FairnessReport report;
+        try {
+            report = configured.run(data.scores(), data.labels(), data.groups());
+        } catch (IllegalArgumentException e) {
+            throw new CommandProblem(ExitCode.USAGE, e.getMessage()); // a reference group the data do not have
+        }
+        if (json) {
+            out.println(MetricsJson.mapper().writeValueAsString(report));
+            out.flush();
+        } else {
+            AuditTable.print(report, configured, source, table.rows().size(), out);
+        }
+        return ExitCode.OK;
     }
 }

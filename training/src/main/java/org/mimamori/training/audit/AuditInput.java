@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.mimamori.model.data.CsvTable;
+import org.mimamori.model.value.Spelling;
 
 /**
  * The audit's input read from a CSV table: one score, one label and one value per group column per row.
@@ -32,8 +33,8 @@ record AuditInput(double[] scores, boolean[] labels, Map<String, String[]> group
         List<String> missing = wanted.stream().filter(c -> table.column(c) < 0).distinct().toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(source + ": no column " + String.join(", ",
-                    missing.stream().map(c -> "'" + c + "'").toList()) + "; the columns are "
-                    + String.join(", ", table.header()));
+                    missing.stream().map(c -> "'" + c + "'" + Spelling.didYouMean(c, table.header())).toList())
+                    + "; the columns are " + String.join(", ", table.header()));
         }
         if (groupColumns.stream().distinct().count() != groupColumns.size()) {
             throw new IllegalArgumentException("a group column is given twice: " + groupColumns);

@@ -19,15 +19,20 @@ import org.mimamori.training.pipeline.TrainingSettings;
 final class AboutSections {
 
     /** People's names of the lineage keys the training command writes; other keys are shown as they are. */
-    private static final Map<String, String> LINEAGE_NAMES = Map.of(
-            "input_file", "Input file",
-            "input_sha256", "SHA-256 of the input file",
-            "schema_sha256", "SHA-256 of the schema",
-            "columns_missing", "Schema columns missing from the input (read as unknown)",
-            "rows_read", "Rows read",
-            "rows_with_known_label", "Rows with a known label",
-            "rows_training_split", "Rows in the training split",
-            "rows_holdout_split", "Rows in the holdout split");
+    private static final Map<String, String> LINEAGE_NAMES = Map.ofEntries(
+            Map.entry("input_file", "Input file"),
+            Map.entry("input_sha256", "SHA-256 of the input file"),
+            Map.entry("schema_sha256", "SHA-256 of the schema"),
+            Map.entry("columns_missing", "Schema columns missing from the input (read as unknown)"),
+            Map.entry("rows_read", "Rows read"),
+            Map.entry("rows_with_known_label", "Rows with a known label"),
+            Map.entry("rows_training_split", "Rows in the training split"),
+            Map.entry("rows_holdout_split", "Rows in the holdout split"),
+            Map.entry("group_item", "Item whose groups every split keeps together"),
+            Map.entry("groups_with_known_label", "Groups among the rows with a known label"),
+            Map.entry("final_fit", "Rows the bundled model was fitted on"),
+            Map.entry("rows_final_fit", "Rows in the final fit"),
+            Map.entry("trained_at", "Training date (given when training)"));
 
     private AboutSections() {
     }
@@ -57,8 +62,16 @@ final class AboutSections {
         rows.add(List.of("Calibration", r.calibration() + ", fitted on the out-of-fold logits of the training split"));
         rows.add(List.of("Bootstrap refits", s.bootstrap() + " refits on resampled training cases; they give each "
                 + "score its uncertainty interval"));
+        Object group = r.lineage().get("group_item");
         rows.add(List.of("Cases", r.trainingCases() + " for training, " + r.holdoutCases() + " held out ("
-                + Numbers.percentPlain(s.holdoutShare()) + ", stratified by label) for the evaluation"));
+                + Numbers.percentPlain(s.holdoutShare()) + ", stratified by label"
+                + (group == null ? "" : "; the cases of one " + group + " are always on the same side, in the "
+                + "cross-validation folds too, and bootstrap refits resample whole groups") + ") for the evaluation"));
+        rows.add(List.of("Final fit", s.refitAll()
+                ? "refitted on all " + r.lineage().get("rows_final_fit") + " labelled cases after the evaluation, "
+                + "with the same C; calibration and bootstrap refits too. The holdout figures (sections 5–7) were "
+                + "measured on the model fitted on the training split, so they estimate this model's performance"
+                : "the model evaluated on the holdout: fitted on the training split only"));
         rows.add(List.of("Binning", "up to " + s.bins().maxBins() + " quantile bins per numeric item, each with at "
                 + "least " + Numbers.percentPlain(s.bins().minBinShare()) + " of recorded values and "
                 + s.bins().minBinCount() + " cases; unknown and not applicable are states of their own"));

@@ -13,7 +13,11 @@ final class DataFiles {
     private DataFiles() {
     }
 
-    /** Reads a case file, telling which schema items had no column. */
+    /**
+     * Reads a case file, telling which schema items had no column.
+     *
+     * @throws org.mimamori.model.data.InvalidCaseException summarising invalid columns and cells per column
+     */
     static CaseCsv.Read read(FeatureSchema schema, Path file, PrintWriter notes) throws IOException {
         CaseCsv.Read read = CaseCsv.read(schema, file);
         if (!read.missingColumns().isEmpty()) {

@@ -12,6 +12,8 @@ import org.mimamori.model.metrics.Evaluation;
 import org.mimamori.model.metrics.MetricsJson;
 import org.mimamori.model.metrics.ScoreBands;
 import org.mimamori.training.pipeline.BundleEvaluation;
+import org.mimamori.training.problem.CommandProblem;
+import org.mimamori.training.problem.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,9 +51,15 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         java.io.PrintWriter out = spec.commandLine().getOut();
         java.io.PrintWriter err = spec.commandLine().getErr();
+        ScoreBands scoreBands = null;
+        try {
+            scoreBands = bands == null ? null : ScoreBands.parse(bands);
+        } catch (IllegalArgumentException e) {
+            throw new CommandProblem(ExitCode.USAGE, "--bands: " + e.getMessage());
+        }
         ModelBundle b = ModelBundle.read(bundle);
         List<Case> cases = DataFiles.read(b.schema(), data, err).cases();
-        ScoreBands scoreBands = bands == null ? b.bands() : ScoreBands.parse(bands);
+        scoreBands = scoreBands == null ? b.bands() : scoreBands;
         Evaluation e = BundleEvaluation.evaluate(b, cases, scoreBands, seed);
         if (scoresOut != null) {
             try (var file = java.nio.file.Files.newBufferedWriter(scoresOut)) {

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mimamori.model.schema.FeatureSchema;
-import org.mimamori.model.schema.InvalidSchemaException;
 import org.mimamori.model.schema.SchemaLoader;
 import org.mimamori.training.synth.MissingRates;
 import org.mimamori.training.synth.SynthConfig;
 import org.mimamori.training.synth.SynthWriter;
+import org.mimamori.training.problem.CommandProblem;
+import org.mimamori.training.problem.ExitCode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,17 +67,14 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        FeatureSchema s;
         SynthConfig config;
         try {
-            s = SchemaLoader.loadOrDefault(schema);
             config = new SynthConfig(children, seed, cohort, surveillanceBias, SynthConfig.DEFAULT_SENSITIVITY,
                     MissingRates.DEFAULT.with(missingRates));
-        } catch (InvalidSchemaException | IllegalArgumentException e) {
-            err.println("synth: " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException e) {
+            throw new CommandProblem(ExitCode.USAGE, e.getMessage());
         }
+        FeatureSchema s = SchemaLoader.loadOrDefault(schema);
         long start = System.nanoTime();
         SynthWriter.Summary summary = SynthWriter.write(config, s, out);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,6 +1,7 @@
 package org.mimamori.training.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,6 +17,8 @@ import org.mimamori.training.pipeline.Hashes;
 import org.mimamori.training.pipeline.TrainedModel;
 import org.mimamori.training.pipeline.TrainingPipeline;
 import org.mimamori.training.pipeline.TrainingSettings;
+import org.mimamori.training.problem.CommandProblem;
+import org.mimamori.training.problem.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains the interpretable scorecard on labelled past cases and writes a model bundle "
                 + "(one zip named by its content hash) into --out. Prints the bundle's path last.",
-                "Also fits a plain logistic regression and XGBoost for comparison only."})
+                "Also fits a plain logistic regression and XGBoost for comparison only. The same data, schema, "
+                + "settings and seed give the same bundle, byte for byte."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -56,10 +60,31 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-compare", description = "Skip the comparison models (plain logistic regression, XGBoost).")
     boolean noCompare;
 
+    @Option(names = "--unusual-share", defaultValue = "0.01", description = "The share of held-out cases on which "
+            + "the 'unlike the training data' warning is fitted to fire (default ${DEFAULT-VALUE}).")
+    double unusualShare;
+
+    @Option(names = "--refit-all", description = "After the holdout evaluation, refit the model (calibration and "
+            + "bootstrap refits too) on all labelled rows with the regularisation chosen on the training split.")
+    boolean refitAll;
+
+    @Option(names = "--trained-at", paramLabel = "DATE", description = "A date (YYYY-MM-DD) to record as the training "
+            + "date in the manifest and model card. Left out, the bundle holds no date, so the same data, schema and "
+            + "settings always give the same bundle.")
+    LocalDate trainedAt;
+
     @Override
     public Integer call() throws Exception {
         java.io.PrintWriter stdout = spec.commandLine().getOut();
         java.io.PrintWriter err = spec.commandLine().getErr();
+        TrainingSettings settings;
+        try {
+            settings = TrainingSettings.defaults().withBootstrap(bootstrap).withCalibration(calibration)
+                    .withBands(ScoreBands.parse(bands)).withSeed(seed).withCompare(!noCompare).withRefitAll(refitAll)
+                    .withUnusualShare(unusualShare);
+        } catch (IllegalArgumentException e) {
+            throw new CommandProblem(ExitCode.USAGE, e.getMessage());
+        }
         FeatureSchema s = SchemaLoader.loadOrDefault(schema);
         CaseCsv.Read read = DataFiles.read(s, data, err);
         Map<String, Object> lineage = new LinkedHashMap<>();
@@ -67,8 +92,9 @@ final class TrainCommand implements Callable<Integer> {
         lineage.put("input_sha256", Hashes.sha256(data));
         lineage.put("schema_sha256", Hashes.sha256(s.yaml()));
         lineage.put("columns_missing", read.missingColumns());
-        TrainingSettings settings = TrainingSettings.defaults().withBootstrap(bootstrap).withCalibration(calibration)
-                .withBands(ScoreBands.parse(bands)).withSeed(seed).withCompare(!noCompare);
+        if (trainedAt != null) {
+            lineage.put("trained_at", trainedAt.toString());
+        }
         TrainedModel model = new TrainingPipeline(settings, ConsoleProgress.on(err))
                 .train(s, read.cases(), lineage);
         ModelBundle bundle = BundleAssembly.assemble(model, ModelCard.files(model));

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.SchemaLoader;
+import org.mimamori.training.problem.CommandProblem;
+import org.mimamori.training.problem.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,6 +61,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The CSV file to write.")
     Path out;
 
+    @Option(names = "--schema", paramLabel = "S.yaml", description = "The schema the service scored with (default: "
+            + "the built-in child-support-v1); only scores of this schema are exported, in its columns.")
+    Path schemaFile;
+
     @Option(names = "--include-unlabelled", description = "Also write children without an outcome, with an empty "
             + "label.")
     boolean includeUnlabelled;
@@ -78,8 +84,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (passwordEnv != null) {
             password = System.getenv(passwordEnv);
             if (password == null) {
-                err.println("export: the environment variable " + passwordEnv + " is not set");
-                return 2;
+                throw new CommandProblem(ExitCode.USAGE, "the environment variable " + passwordEnv + " is not set");
             }
         } else if (passwordFile != null) {
             if (!Files.isReadable(passwordFile)) {
@@ -88,7 +93,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             password = Files.readString(passwordFile).trim();
         }
-        FeatureSchema schema = SchemaLoader.loadDefault();
+        FeatureSchema schema = SchemaLoader.loadOrDefault(schemaFile);
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -100,9 +105,8 @@ public final class ExportCommand implements Callable<Integer> {
             r = OutcomeExport.export(db, schema, includeUnlabelled, w);
         } catch (SQLException e) {
             Files.deleteIfExists(tmp);
-            err.println("export: cannot read scores and outcomes (" + e.getMessage() + "). The outcome table is "
-                    + "created by the service's decision loop; is the database right and up to date?");
-            return 1;
+            throw new CommandProblem(ExitCode.IO, "cannot read scores and outcomes (" + e.getMessage() + "). The "
+                    + "outcome table is created by the service's decision loop; is the database right and up to date?");
         }
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Map<String, Object> meta = new LinkedHashMap<>();

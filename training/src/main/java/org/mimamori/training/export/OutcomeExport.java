@@ -125,8 +125,7 @@ public final class OutcomeExport {
         for (Iterator<Map.Entry<String, JsonNode>> it = items.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             Item item = schema.item(e.getKey()).orElse(null);
-            if (item == null || item.isDerived() || item.role() == Role.LABEL || item.role() == Role.ANALYSIS
-                    || item.role() == Role.REFERENCE_ID) {
+            if (item == null || item.isDerived() || !item.role().isSentForScoring()) {
                 continue; // requests never carry these; the service refuses them
             }
             values.put(item.id(), ValueParser.fromJson(item, JSON.treeToValue(e.getValue(), Object.class)));

@@ -35,6 +35,7 @@ public final class BundleAssembly {
         settings.put("holdout_share", s.holdoutShare());
         settings.put("calibration", s.calibration());
         settings.put("seed", s.seed());
+        settings.put("refit_all", s.refitAll());
         settings.put("max_bins", s.bins().maxBins());
         settings.put("band_thresholds", Arrays.stream(s.bands().thresholds()).boxed().toList());
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, model.scorecard().encoder().schema().id(),

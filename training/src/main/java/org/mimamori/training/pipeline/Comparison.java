@@ -28,6 +28,8 @@ import org.tribuo.common.xgboost.XGBoostTrainer;
 public record Comparison(double plainLogisticAuc, double xgboostAuc, double plainLogisticCost, int xgboostTrees) {
 
     static final int TREES = 200;
+    /** XGBoost threads: fixed, so that the comparison gives the same numbers on machines with any number of cores. */
+    static final int THREADS = 2;
 
     static Comparison run(List<Case> train, List<Case> holdout, boolean[] holdoutLabels, double cost, long seed,
                           Progress progress) {
@@ -44,7 +46,7 @@ public record Comparison(double plainLogisticAuc, double xgboostAuc, double plai
 
         XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
                 XGBoostTrainer.TreeMethod.HIST, TREES, 0.1, 0, 4, 1, 0.8, 0.8, 1, 0,
-                Runtime.getRuntime().availableProcessors(), XGBoostTrainer.LoggingVerbosity.SILENT, seed);
+                THREADS, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
         Model<Label> xgb = trainer.train(data.all());
         // One batch: Tribuo's XGBoost builds a native matrix per predict call.
         List<Example<Label>> holdoutExamples = holdout.stream()

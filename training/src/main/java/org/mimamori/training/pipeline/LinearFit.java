@@ -7,12 +7,10 @@ import org.mimamori.model.scoring.LibLinearScorecards;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
-import org.tribuo.classification.liblinear.LinearClassificationType;
 
 /**
- * One L2-regularised logistic regression fitted by Tribuo's liblinear trainer, with its weights read back
- * exactly so that logits can be computed on encoded cases without Tribuo.
+ * One L2-regularised logistic regression fitted by Tribuo's liblinear trainer (with canonical provenance), with
+ * its weights read back exactly so that logits can be computed on encoded cases without Tribuo.
  *
  * @param cost    the inverse regularisation strength C
  * @param model   the Tribuo model
@@ -26,9 +24,7 @@ record LinearFit(double cost, Model<Label> model, double[] weights, double bias)
 
     /** Fits on a dataset (all training examples, or a view of some of them). */
     static LinearFit fit(CaseEncoder encoder, Dataset<Label> data, double cost) {
-        LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
-                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost, 1000, TOLERANCE);
-        Model<Label> model = trainer.train(data);
+        Model<Label> model = new CanonicalLibLinearTrainer(cost, 1000, TOLERANCE).train(data);
         double[][] wb = LibLinearScorecards.weights(encoder, model);
         return new LinearFit(cost, model, wb[0], wb[1][0]);
     }

@@ -12,7 +12,8 @@ import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.EncodedCase;
 
 /**
- * Chooses the regularisation of the scorecard by k-fold cross-validation on the training split (the cost
+ * Chooses the regularisation of the scorecard by k-fold cross-validation (grouped: a group's rows share a fold)
+ * on the training split (the cost
  * with the lowest out-of-fold log-loss), and keeps that cost's out-of-fold logits: every training case
  * scored by a model that did not see it, which is what the calibration map is fitted on.
  *
@@ -23,9 +24,9 @@ import org.mimamori.model.encoding.EncodedCase;
 record RegularisationSearch(double chosenCost, Map<Double, Double> logLossByCost, double[] outOfFoldLogits) {
 
     static RegularisationSearch run(CaseEncoder encoder, TrainingData data, List<EncodedCase> encoded,
-                                    boolean[] labels, double[] costs, int k, long seed, ExecutorService pool,
-                                    Progress progress) throws InterruptedException {
-        int[] fold = Folds.assign(labels, k, seed);
+                                    boolean[] labels, Groups groups, double[] costs, int k, long seed,
+                                    ExecutorService pool, Progress progress) throws InterruptedException {
+        int[] fold = Folds.assign(labels, groups, k, seed);
         List<Future<LinearFit>> fits = new ArrayList<>();
         for (double cost : costs) {
             for (int f = 0; f < k; f++) {

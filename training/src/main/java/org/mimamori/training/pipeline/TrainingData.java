@@ -14,7 +14,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The training examples as one Tribuo dataset, built once; cross-validation folds and bootstrap resamples
- * are views of it (rows may repeat), so no fit rebuilds the feature map.
+ * are views of it (rows may repeat), so no fit rebuilds the feature map. Its provenance carries no clock time.
  */
 final class TrainingData {
 
@@ -24,7 +24,8 @@ final class TrainingData {
 
     TrainingData(List<Example<Label>> examples, String description) {
         LabelFactory labels = new LabelFactory();
-        this.dataset = new MutableDataset<>(new SimpleDataSourceProvenance(description, labels), labels);
+        this.dataset = new MutableDataset<>(new SimpleDataSourceProvenance(description,
+                CanonicalLibLinearTrainer.FIXED_TIME, labels), labels);
         dataset.addAll(examples);
         this.features = new ImmutableFeatureMap(dataset.getFeatureMap());
         this.outputs = dataset.getOutputIDInfo();

@@ -40,7 +40,7 @@ public final class CaseRecorder {
                 continue;
             }
             source[i] = switch (item.role()) {
-                case REFERENCE_ID -> null;
+                case REFERENCE_ID, GROUP, IGNORE -> null;
                 case LABEL -> SyntheticMunicipality.LABEL;
                 default -> item.id();
             };
@@ -78,6 +78,10 @@ public final class CaseRecorder {
             Value v;
             if (item.role() == Role.REFERENCE_ID) {
                 v = item.type() == ItemType.TEXT ? Value.category(child.ref()) : Value.UNKNOWN;
+            } else if (item.role() == Role.GROUP) {
+                v = Value.category(child.household().ref());
+            } else if (item.role() == Role.IGNORE) {
+                v = Value.UNKNOWN;
             } else if (item.role() == Role.LABEL) {
                 v = labelValue(item, child.value(source[i]));
             } else {

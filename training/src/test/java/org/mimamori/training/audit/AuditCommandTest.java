@@ -200,16 +200,16 @@ class AuditCommandTest {
     void aMissingColumnIsNamed() {
         CliRun run = CliRun.of("audit", "--input", csv.toString(), "--score-column", "score", "--label-column",
                 "label", "--group-column", "region", "--threshold", "0.5");
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).as("a data problem").isEqualTo(4);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("fixture.csv: no column 'region'").contains("id, score, label, area, household");
+        assertThat(run.err()).startsWith("audit: fixture.csv: no column 'region'").contains("id, score, label, area, household");
     }
 
     @Test
     void anUnreadableLabelOrScoreNamesItsRowAndColumn() throws IOException {
         Files.writeString(csv, FIXTURE.replace("7,0.4,no,north,two", "7,0.4,maybe,north,two"));
         CliRun badLabel = audit("--json");
-        assertThat(badLabel.exitCode()).isEqualTo(2);
+        assertThat(badLabel.exitCode()).as("a data problem").isEqualTo(4);
         assertThat(badLabel.out()).isEmpty();
         assertThat(badLabel.err()).contains("row 7, column 'label': 'maybe' is not a label");
 
@@ -220,13 +220,13 @@ class AuditCommandTest {
     }
 
     @Test
-    void badOptionsAreInputErrors() {
+    void badOptionsAreUsageErrorsAndAMissingFileAnIoError() {
         assertThat(audit("--reference-group", "area=west").err()).contains("reference group area=west has no rows");
         assertThat(audit("--reference-group", "sex=f").exitCode()).isEqualTo(2);
         assertThat(audit("--tolerance", "1.2,1.5").err()).contains("0 < lower <= 1 <= upper");
         CliRun missingFile = CliRun.of("audit", "--input", dir.resolve("none.csv").toString(), "--score-column",
                 "s", "--label-column", "l", "--group-column", "g", "--threshold", "0.5");
-        assertThat(missingFile.exitCode()).isEqualTo(2);
+        assertThat(missingFile.exitCode()).as("an I/O problem").isEqualTo(5);
         assertThat(missingFile.err()).contains("no such file");
         assertThat(CliRun.of("audit", "--input", csv.toString()).exitCode()).isEqualTo(2);
     }

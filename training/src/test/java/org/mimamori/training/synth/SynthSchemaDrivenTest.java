@@ -88,6 +88,21 @@ class SynthSchemaDrivenTest {
                 .allMatch(v -> v.length() - v.indexOf('.') - 1 <= 2);   // shares have two decimals at most
     }
 
+    @Test
+    void aGroupItemGetsTheHouseholdAndIgnoredItemsNoColumn() throws IOException {
+        String yaml = SynthTestData.SCHEMA.yaml().replace("  - id: age_years", "  - {id: household_ref, role: group}\n"
+                + "  - {id: caseworker_notes, role: ignore}\n  - id: age_years");
+        FeatureSchema schema = SchemaLoader.parse(yaml.replaceFirst("range: \\[0, 100\\]", "range: [0, ~]"),
+                "grouped.yaml");
+        assertThat(schema.items()).as("an open-ended count").anyMatch(i -> i.min() != null && i.max() == null);
+        SynthWriter.write(SynthConfig.of(800, 2), schema, tmp);
+        CsvTable cases = CsvTable.read(tmp.resolve(SynthWriter.CASES));
+        CsvTable truth = CsvTable.read(tmp.resolve(SynthWriter.TRUTH));
+        assertThat(cases.header()).contains("household_ref").doesNotContain("caseworker_notes");
+        assertThat(column(cases, "household_ref")).isEqualTo(column(truth, "household_ref"));
+        assertThat(CaseCsv.read(schema, tmp.resolve(SynthWriter.CASES)).missingColumns()).isEmpty();
+    }
+
     private static List<String> column(CsvTable table, String name) {
         int c = table.column(name);
         assertThat(c).as(name).isNotNegative();

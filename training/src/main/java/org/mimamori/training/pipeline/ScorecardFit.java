@@ -1,0 +1,83 @@
+package org.mimamori.training.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+import org.mimamori.model.calibration.Calibrator;
+import org.mimamori.model.calibration.IsotonicCalibrator;
+import org.mimamori.model.calibration.PlattCalibrator;
+import org.mimamori.model.data.Case;
+import org.mimamori.model.encoding.CaseEncoder;
+import org.mimamori.model.encoding.EncodedCase;
+import org.mimamori.model.encoding.EncodingStyle;
+import org.mimamori.model.encoding.TribuoData;
+import org.mimamori.model.schema.FeatureSchema;
+import org.mimamori.model.scoring.BootstrapEnsemble;
+import org.mimamori.model.scoring.Scorecard;
+import org.mimamori.model.scoring.TrainingReference;
+import org.tribuo.Example;
+import org.tribuo.classification.Label;
+
+/**
+ * The production scorecard fitted on one set of rows: quantile bins, the regularisation chosen by grouped
+ * cross-validation among {@code costs}, the calibration map fitted on the out-of-fold logits, the final fit, the
+ * bootstrap ensemble (groups resampled) and the reference statistics. Used on the training split, and again on all
+ * labelled rows with the chosen cost for {@code --refit-all}.
+ *
+ * @param encoder    the encoder learned on the rows
+ * @param search     the regularisation search
+ * @param calibrator the calibration map
+ * @param fit        the final fit
+ * @param scorecard  the centred scorecard
+ * @param ensemble   the bootstrap refits
+ * @param encoded    the rows, encoded
+ * @param reference  the reference statistics of the rows
+ */
+record ScorecardFit(CaseEncoder encoder, RegularisationSearch search, Calibrator calibrator, LinearFit fit,
+                    Scorecard scorecard, BootstrapEnsemble ensemble, List<EncodedCase> encoded,
+                    TrainingReference reference) {
+
+    static ScorecardFit run(FeatureSchema schema, List<Case> rows, Groups groups, double[] costs,
+                            TrainingSettings settings, ExecutorService pool, Progress progress, String description)
+            throws InterruptedException {
+        boolean[] y = TrainingPipeline.labels(rows);
+        progress.step("encoding", 0, 1);
+        CaseEncoder encoder = CaseEncoder.fit(schema, rows, EncodingStyle.SCORECARD, settings.bins());
+        List<EncodedCase> encoded = rows.stream().map(encoder::encode).toList();
+        List<Example<Label>> examples = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            examples.add(TribuoData.example(encoder, rows.get(i), y[i] ? TribuoData.POSITIVE : TribuoData.NEGATIVE));
+        }
+        TrainingData data = new TrainingData(examples, description);
+        progress.step("encoding", 1, 1);
+
+        RegularisationSearch search = RegularisationSearch.run(encoder, data, encoded, y, groups, costs,
+                settings.folds(), settings.seed(), pool, progress);
+        Calibrator calibrator = settings.calibration().equals("isotonic")
+                ? IsotonicCalibrator.fit(search.outOfFoldLogits(), y)
+                : PlattCalibrator.fit(search.outOfFoldLogits(), y);
+
+        Future<LinearFit> finalFit = pool.submit(() -> LinearFit.fit(encoder, data.all(), search.chosenCost()));
+        List<Future<LinearFit>> members = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(settings.seed() + 1);
+        for (int b = 0; b < settings.bootstrap(); b++) {
+            var view = data.rows(Folds.resample(groups, random), "bootstrap " + b);
+            members.add(pool.submit(() -> LinearFit.fit(encoder, view, search.chosenCost())));
+        }
+        LinearFit fit = RegularisationSearch.get(finalFit);
+        Scorecard scorecard = Scorecard.centred(encoder, fit.weights(), fit.bias(), encoded);
+        List<double[]> weights = new ArrayList<>();
+        double[] biases = new double[members.size()];
+        for (int b = 0; b < members.size(); b++) {
+            LinearFit m = RegularisationSearch.get(members.get(b));
+            weights.add(m.weights());
+            biases[b] = m.bias();
+            progress.step("bootstrap", b + 1, members.size());
+        }
+        return new ScorecardFit(encoder, search, calibrator, fit, scorecard, new BootstrapEnsemble(weights, biases),
+                encoded, TrainingReference.of(encoder, rows));
+    }
+}
