@@ -71,8 +71,8 @@ public record UnusualCaseCheck(int cases, int[] valueFeatures, int[] stateCounts
         }
         double[] values = heldOut.stream().mapToDouble(e -> rarestValue(e).score()).sorted().toArray();
         double[] pairs = heldOut.stream().mapToDouble(e -> rarestPair(e).score()).sorted().toArray();
-        return new UnusualCaseCheck(cases, valueFeatures, stateCounts, pairCounts, quantile(values, 1 - share / 2),
-                quantile(pairs, 1 - share / 2), share);
+        return new UnusualCaseCheck(cases, valueFeatures, stateCounts, pairCounts, threshold(values, share / 2),
+                threshold(pairs, share / 2), share);
     }
 
     /** True when the case has a value or a combination rarer than the thresholds allow. */
@@ -145,8 +145,31 @@ public record UnusualCaseCheck(int cases, int[] valueFeatures, int[] stateCounts
         }).toArray();
     }
 
-    private static double quantile(double[] sorted, double q) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    /**
+     * The threshold {@code t} among the (sorted) scores whose share strictly above it is nearest to
+     * {@code target}: with tied scores the share cannot always be hit, and a tie is either all above or not.
+     */
+    private static double threshold(double[] sorted, double target) {
+        int n = sorted.length;
+        double best = sorted[n - 1];
+        double bestGap = target;
+        for (int i = n - 1; i >= 0; i--) {
+            if (i > 0 && sorted[i - 1] == sorted[i]) {
+                continue;
+            }
+            // Scores strictly above sorted[i - 1] are those from i on.
+            double above = (double) (n - i) / n;
+            double t = i == 0 ? Double.NEGATIVE_INFINITY : sorted[i - 1];
+            double gap = Math.abs(above - target);
+            if (gap < bestGap) {
+                bestGap = gap;
+                best = t;
+            }
+            if (above > target) {
+                break;
+            }
+        }
+        return best == Double.NEGATIVE_INFINITY ? sorted[0] : best;
     }
 
     @Override

@@ -36,7 +36,9 @@ class ScorerTest {
     private static final Scorecard HALF_B = fit(TRAINING.subList(2000, 4000));
     private static final BootstrapEnsemble ENSEMBLE = new BootstrapEnsemble(
             List.of(HALF_A.weights(), HALF_B.weights()), new double[] {HALF_A.bias(), HALF_B.bias()});
-    private static final TrainingReference REFERENCE = TrainingReference.of(ENCODER, TRAINING);
+    private static final List<Case> HELD_OUT = ScorecardTest.cases(4000, 22);
+    private static final TrainingReference REFERENCE = TrainingReference.of(ENCODER, TRAINING)
+            .withUnusualFittedOn(HELD_OUT.stream().map(ENCODER::encode).toList(), 0.01);
 
     private static boolean[] labels() {
         boolean[] y = new boolean[TRAINING.size()];
@@ -145,8 +147,11 @@ class ScorerTest {
 
     @Test
     void aTypicalCaseIsNotUnusualButAnUnseenCombinationIs() {
-        long unusual = ENCODED.stream().filter(REFERENCE::isUnusual).count();
-        assertThat(unusual).isLessThanOrEqualTo(TRAINING.size() / 100);
+        List<Case> fresh = ScorecardTest.cases(4000, 23);
+        long unusual = fresh.stream().map(ENCODER::encode).filter(REFERENCE::isUnusual).count();
+        assertThat((double) unusual / fresh.size()).as("share of new cases called unusual").isLessThanOrEqualTo(0.025);
+        assertThat(scorer(ScoringSettings.DEFAULT).score(child("age_years", 10)).warnings())
+                .extracting(Warning::code).doesNotContain(Warnings.UNUSUAL_CASE);
         Scorer scorer = scorer(ScoringSettings.DEFAULT);
         ExplainedScore odd = scorer.score(child("age_years", 10, "household_size", 9, "moves_last_3_years", 6,
                 "care_need_level_in_household", 5, "care_service_used", Value.NO, "dv_consultation", Value.YES,

@@ -39,7 +39,8 @@ class TrainingPipelineTest {
         assertThat(again.version()).isEqualTo(bundle.version());
         for (Case c : cases.subList(0, 50)) {
             ExplainedScore s = again.scorer().score(c);
-            double sum = s.baseline() + s.contributions().stream().mapToDouble(Contribution::contribution).sum();
+            double sum = s.baseline() + s.unrecorded().contribution()
+                    + s.contributions().stream().mapToDouble(Contribution::contribution).sum();
             assertThat(sum).isCloseTo(s.logit(), within(1e-9));
             assertThat(s.logit()).isCloseTo(model.scorecard().logit(model.scorecard().encoder().encode(c)), within(1e-12));
             if (s.estimate() != null) {
