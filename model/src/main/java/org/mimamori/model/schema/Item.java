@@ -28,11 +28,15 @@ import org.mimamori.model.value.Value;
  * @param sensitive     true for items that need special care (shown in documentation and audits)
  * @param redFlag       the rule of a red-flag item, or null
  * @param positive      the positive value of the label item, or null
+ * @param changeable    for a model input: whether it is a circumstance that support or time can change
+ *                      (attendance, arrears, check-ups) — true — or not (age, history, receipt of aid or services,
+ *                      derived items, demographics) — false; null when the schema does not say. Only changeable
+ *                      items are offered as band moves.
  */
 public record Item(String id, String source, ItemType type, Double min, Double max, List<String> categories,
                    Map<String, LocalizedText> categoryLabels, Applicability applicability, Tier tier, Role role,
                    LocalizedText label, LocalizedText description, Expression derived, boolean sensitive,
-                   RedFlagRule redFlag, Value positive) {
+                   RedFlagRule redFlag, Value positive, Boolean changeable) {
 
     /** Normalises the lists. */
     public Item {
@@ -44,6 +48,11 @@ public record Item(String id, String source, ItemType type, Double min, Double m
     /** True when the item is computed from other items rather than recorded. */
     public boolean isDerived() {
         return derived != null;
+    }
+
+    /** True when the schema marks the item as a circumstance that support or time can change. */
+    public boolean isChangeable() {
+        return Boolean.TRUE.equals(changeable);
     }
 
     /** True when the model uses the item. */

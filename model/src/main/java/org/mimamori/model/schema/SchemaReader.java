@@ -23,10 +23,10 @@ final class SchemaReader {
             "items");
     private static final Set<String> ITEM_KEYS = Set.of("id", "source", "type", "range", "categories",
             "applies_to", "tier", "role", "label", "description", "derived", "sensitive", "red_flag", "positive",
-            "notes");
+            "changeable", "notes");
     /** Keys that mean nothing on an item of role group or ignore. */
     private static final List<String> UNREAD_ITEM_REFUSED_KEYS = List.of("range", "categories", "applies_to",
-            "derived", "red_flag", "positive", "tier");
+            "derived", "red_flag", "positive", "tier", "changeable");
 
     private final String source;
     private final String yaml;
@@ -178,9 +178,20 @@ final class SchemaReader {
         } else if (m.containsKey("positive") && !unread) {
             m.get("positive").problem("'positive' belongs only on the label item");
         }
+        Boolean changeable = null;
+        if (m.containsKey("changeable") && !unread) {
+            changeable = m.get("changeable").bool();
+            if (role != Role.INPUT) {
+                m.get("changeable").problem("'changeable' belongs only on a model input (role input)");
+                changeable = null;
+            } else if (derived != null && Boolean.TRUE.equals(changeable)) {
+                m.get("changeable").problem("a derived item cannot be changed directly; mark its sources instead");
+                changeable = Boolean.FALSE;
+            }
+        }
         return new Item(id, src == null ? "" : src, type, range[0], range[1], categories.codes(),
                 categories.labels(), applicability, tier, role, label == null ? LocalizedText.of(id) : label,
-                description, derived, Boolean.TRUE.equals(sensitive), redFlag, positive);
+                description, derived, Boolean.TRUE.equals(sensitive), redFlag, positive, changeable);
     }
 
     private Applicability applicability(YamlCursor c, boolean hasAgeItem) {

@@ -10,9 +10,10 @@ import org.mimamori.model.encoding.EncodedFeature;
 import org.mimamori.model.schema.Item;
 
 /**
- * Finds the smallest changes in item values that would carry a case's logit across a band boundary.
- * Only recorded states are offered as targets (not unknown, not "not applicable"), and an item that does not
- * apply to the child is never changed.
+ * Finds the smallest changes in item values that would carry a case's logit across a band boundary. Only items
+ * the schema marks {@code changeable} (circumstances that support or time can change) and whose value is recorded
+ * are changed, only to other recorded states; an item that does not apply to the child, an unknown item, or one
+ * that must not be changed to move a score (age, history, receipt of aid) is never offered.
  */
 final class BandMoves {
 
@@ -41,8 +42,10 @@ final class BandMoves {
             int[] range = encoder.featureRange(k);
             int current = active[k];
             int valueStates = range[1] - range[0] - 2; // the last two states are unknown and not applicable
-            if (current == range[0] + valueStates + 1) {
-                continue; // does not apply to this child
+            if (current >= range[0] + valueStates || !encoder.inputItems().get(k).isChangeable()) {
+                // Unknown (what recording it could do is the missing information's), not applicable, or not a
+                // circumstance that support or time can change (age, history, receipt of aid or services).
+                continue;
             }
             Candidate nearestSufficient = null;
             Candidate strongest = null;
@@ -51,7 +54,7 @@ final class BandMoves {
                     continue;
                 }
                 double delta = scorecard.weight(f) - scorecard.weight(current);
-                int distance = current >= range[0] + valueStates ? 1 : Math.abs(f - current);
+                int distance = Math.abs(f - current);
                 Candidate c = new Candidate(k, current, f, delta, distance);
                 boolean sufficient = up ? delta >= needed : delta < needed;
                 if (sufficient && (nearestSufficient == null || c.distance < nearestSufficient.distance
