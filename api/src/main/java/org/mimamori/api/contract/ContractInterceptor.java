@@ -1,5 +1,6 @@
 package org.mimamori.api.contract;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.mimamori.api.problems.BodyTooLargeException;
 import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.problems.UnsupportedContentException;
@@ -65,7 +67,15 @@ class ContractInterceptor implements HandlerInterceptor {
         }
         if (op.jsonBody() != null) {
             requireUtf8(request);
-            byte[] body = request.getInputStream().readAllBytes(); // through the body-size limit
+            byte[] body;
+            try {
+                body = request.getInputStream().readAllBytes(); // through the body-size limit
+            } catch (BodyTooLargeException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new InvalidRequestException(List.of(new FieldProblem("(body)", "could not be read (a broken "
+                        + "chunked encoding, or the connection ended before the body did)")));
+            }
             request.setAttribute(BODY, body); // read again by the converters (CheckedBodyFilter)
             JsonNode value = StrictJson.read(body, problems);
             if (value != null) {

@@ -3,7 +3,7 @@ package org.mimamori.api.contract;
 /**
  * What text the service stores: text is stored exactly as it is answered, so text that could not be stored or
  * shown exactly is refused. Refused anywhere in a request (values and names): unpaired UTF-16 surrogates
- * (e.g. {@code "\ud800"}), control characters other than tab, line feed and carriage return (U+0000–U+001F,
+ * (e.g. a lone U+D800), control characters other than tab, line feed and carriage return (U+0000–U+001F,
  * U+007F–U+009F) and the non-characters U+FFFE and U+FFFF.
  */
 public final class TextRules {

@@ -38,6 +38,9 @@ class ErrorProblemController implements ErrorController {
             if (e instanceof BodyTooLargeException) {
                 return HttpStatus.PAYLOAD_TOO_LARGE.value();
             }
+            if (e instanceof org.apache.coyote.BadRequestException) {
+                return HttpStatus.BAD_REQUEST.value(); // e.g. a broken chunked body read by a filter
+            }
             if (e.getCause() == e) {
                 break;
             }

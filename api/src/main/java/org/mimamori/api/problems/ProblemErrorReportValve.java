@@ -11,7 +11,8 @@ import org.apache.coyote.ActionCode;
 
 /**
  * Tomcat's error report, for errors that never reach the application (a malformed address or bad
- * percent-encoding), as problem details instead of an HTML page. Public because Tomcat creates it by class
+ * percent-encoding), as problem details instead of an HTML page. An unsupported HTTP version (Tomcat's 505) is
+ * answered 400: it is the client's mistake. Public because Tomcat creates it by class
  * name (see {@code TomcatProblemConfiguration}).
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
@@ -27,6 +28,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0) {
             return;
+        }
+        if (status == 505) {
+            // An unknown HTTP version is the client's mistake: 4xx, never 5xx, for client mistakes.
+            status = 400;
+            response.setStatus(status);
         }
         AtomicBoolean ioAllowed = new AtomicBoolean(true);
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);

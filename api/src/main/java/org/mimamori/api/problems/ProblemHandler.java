@@ -81,6 +81,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 + "send the file as the part 'file' with a boundary in the Content-Type")));
     }
 
+    /** A body Tomcat could not read (e.g. a broken chunked encoding): the client's mistake. */
+    @ExceptionHandler(org.apache.coyote.BadRequestException.class)
+    ResponseEntity<ProblemDetail> unreadableBody(org.apache.coyote.BadRequestException e) {
+        return badRequest(List.of(new FieldProblem("(body)", "could not be read (a broken chunked encoding, or "
+                + "the connection ended before the body did)")));
+    }
+
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> databaseDown(RuntimeException e) {
         LOG.error("The database could not serve the request: {}", e.toString());
