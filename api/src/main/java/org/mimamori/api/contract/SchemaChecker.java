@@ -135,6 +135,7 @@ final class SchemaChecker {
             out.add(new FieldProblem(field, "must be one of: " + choices(schema)));
             return;
         }
+        int before = out.size();
         int length = text.codePointCount(0, text.length());
         if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
             out.add(new FieldProblem(field, schema.get("minLength").asInt() == 1 ? "must not be empty"
@@ -143,7 +144,8 @@ final class SchemaChecker {
         if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
             out.add(new FieldProblem(field, "must have at most " + schema.get("maxLength").asInt() + " characters"));
         }
-        if (schema.has("pattern") && !pattern(schema.get("pattern").asText()).matcher(text).find()) {
+        if (out.size() == before && schema.has("pattern")
+                && !pattern(schema.get("pattern").asText()).matcher(text).find()) {
             out.add(new FieldProblem(field, "must be " + schema.path("x-rule").asText("in the form the contract "
                     + "describes")));
         }

@@ -26,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -137,6 +138,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> problems.add(
                 new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
         return cast(badRequest(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return cast(problem(HttpStatus.NOT_FOUND, ProblemTexts.detail(404)));
     }
 
     @Override
