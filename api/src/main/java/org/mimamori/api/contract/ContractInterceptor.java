@@ -28,7 +28,7 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Checks every request against its operation in the {@link Contract} before the controller is called: path and
  * query parameters (type, format, enum, pattern, minimum and maximum; a parameter given twice) and the JSON body
- * (read whole by {@link StrictJson}, then by the body's schema). Every problem of the request is reported at
+ * (read whole by {@link StrictJson}, then by the body's schema and the operation's {@link BodyCheck}s). Every problem of the request is reported at
  * once (400). The checked body is kept for the converters ({@link CheckedBodyFilter}), so what is read is what was
  * checked.
  */
@@ -44,9 +44,11 @@ class ContractInterceptor implements HandlerInterceptor {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("^-?[0-9]{1,30}$");
 
     private final Contract contract;
+    private final List<BodyCheck> checks;
 
-    ContractInterceptor(Contract contract) {
+    ContractInterceptor(Contract contract, List<BodyCheck> checks) {
         this.contract = contract;
+        this.checks = List.copyOf(checks);
     }
 
     @Override
@@ -80,6 +82,11 @@ class ContractInterceptor implements HandlerInterceptor {
             JsonNode value = StrictJson.read(body, problems);
             if (value != null) {
                 SchemaChecker.check(op.jsonBody(), value, "", problems);
+                for (BodyCheck check : checks) {
+                    if (check.operation().equals(op.id())) {
+                        check.check(value, problems);
+                    }
+                }
             }
         }
         if (!problems.isEmpty()) {

@@ -30,13 +30,13 @@ class RefusedInputIntegrationTest extends IntegrationTestBase {
     private static final String SCORES = "/api/v1/scores";
 
     @Test
-    void aWrongEnumValueIsNamedInDomainWordsTogetherWithEveryOtherBadField() throws Exception {
+    void aWrongEnumValueIsNamedInDomainWordsTogetherWithEveryOtherBadFieldAtEveryLevel() throws Exception {
         long scores = rows("score");
         HttpResponse<String> r = http().post(SCORES, CASEWORKER, """
                 {"childRef": 12345, "purpose": "nope", "items": {"age_years": 25},
                  "priorAssessment": {"level": "x", "note": 7}, "name": "Taro"}""");
-        assertThat(fields(r)).containsExactlyInAnyOrder("childRef", "purpose", "priorAssessment.level",
-                "priorAssessment.note", "name");
+        assertThat(fields(r)).containsExactlyInAnyOrder("childRef", "purpose", "items.age_years",
+                "priorAssessment.level", "priorAssessment.note", "name");
         assertThat(r.body()).contains("must be one of: screening, case_review, case_conference, follow_up")
                 .doesNotContainPattern(JAVA);
         assertThat(rows("score")).isEqualTo(scores);
