@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Plain SQL on {@code decision}, {@code outcome} and the columns of {@code score} that decisions need. */
+/**
+ * Plain SQL on {@code decision}, {@code outcome} and the columns of {@code score} that decisions need. Dates are
+ * bound and read as {@link LocalDate} (never {@code java.sql.Date}, whose Julian calendar before 1582 would shift
+ * them), so a date is stored exactly as it was sent.
+ */
 @Repository
 class DecisionStore {
 
@@ -82,7 +87,7 @@ class DecisionStore {
         jdbc.update("INSERT INTO outcome (id, score_id, need_confirmed, support_types, confirmed_on, recorded_by, "
                 + "recorded_at) VALUES (:id, :scoreId, :need, :types, :on, :by, :at)", new MapSqlParameterSource()
                 .addValue("id", o.id()).addValue("scoreId", o.scoreId()).addValue("need", o.needConfirmed())
-                .addValue("types", o.supportTypes()).addValue("on", java.sql.Date.valueOf(o.confirmedOn()))
+                .addValue("types", o.supportTypes()).addValue("on", o.confirmedOn())
                 .addValue("by", o.recordedBy()).addValue("at", Timestamp.from(o.recordedAt())));
     }
 
@@ -93,7 +98,7 @@ class DecisionStore {
         return jdbc.query("SELECT * FROM outcome WHERE score_id IN (:ids)", Map.of("ids", scoreIds),
                 (rs, i) -> new OutcomeRow(rs.getString("id"), rs.getString("score_id"),
                         rs.getBoolean("need_confirmed"), rs.getString("support_types"),
-                        rs.getDate("confirmed_on").toLocalDate(), rs.getString("recorded_by"),
+                        rs.getObject("confirmed_on", LocalDate.class), rs.getString("recorded_by"),
                         rs.getTimestamp("recorded_at").toInstant()));
     }
 

@@ -3,11 +3,7 @@ package org.mimamori.api.problems;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -29,6 +25,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -77,6 +76,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.REQUEST_TIMEOUT, e.getMessage()).getBody());
     }
 
+    @ExceptionHandler(UnsupportedContentException.class)
+    ResponseEntity<ProblemDetail> unsupportedContent(UnsupportedContentException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    }
+
+    /** A multipart body that cannot be parsed (e.g. no boundary); too large ones are 413 (the base class). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> badMultipart(MultipartException e) {
+        return badRequest(List.of(new FieldProblem("(body)", "is not a readable multipart/form-data body: "
+                + "send the file as the part 'file' with a boundary in the Content-Type")));
+    }
+
+    /** A body Tomcat could not read (e.g. a broken chunked encoding): the client's mistake. */
+    @ExceptionHandler(org.apache.coyote.BadRequestException.class)
+    ResponseEntity<ProblemDetail> unreadableBody(org.apache.coyote.BadRequestException e) {
+        return badRequest(List.of(new FieldProblem("(body)", "could not be read (a broken chunked encoding, or "
+                + "the connection ended before the body did)")));
+    }
+
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> databaseDown(RuntimeException e) {
         LOG.error("The database could not serve the request: {}", e.toString());
@@ -97,8 +115,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(new FieldProblem(e.getName(), "is not a valid "
-                + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()))));
+        return badRequest(List.of(new FieldProblem(e.getName(), "does not have the form the contract describes")));
     }
 
     @ExceptionHandler(Exception.class)
@@ -112,7 +129,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         for (FieldError fe : e.getBindingResult().getFieldErrors()) {
-            problems.add(new FieldProblem(fe.getField(), fe.getDefaultMessage()));
+            problems.add(new FieldProblem(fe.getField(), "Pattern".equals(fe.getCode())
+                    ? "does not have the form the contract describes" : fe.getDefaultMessage()));
         }
         e.getBindingResult().getGlobalErrors()
                 .forEach(ge -> problems.add(new FieldProblem("(body)", ge.getDefaultMessage())));
@@ -126,6 +144,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> problems.add(
                 new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
         return cast(badRequest(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return cast(problem(HttpStatus.NOT_FOUND, ProblemTexts.detail(404)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return cast(badRequest(List.of(new FieldProblem(e.getRequestPartName(), "is required"))));
     }
 
     @Override
@@ -151,45 +181,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, request);
     }
 
-    /** Names the field of a body that could not be read, from Jackson's path. */
+    /**
+     * Names the field of a body that could not be read, from Jackson's path; never Jackson's own message (it
+     * names Java types). The contract's checks normally refuse such bodies first, with better words.
+     */
     static FieldProblem unreadable(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof StreamReadException malformed) {
-                return new FieldProblem("(body)", "is not valid JSON: " + malformed.getOriginalMessage());
-            }
-        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return new FieldProblem(path(u), "is not a known field");
         }
-        if (cause instanceof InvalidFormatException f) {
-            return new FieldProblem(path(f), "has an invalid value '" + f.getValue() + "'"
-                    + (f.getTargetType() != null && f.getTargetType().isEnum()
-                    ? "; expected one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants()) : ""));
-        }
-        if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            return new FieldProblem(path(m), "has the wrong type" + (m.getTargetType() == null ? ""
-                    : "; expected " + describe(m.getTargetType())));
-        }
         if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return new FieldProblem(path(m), m.getOriginalMessage());
+            return new FieldProblem(path(m), "has the wrong type or value");
         }
-        if (cause instanceof JsonProcessingException p) {
-            return new FieldProblem("(body)", "is not valid JSON: " + p.getOriginalMessage());
-        }
-        return new FieldProblem("(body)", "a JSON body is required");
-    }
-
-    private static String describe(Class<?> type) {
-        if (java.util.Map.class.isAssignableFrom(type)) {
-            return "an object";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
-        }
-        return type == String.class ? "a string" : type.getSimpleName();
+        return new FieldProblem("(body)", cause == null ? "a JSON body is required" : "is not valid JSON");
     }
 
     private static String path(JsonMappingException e) {

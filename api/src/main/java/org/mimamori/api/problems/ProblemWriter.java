@@ -37,9 +37,19 @@ public final class ProblemWriter {
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemTypes.of(status));
-        problem.setInstance(URI.create(request.getRequestURI()));
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        problem.setInstance(instance(original instanceof String uri ? uri : request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The {@code instance} of a problem about a request to {@code path}, or null when it is no valid URI. */
+    static URI instance(String path) {
+        try {
+            return path == null ? null : URI.create(path);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

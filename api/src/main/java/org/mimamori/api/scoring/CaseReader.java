@@ -40,7 +40,8 @@ final class CaseReader {
                 problems.add(new FieldProblem(field, "is not an item of schema " + schema.id()));
                 continue;
             }
-            String refusal = refusal(item.get());
+            String refusal = item.get().role() == org.mimamori.model.schema.Role.REFERENCE_ID
+                    ? "is the child's reference; send it as childRef" : item.get().whyNotSentForScoring();
             if (refusal != null) {
                 problems.add(new FieldProblem(field, refusal));
                 continue;
@@ -63,16 +64,5 @@ final class CaseReader {
 
     private static FieldProblem problem(CaseProblem p) {
         return new FieldProblem("items." + p.field(), p.message());
-    }
-
-    /** Why an item may not be sent for scoring, or null when it may. */
-    private static String refusal(Item item) {
-        return switch (item.role()) {
-            case LABEL -> "is the training label and is never sent for scoring";
-            case ANALYSIS, GROUP, IGNORE -> "is kept for analysis only and is not sent for scoring (data minimisation)";
-            case REFERENCE_ID -> "is the child's reference; send it as childRef";
-            case INPUT, AUDIT_GROUP, RED_FLAG, ALREADY_KNOWN -> item.isDerived()
-                    ? "is derived from other items (" + item.derived().source() + ") and cannot be sent" : null;
-        };
     }
 }

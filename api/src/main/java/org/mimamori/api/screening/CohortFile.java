@@ -1,13 +1,16 @@
 package org.mimamori.api.screening;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
+import org.mimamori.api.contract.Contract;
 import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.model.data.Case;
@@ -16,29 +19,32 @@ import org.mimamori.model.data.CsvTable;
 import org.mimamori.model.data.InvalidCaseException;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
+import org.mimamori.model.schema.Role;
 
 /**
  * A cohort CSV in a schema's columns (as {@code synth --cohort} writes), read whole and checked before anything
- * is stored. Each child needs a pseudonymous reference in the schema's reference column.
+ * is stored: UTF-8 text; only the reference column and items that may be sent for scoring (no unknown columns,
+ * no training label, analysis-only or derived items); each child's reference by the contract's rule for
+ * {@code childRef}; every cell by its item.
  *
  * @param cases the children, in file order (row 1 is the first line after the header)
  * @param refs  their references, in the same order
  */
 record CohortFile(List<Case> cases, List<String> refs) {
 
-    /** The same rule as {@code childRef} of a score request. */
-    private static final Pattern REF = Pattern.compile("^(?=.*[0-9])[A-Za-z0-9_-]{4,64}$");
-
     /**
      * Reads and checks a file.
      *
      * @throws InvalidRequestException naming unknown columns and every bad cell as {@code file[row].column}
      */
-    static CohortFile read(FeatureSchema schema, byte[] bytes) {
+    static CohortFile read(FeatureSchema schema, byte[] bytes, Contract contract) {
         CsvTable table;
         try {
-            table = CsvTable.read(new InputStreamReader(new java.io.ByteArrayInputStream(bytes),
-                    StandardCharsets.UTF_8), "file");
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            table = CsvTable.read(new StringReader(text), "file");
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "is not UTF-8 text")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
@@ -54,15 +60,22 @@ record CohortFile(List<Case> cases, List<String> refs) {
             throw new InvalidRequestException(List.of(new FieldProblem("file", "has no rows")));
         }
         List<FieldProblem> problems = new ArrayList<>();
+        for (String column : table.header()) {
+            schema.item(column).filter(i -> i.role() != Role.REFERENCE_ID && i.whyNotSentForScoring() != null)
+                    .ifPresent(i -> problems.add(new FieldProblem("file.columns." + column,
+                            i.whyNotSentForScoring())));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
         int refColumn = table.column(ref.id());
         List<String> refs = new ArrayList<>(table.rows().size());
         int row = 0;
         for (String[] cells : table.rows()) {
             row++;
             String text = refColumn < cells.length ? cells[refColumn].trim() : "";
-            if (!REF.matcher(text).matches() && problems.size() < 50) {
-                problems.add(new FieldProblem("file[" + row + "]." + ref.id(), "must be a pseudonymous reference: "
-                        + "4 to 64 ASCII letters, digits, '-' or '_', with at least one digit"));
+            if (problems.size() < 50) {
+                problems.addAll(contract.check("ScoreRequest", "childRef", "file[" + row + "]." + ref.id(), text));
             }
             refs.add(text);
         }

@@ -1,6 +1,5 @@
 package org.mimamori.api.screening;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,15 +80,6 @@ final class ScreenedChild {
     }
 
     private static List<Item> sendable(FeatureSchema schema) {
-        List<Item> out = new ArrayList<>();
-        for (Item item : schema.items()) {
-            if (!item.isDerived() && switch (item.role()) {
-                case INPUT, AUDIT_GROUP, RED_FLAG, ALREADY_KNOWN -> true;
-                case LABEL, ANALYSIS, REFERENCE_ID, GROUP, IGNORE -> false;
-            }) {
-                out.add(item);
-            }
-        }
-        return out;
+        return schema.items().stream().filter(i -> i.whyNotSentForScoring() == null).toList();
     }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.contract.Contract;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.problems.InvalidRequestException;
@@ -55,6 +56,7 @@ class ScreeningRunner implements DisposableBean {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final Contract contract;
     private final int batchSize;
     private final ExecutorService jobs;
     private final ExecutorService workers;
@@ -62,7 +64,7 @@ class ScreeningRunner implements DisposableBean {
     private volatile boolean stopping;
 
     ScreeningRunner(ScreeningStore store, ActiveModels models, ScoreRecorder recorder, AuditTrail audit,
-                    PlatformTransactionManager transactions, ObjectMapper json,
+                    PlatformTransactionManager transactions, ObjectMapper json, Contract contract,
                     @Value("${mimamori.screening.threads:2}") int threads,
                     @Value("${mimamori.screening.batch-size:1000}") int batchSize) {
         this.store = store;
@@ -71,6 +73,7 @@ class ScreeningRunner implements DisposableBean {
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
+        this.contract = contract;
         this.batchSize = batchSize;
         this.jobs = Executors.newSingleThreadExecutor(named("screening-job"));
         this.workers = Executors.newFixedThreadPool(threads, named("screening-worker"));
@@ -130,7 +133,7 @@ class ScreeningRunner implements DisposableBean {
         FeatureSchema schema = model.scorer().schema();
         CohortFile file;
         try {
-            file = CohortFile.read(schema, store.file(id));
+            file = CohortFile.read(schema, store.file(id), contract);
         } catch (InvalidRequestException e) {
             throw new ScreeningFailure("The stored file no longer fits the model's schema: " + e.getMessage());
         }

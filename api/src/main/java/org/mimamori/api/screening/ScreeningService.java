@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.contract.Contract;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.problems.NotFoundException;
@@ -42,16 +43,18 @@ class ScreeningService {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final Contract contract;
     private final Clock clock = Clock.systemUTC();
 
     ScreeningService(ScreeningStore store, ScreeningRunner runner, ActiveModels models, AuditTrail audit,
-                     PlatformTransactionManager transactions, ObjectMapper json) {
+                     PlatformTransactionManager transactions, ObjectMapper json, Contract contract) {
         this.store = store;
         this.runner = runner;
         this.models = models;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
+        this.contract = contract;
     }
 
     /**
@@ -61,7 +64,7 @@ class ScreeningService {
      */
     UUID create(byte[] csv, Caller caller, Locale locale) {
         ActiveModel model = models.current();
-        CohortFile file = CohortFile.read(model.scorer().schema(), csv);
+        CohortFile file = CohortFile.read(model.scorer().schema(), csv, contract);
         UUID id = UUID.randomUUID();
         Instant now = now();
         tx.executeWithoutResult(s -> {

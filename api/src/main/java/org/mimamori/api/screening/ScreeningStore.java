@@ -1,10 +1,12 @@
 package org.mimamori.api.screening;
 
+import java.io.ByteArrayOutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,9 @@ class ScreeningStore {
     record Counts(Map<String, Integer> byBand, int flagged, int unmarked) {
     }
 
+    /** The size of the chunks a job's file is stored in (1 MiB). */
+    static final int CHUNK = 1 << 20;
+
     private static final String JOB_COLUMNS = "id, status, total, scored, model_version, schema_id, language, "
             + "created_by, creator_role, created_at, finished_at, error";
     private static final String ENTRY_COLUMNS = "row_no, rank_no, score_id, child_ref, probability, band_id, "
@@ -51,18 +56,34 @@ class ScreeningStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Stores a job with its file. The file is stored in chunks of {@value #CHUNK} bytes, each its own statement,
+     * so no statement comes near the database's {@code max_allowed_packet} (16 MiB by default) whatever the
+     * file's size; in the caller's transaction, so a job is stored whole or not at all.
+     */
     void insertJob(Job j, byte[] csv) {
         jdbc.update("INSERT INTO screening (" + JOB_COLUMNS + ", input_csv) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 j.id(), j.status(), j.total(), j.scored(), j.modelVersion(), j.schemaId(), j.language(),
-                j.createdBy(), j.creatorRole(), ts(j.createdAt()), ts(j.finishedAt()), j.error(), csv);
+                j.createdBy(), j.creatorRole(), ts(j.createdAt()), ts(j.finishedAt()), j.error(), new byte[0]);
+        for (int chunk = 0, at = 0; at < csv.length; chunk++, at += CHUNK) {
+            jdbc.update("INSERT INTO screening_file_chunk (screening_id, chunk_no, bytes) VALUES (?,?,?)", j.id(),
+                    chunk, Arrays.copyOfRange(csv, at, Math.min(csv.length, at + CHUNK)));
+        }
     }
 
     Optional<Job> job(String id) {
         return jdbc.query("SELECT " + JOB_COLUMNS + " FROM screening WHERE id = ?", JOB, id).stream().findFirst();
     }
 
+    /** A job's file, from its chunks (or, for jobs stored before chunks, from {@code input_csv}). */
     byte[] file(String id) {
-        return jdbc.queryForObject("SELECT input_csv FROM screening WHERE id = ?", byte[].class, id);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        jdbc.query("SELECT bytes FROM screening_file_chunk WHERE screening_id = ? ORDER BY chunk_no",
+                (ResultSet rs) -> {
+                    out.writeBytes(rs.getBytes(1));
+                }, id);
+        return out.size() > 0 ? out.toByteArray()
+                : jdbc.queryForObject("SELECT input_csv FROM screening WHERE id = ?", byte[].class, id);
     }
 
     /** Jobs that were queued or running when the service stopped, oldest first. */
@@ -77,14 +98,20 @@ class ScreeningStore {
 
     void markDone(String id, Instant at) {
         // The file is no longer needed: each child's inputs are in its score (data minimisation).
+        dropFile(id);
         jdbc.update("UPDATE screening SET status = 'done', finished_at = ?, error = NULL, input_csv = '' WHERE id = ?",
                 ts(at), id);
     }
 
     void markFailed(String id, Instant at, String error) {
         String e = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
+        dropFile(id);
         jdbc.update("UPDATE screening SET status = 'failed', finished_at = ?, error = ?, input_csv = '' WHERE id = ?",
                 ts(at), e, id);
+    }
+
+    private void dropFile(String id) {
+        jdbc.update("DELETE FROM screening_file_chunk WHERE screening_id = ?", id);
     }
 
     /** The rows already stored (1-based row numbers). */

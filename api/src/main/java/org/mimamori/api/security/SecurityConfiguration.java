@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -113,6 +114,21 @@ class SecurityConfiguration {
         } catch (java.net.UnknownHostException e) {
             return false;
         }
+    }
+
+    /**
+     * Requests the firewall refuses (e.g. the method {@code TRACE}, {@code ..} in the path) get problem details:
+     * 405 for a method the service does not take, else 400.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> {
+            boolean method = !List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+                    .contains(request.getMethod());
+            problems.write(response, method ? HttpStatus.METHOD_NOT_ALLOWED : HttpStatus.BAD_REQUEST, method
+                    ? "This address does not take this method." : "The request was refused: its address or "
+                    + "headers are not allowed (e.g. '..', encoded slashes or control characters).", request);
+        };
     }
 
     private static AuthenticationManager authenticationManager(MimamoriProperties properties, JwtDecoder decoder) {

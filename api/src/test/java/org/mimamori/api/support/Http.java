@@ -35,6 +35,19 @@ public final class Http {
         return send(token == null ? b : b.header("Authorization", "Bearer " + token));
     }
 
+    /**
+     * Sends any method with any body; {@code contentType} and {@code token} are left out when null.
+     */
+    public HttpResponse<String> send(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(token == null ? b : b.header("Authorization", "Bearer " + token));
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder b) {
         try {
             return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -146,6 +146,29 @@ public final class CaseCsv {
         return schema.items().stream().filter(i -> !i.isDerived() && i.isRead()).toList();
     }
 
+    /**
+     * The columns of a cohort file to screen (to be scored, not trained on): the reference and the items that
+     * may be sent for scoring ({@link Item#whyNotSentForScoring()}), in schema order.
+     */
+    public static List<Item> cohortColumns(FeatureSchema schema) {
+        return schema.items().stream().filter(i -> i.role() == org.mimamori.model.schema.Role.REFERENCE_ID
+                || i.whyNotSentForScoring() == null).toList();
+    }
+
+    /** Writes a header line of the given columns. */
+    public static void writeHeader(List<Item> columns, Writer out) {
+        CsvTable.writeLine(out, columns.stream().map(Item::id).toList());
+    }
+
+    /** Writes one case as a line of the given columns. */
+    public static void writeRow(Case c, List<Item> columns, Writer out) {
+        List<String> cells = new ArrayList<>(columns.size());
+        for (Item item : columns) {
+            cells.add(ValueParser.toText(c.get(item.id())));
+        }
+        CsvTable.writeLine(out, cells);
+    }
+
     /** Writes the header line for {@link #columns(FeatureSchema)}. */
     public static void writeHeader(FeatureSchema schema, Writer out) {
         CsvTable.writeLine(out, columns(schema).stream().map(Item::id).toList());

@@ -55,6 +55,21 @@ public record Item(String id, String source, ItemType type, Double min, Double m
         return Boolean.TRUE.equals(changeable);
     }
 
+    /**
+     * Why the item's value may not be sent for scoring (in a score request's items or a cohort file's columns),
+     * or null when it may: recorded inputs, audit groups, red flags and what is already known may be sent; the
+     * training label, analysis-only items and derived items never are, and the reference is sent on its own.
+     */
+    public String whyNotSentForScoring() {
+        return switch (role) {
+            case LABEL -> "is the training label and is never sent for scoring";
+            case ANALYSIS, GROUP, IGNORE -> "is kept for analysis only and is not sent for scoring (data minimisation)";
+            case REFERENCE_ID -> "is the child's reference and is sent on its own";
+            case INPUT, AUDIT_GROUP, RED_FLAG, ALREADY_KNOWN -> isDerived()
+                    ? "is derived from other items (" + derived.source() + ") and cannot be sent" : null;
+        };
+    }
+
     /** True when the model uses the item. */
     public boolean isInput() {
         return role == Role.INPUT;

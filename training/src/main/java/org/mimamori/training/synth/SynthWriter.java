@@ -80,7 +80,7 @@ public final class SynthWriter {
         files.add(writePlanted(dir.resolve(PLANTED), PlantedEffects.measure(schema, cases, need)));
         if (config.cohort() > 0) {
             List<SynthChild> cohort = town.cohort();
-            files.add(writeCases(dir.resolve(COHORT), schema, record(recorder, cohort)));
+            files.add(writeCohort(dir.resolve(COHORT), schema, record(recorder, cohort)));
             files.add(writeTruth(dir.resolve(COHORT_TRUTH), cohort));
         }
         Facts facts = Facts.of(population);
@@ -104,6 +104,18 @@ public final class SynthWriter {
             CaseCsv.writeHeader(schema, out);
             for (Case c : cases) {
                 CaseCsv.writeRow(c, out);
+            }
+        }
+        return file;
+    }
+
+    /** A cohort to screen: only the reference and the items one may send for scoring (no label, no analysis). */
+    private static Path writeCohort(Path file, FeatureSchema schema, List<Case> cases) throws IOException {
+        List<org.mimamori.model.schema.Item> columns = CaseCsv.cohortColumns(schema);
+        try (Writer out = writer(file)) {
+            CaseCsv.writeHeader(columns, out);
+            for (Case c : cases) {
+                CaseCsv.writeRow(c, columns, out);
             }
         }
         return file;
