@@ -10,6 +10,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.mimamori.api.problems.BodyReadTimeoutException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,6 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code connection-timeout}): a client that trickles a byte every few seconds is cut off after
  * {@code mimamori.limits.body-read-timeout} (model and cohort uploads: {@code upload-read-timeout}), answered
  * 408 and its connection closed, so it holds a request thread for that long at most.
+ *
+ * <p>A refused request's body is not read to its end ({@code server.tomcat.max-swallow-size: 0}): Tomcat closes
+ * the connection instead. So that a client does not send its next request on a connection about to close, every
+ * error answer to a request that carries a body says {@code Connection: close}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -39,7 +44,40 @@ class BodyReadDeadlineFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String uri = request.getRequestURI();
         Duration allowed = uri.startsWith("/api/v1/models") || uri.equals("/api/v1/screenings") ? upload : body;
-        chain.doFilter(new Deadlined(request, System.nanoTime() + allowed.toNanos(), allowed.toSeconds()), response);
+        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        chain.doFilter(new Deadlined(request, System.nanoTime() + allowed.toNanos(), allowed.toSeconds()),
+                hasBody ? new CloseOnError(response) : response);
+    }
+
+    /** Adds {@code Connection: close} to an error answer. */
+    private static final class CloseOnError extends HttpServletResponseWrapper {
+        CloseOnError(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            close(sc);
+            super.setStatus(sc);
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            close(sc);
+            super.sendError(sc);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            close(sc);
+            super.sendError(sc, msg);
+        }
+
+        private void close(int sc) {
+            if (sc >= 400 && !isCommitted()) {
+                setHeader("Connection", "close");
+            }
+        }
     }
 
     private static final class Deadlined extends HttpServletRequestWrapper {

@@ -233,6 +233,33 @@ public final class EmbeddedMariaDb {
         return restarts;
     }
 
+    /**
+     * Runs SQL as the server's administrator through its socket (which only the service's own user may open),
+     * with the server's own client; for operators and tests, never on a request path.
+     *
+     * @param sql the statements
+     * @return the client's output
+     */
+    public String runAsAdministrator(String sql) {
+        java.io.File client = config.getExecutable(DBConfiguration.Executable.Client);
+        ProcessBuilder pb = new ProcessBuilder(client.getAbsolutePath(), "--no-defaults", "--socket=" + socket,
+                "-u", System.getProperty("user.name"), "--batch", "-e", sql).redirectErrorStream(true);
+        pb.environment().put("LD_LIBRARY_PATH", config.getLibDir().getAbsolutePath());
+        try {
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("the embedded MariaDB refused: " + out.trim());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The service's data directory. */
     public Path dataDir() {
         return root;

@@ -49,7 +49,8 @@ class ScoringIntegrationTest extends IntegrationTestBase {
         }
 
         assertThat(s.getContributions()).isNotEmpty();
-        double sum = s.getBaseline() + s.getContributions().stream().mapToDouble(Contribution::getContribution).sum();
+        double sum = s.getBaseline() + s.getUnrecorded().getContribution()
+                + s.getContributions().stream().mapToDouble(Contribution::getContribution).sum();
         assertThat(sum).isCloseTo(s.getLogit(), within(1e-9));
         Contribution absences = s.getContributions().stream()
                 .filter(c -> c.getItem().equals("absence_days_term")).findFirst().orElseThrow();

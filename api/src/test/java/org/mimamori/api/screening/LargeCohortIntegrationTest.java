@@ -27,12 +27,15 @@ class LargeCohortIntegrationTest extends IntegrationTestBase {
     @Autowired
     private HikariDataSource dataSource;
 
+    @Autowired
+    private org.mimamori.api.config.EmbeddedMariaDb db;
+
     private long packetBefore;
 
     @AfterEach
     void restorePacketSize() {
         if (packetBefore > 0) {
-            jdbc.execute("SET GLOBAL max_allowed_packet = " + packetBefore);
+            db.runAsAdministrator("SET GLOBAL max_allowed_packet = " + packetBefore);
             dataSource.getHikariPoolMXBean().softEvictConnections();
         }
     }
@@ -40,7 +43,7 @@ class LargeCohortIntegrationTest extends IntegrationTestBase {
     @Test
     void aCohortFileOver16MiBIsStoredAndScreenedWithTheDefaultMaxAllowedPacket() throws Exception {
         packetBefore = jdbc.queryForObject("SELECT @@GLOBAL.max_allowed_packet", Long.class);
-        jdbc.execute("SET GLOBAL max_allowed_packet = " + SIXTEEN_MIB);
+        db.runAsAdministrator("SET GLOBAL max_allowed_packet = " + SIXTEEN_MIB);
         dataSource.getHikariPoolMXBean().softEvictConnections();
         assertThat(jdbc.queryForObject("SELECT @@SESSION.max_allowed_packet", Long.class))
                 .as("new connections have the default packet size").isEqualTo(SIXTEEN_MIB);
