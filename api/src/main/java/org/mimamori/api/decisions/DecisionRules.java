@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mimamori.api.problems.FieldProblem;
+import org.mimamori.model.metrics.BandReview;
+import org.mimamori.model.metrics.ScoreBand;
+import org.mimamori.model.metrics.ScoreBands;
 
 /**
- * When a decision goes against a score: against the band when the band is one of the model's two highest and
- * the decision is {@code monitor} or {@code no_action}, or one of the two lowest and the decision is
- * {@code outreach} or {@code assessment}; against a red flag when the score has red flags and the decision is
+ * When a decision goes against a score: against the band when the band is flagged for outreach (its
+ * {@link BandReview}, set when the model was trained) and the decision is {@code monitor} or {@code no_action},
+ * or the band is routine and the decision is {@code outreach} or {@code assessment}; against a red flag when the score has red flags and the decision is
  * {@code monitor} or {@code no_action}. What such decisions need: a reason, and for red flags an explicit
  * dismissal that a supervisor signs off. A withheld score (no band) needs a reason for any decision.
  */
@@ -45,23 +48,20 @@ final class DecisionRules {
 
     /**
      * @param band        the score's band id, or null when the estimate was withheld
-     * @param bandIds     the model's band ids, lowest first
+     * @param bands       the model's bands (null when the estimate was withheld)
      * @param hasRedFlags whether the score has red flags
      * @param decision    the decision's value
      */
-    static Judgement judge(String band, List<String> bandIds, boolean hasRedFlags, String decision) {
+    static Judgement judge(String band, ScoreBands bands, boolean hasRedFlags, String decision) {
         boolean acts = acts(decision);
         boolean againstRedFlag = hasRedFlags && !acts;
         if (band == null) {
             return new Judgement(null, null, false, againstRedFlag);
         }
-        int rank = bandIds.indexOf(band);
-        if (rank < 0) {
-            throw new IllegalStateException("band '" + band + "' is not a band of the score's model " + bandIds);
-        }
-        boolean top = rank >= bandIds.size() - 2;
-        boolean bottom = rank < 2;
-        boolean againstBand = (top && !acts) || (bottom && acts);
+        ScoreBand b = bands.byId(band).orElseThrow(() -> new IllegalStateException("band '" + band
+                + "' is not a band of the score's model"));
+        int rank = bands.bands().indexOf(b);
+        boolean againstBand = (b.review() == BandReview.OUTREACH && !acts) || (b.review() == BandReview.ROUTINE && acts);
         return new Judgement(band, rank, againstBand, againstRedFlag);
     }
 

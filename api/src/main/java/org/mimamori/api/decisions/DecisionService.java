@@ -62,7 +62,7 @@ class DecisionService implements DecisionRecords {
         boolean redFlags = stored.path("redFlags").size() > 0;
         String decision = request.getDecision().getValue();
         DecisionRules.Judgement j = DecisionRules.judge(band,
-                band == null ? List.of() : bands.bandIds(score.modelVersion()), redFlags, decision);
+                band == null ? null : bands.bands(score.modelVersion()), redFlags, decision);
         List<FieldProblem> problems = DecisionRules.problems(j, request.getReason(), request.getDismissesRedFlags());
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

@@ -1,16 +1,16 @@
 package org.mimamori.api.models;
 
-import java.util.List;
+import org.mimamori.model.metrics.ScoreBands;
 
 /** The score bands of registered models, for judging decisions against a score's band. */
 public interface ModelBands {
 
     /**
-     * The band ids of a registered model, lowest band first.
+     * The bands of a registered model, lowest band first, with what each asks of staff.
      *
      * @param modelVersion the model's version (content hash)
-     * @return the band ids, lowest first
+     * @return the bands
      * @throws org.mimamori.api.problems.NotFoundException when no such model is registered
      */
-    List<String> bandIds(String modelVersion);
+    ScoreBands bands(String modelVersion);
 }

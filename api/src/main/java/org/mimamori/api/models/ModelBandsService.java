@@ -1,12 +1,11 @@
 package org.mimamori.api.models;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.mimamori.api.problems.NotFoundException;
 import org.mimamori.model.bundle.ModelBundle;
-import org.mimamori.model.metrics.ScoreBand;
+import org.mimamori.model.metrics.ScoreBands;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ModelBandsService implements ModelBands {
 
     private final ModelBundleRepository bundles;
-    private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+    private final Map<String, ScoreBands> cache = new ConcurrentHashMap<>();
 
     ModelBandsService(ModelBundleRepository bundles) {
         this.bundles = bundles;
@@ -23,12 +22,12 @@ class ModelBandsService implements ModelBands {
 
     @Override
     @Transactional(readOnly = true)
-    public List<String> bandIds(String modelVersion) {
-        List<String> ids = cache.get(modelVersion);
+    public ScoreBands bands(String modelVersion) {
+        ScoreBands ids = cache.get(modelVersion);
         if (ids == null) {
             ModelBundleRow row = bundles.findById(modelVersion).orElseThrow(
                     () -> new NotFoundException("No model with version " + modelVersion + " is registered."));
-            ids = ModelBundle.read(row.bytes()).bands().bands().stream().map(ScoreBand::id).toList();
+            ids = ModelBundle.read(row.bytes()).bands();
             cache.put(modelVersion, ids);
         }
         return ids;

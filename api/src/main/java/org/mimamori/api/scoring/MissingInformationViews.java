@@ -96,7 +96,7 @@ final class MissingInformationViews {
     }
 
     private static Band band(ScoreBand b, Locale locale) {
-        return new Band(b.id(), b.meaning().in(locale)).lower(b.lower());
+        return ScoreViews.band(b, locale);
     }
 
     /** 12% or, under 1%, 0.4%. */

@@ -64,8 +64,10 @@ final class ScoreViews {
         return value.toString();
     }
 
-    private static Band band(ScoreBand b, Locale locale) {
-        return new Band(b.id(), b.meaning().in(locale)).lower(b.lower());
+    /** A band for the reader: its id, lower bound, meaning and what it asks of staff. */
+    static Band band(ScoreBand b, Locale locale) {
+        return new Band(b.id(), b.meaning().in(locale)).lower(b.lower())
+                .review(Band.ReviewEnum.fromValue(b.review().id())).reviewLabel(b.review().label().in(locale));
     }
 
     /** Japanese when the caller's first language is Japanese, English otherwise. */

@@ -26,7 +26,6 @@ import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.scoring.ScoreRecorder;
 import org.mimamori.api.security.Caller;
 import org.mimamori.model.data.Case;
-import org.mimamori.model.metrics.ScoreBand;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.scoring.ExplainedScore;
 import org.slf4j.Logger;
@@ -193,7 +192,6 @@ class ScreeningRunner implements DisposableBean {
             throw new IllegalStateException("stopping");
         }
         FeatureSchema schema = model.scorer().schema();
-        List<ScoreBand> bands = model.scorer().bands().bands();
         List<ScoreRecorder.Batched> scores = new ArrayList<>(rows.length);
         List<ScreeningStore.NewEntry> entries = new ArrayList<>(rows.length);
         for (int row : rows) {
@@ -202,7 +200,7 @@ class ScreeningRunner implements DisposableBean {
             ExplainedScore s = model.scorer().score(c);
             UUID scoreId = UUID.randomUUID();
             scores.add(new ScoreRecorder.Batched(scoreId, ref, ScreenedChild.items(c, schema), s));
-            boolean flagged = s.estimate() != null && bands.indexOf(s.estimate().band()) >= bands.size() - 2;
+            boolean flagged = s.estimate() != null && s.estimate().band().flagged();
             entries.add(new ScreeningStore.NewEntry(row, scoreId.toString(), ref,
                     s.estimate() == null ? null : s.estimate().probability(),
                     s.estimate() == null ? null : s.estimate().band().id(), flagged,

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.mimamori.model.metrics.BandReview;
+import org.mimamori.model.metrics.ScoreBand;
+import org.mimamori.model.metrics.ScoreBands;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mimamori.api.problems.FieldProblem;
@@ -11,7 +15,8 @@ import org.mimamori.api.problems.FieldProblem;
 /** Which decisions go against the band or a red flag, and what they then need. */
 class DecisionRulesTest {
 
-    private static final List<String> FIVE = List.of("very_low", "low", "moderate", "high", "very_high");
+    private static final ScoreBands FIVE = ScoreBands.defaults();
+    private static final List<String> FIVE_IDS = FIVE.bands().stream().map(ScoreBand::id).toList();
 
     @ParameterizedTest(name = "{0} + {1} (red flags {2})")
     @CsvSource(textBlock = """
@@ -28,13 +33,43 @@ class DecisionRulesTest {
         very_low,  outreach,   true,  true,  false
         high,      no_action,  true,  true,  true
         """)
-    void judgesAgainstTheTwoHighestAndTwoLowestBandsAndRedFlags(String band, String decision, boolean flags,
+    void judgesAgainstTheFlaggedAndRoutineBandsAndRedFlags(String band, String decision, boolean flags,
                                                                 boolean againstBand, boolean againstRedFlag) {
         DecisionRules.Judgement j = DecisionRules.judge(band, FIVE, flags, decision);
         assertThat(j.againstBand()).isEqualTo(againstBand);
         assertThat(j.againstRedFlag()).isEqualTo(againstRedFlag);
-        assertThat(j.bandRank()).isEqualTo(FIVE.indexOf(band));
+        assertThat(j.bandRank()).isEqualTo(FIVE_IDS.indexOf(band));
         assertThat(j.needsReason()).isEqualTo(againstBand || againstRedFlag);
+    }
+
+    @ParameterizedTest(name = "{0} bands")
+    @CsvSource({"2, 'routine,outreach'", "3, 'routine,consider,outreach'",
+        "5, 'routine,routine,consider,outreach,outreach'",
+        "7, 'routine,routine,routine,consider,outreach,outreach,outreach'"})
+    void theBandsOwnReviewMeaningDecidesWhatGoesAgainstIt(int count, String reviews) {
+        StringBuilder bounds = new StringBuilder("0");
+        for (int i = 1; i < count; i++) {
+            bounds.append(',').append(i / (double) (count + 1));
+        }
+        ScoreBands bands = ScoreBands.parse(bounds.toString());
+        List<String> expected = List.of(reviews.split(","));
+        for (int i = 0; i < count; i++) {
+            ScoreBand b = bands.bands().get(i);
+            assertThat(b.review().id()).isEqualTo(expected.get(i));
+            DecisionRules.Judgement noAction = DecisionRules.judge(b.id(), bands, false, "no_action");
+            DecisionRules.Judgement outreach = DecisionRules.judge(b.id(), bands, false, "outreach");
+            assertThat(noAction.againstBand()).as(b.id() + " no_action").isEqualTo(b.review() == BandReview.OUTREACH);
+            assertThat(outreach.againstBand()).as(b.id() + " outreach").isEqualTo(b.review() == BandReview.ROUTINE);
+        }
+        // A model trained with other meanings: only the top band is flagged, nothing is routine.
+        ScoreBands custom = bands.withReviews(bands.bands().get(count - 1).lower(), 0);
+        assertThat(DecisionRules.judge(custom.bands().get(count - 2).id(), custom, false, "no_action").againstBand())
+                .isFalse();
+        assertThat(DecisionRules.judge(custom.bands().get(count - 1).id(), custom, false, "no_action").againstBand())
+                .isTrue();
+        assertThat(DecisionRules.judge(custom.bands().get(0).id(), custom, false, "outreach").againstBand())
+                .isFalse();
+        assertThat(custom.outreachThreshold()).isEqualTo(bands.bands().get(count - 1).lower());
     }
 
     @ParameterizedTest(name = "withheld + {0}")

@@ -8,8 +8,25 @@ import org.mimamori.model.schema.LocalizedText;
  * @param id      a stable identifier, e.g. {@code moderate}
  * @param lower   the lowest probability in the band, inclusive
  * @param meaning what the band says about similar past cases, in Japanese and English
+ * @param review  what the band asks of staff (null only while being read from an older bundle; the bands then
+ *                take the default, see {@link BandReview#byDefault})
  */
-public record ScoreBand(String id, double lower, LocalizedText meaning) {
+public record ScoreBand(String id, double lower, LocalizedText meaning, BandReview review) {
+
+    /** A band whose review meaning {@link ScoreBands} decides by default. */
+    public ScoreBand(String id, double lower, LocalizedText meaning) {
+        this(id, lower, meaning, null);
+    }
+
+    /** The same band with another review meaning. */
+    public ScoreBand withReview(BandReview r) {
+        return new ScoreBand(id, lower, meaning, r);
+    }
+
+    /** True when the band is flagged for outreach. */
+    public boolean flagged() {
+        return review == BandReview.OUTREACH;
+    }
 
     /** Checks the fields. */
     public ScoreBand {

@@ -35,9 +35,17 @@ public record ScoreBands(List<ScoreBand> bands) {
         {"high", "高い", "High"},
     };
 
-    /** Checks that the bands start at 0, increase strictly and have distinct ids. */
+    /**
+     * Checks that the bands start at 0, increase strictly and have distinct ids; gives bands without a review
+     * meaning the default one, and checks that the meanings rise with the bands (routine, consider, outreach).
+     */
     public ScoreBands {
-        bands = List.copyOf(bands);
+        List<ScoreBand> reviewed = new ArrayList<>();
+        for (int i = 0; bands != null && i < bands.size(); i++) {
+            ScoreBand b = bands.get(i);
+            reviewed.add(b.review() != null ? b : b.withReview(BandReview.byDefault(i, bands.size())));
+        }
+        bands = List.copyOf(reviewed);
         if (bands.isEmpty()) {
             throw new IllegalArgumentException("at least one band is needed");
         }
@@ -53,7 +61,43 @@ public record ScoreBands(List<ScoreBand> bands) {
             if (!ids.add(bands.get(i).id())) {
                 throw new IllegalArgumentException("duplicate band id '" + bands.get(i).id() + "'");
             }
+            if (i > 0 && bands.get(i).review().compareTo(bands.get(i - 1).review()) < 0) {
+                throw new IllegalArgumentException("band '" + bands.get(i).id() + "' is " + bands.get(i).review().id()
+                        + " but the lower band '" + bands.get(i - 1).id() + "' is " + bands.get(i - 1).review().id()
+                        + ": review meanings must rise with the bands (routine, consider, outreach)");
+            }
         }
+    }
+
+    /**
+     * The same bands with review meanings from probabilities: bands starting at or above {@code outreachFrom} are
+     * flagged for outreach, bands ending at or below {@code routineBelow} routine, the others considered.
+     *
+     * @throws IllegalArgumentException when {@code routineBelow} exceeds {@code outreachFrom}
+     */
+    public ScoreBands withReviews(double outreachFrom, double routineBelow) {
+        if (routineBelow > outreachFrom) {
+            throw new IllegalArgumentException("routine bands (below " + routineBelow + ") cannot reach above "
+                    + "the outreach bands (from " + outreachFrom + ")");
+        }
+        List<ScoreBand> out = new ArrayList<>();
+        for (int i = 0; i < bands.size(); i++) {
+            double upper = i + 1 < bands.size() ? bands.get(i + 1).lower() : 1.0;
+            ScoreBand b = bands.get(i);
+            out.add(b.withReview(b.lower() >= outreachFrom ? BandReview.OUTREACH
+                    : upper <= routineBelow ? BandReview.ROUTINE : BandReview.CONSIDER));
+        }
+        return new ScoreBands(out);
+    }
+
+    /** The lowest probability of a band flagged for outreach (1 when none is): the audit's flagging threshold. */
+    public double outreachThreshold() {
+        return bands.stream().filter(ScoreBand::flagged).mapToDouble(ScoreBand::lower).min().orElse(1.0);
+    }
+
+    /** The band with this id. */
+    public java.util.Optional<ScoreBand> byId(String id) {
+        return bands.stream().filter(b -> b.id().equals(id)).findFirst();
     }
 
     /**

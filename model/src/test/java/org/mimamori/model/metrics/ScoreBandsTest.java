@@ -75,4 +75,34 @@ class ScoreBandsTest {
         assertThat(stats.get(2)).isEqualTo(
                 new BandStats("high", 0.6, 1, 3, 2, 2.0 / 3, 3.0 / 8, 2.0 / 5, 1.0 / 3, 2.0 / 3, 2.0 / 5));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} bands")
+    @org.junit.jupiter.params.provider.CsvSource({"2, 'ROUTINE,OUTREACH', 0.5", "3, 'ROUTINE,CONSIDER,OUTREACH', 0.5",
+        "5, 'ROUTINE,ROUTINE,CONSIDER,OUTREACH,OUTREACH', 0.3",
+        "7, 'ROUTINE,ROUTINE,ROUTINE,CONSIDER,OUTREACH,OUTREACH,OUTREACH', 0.4"})
+    void everyBandDeclaresWhatItAsksOfStaff(int count, String reviews, double threshold) {
+        String bounds = switch (count) {
+            case 2 -> "0,0.5";
+            case 3 -> "0,0.2,0.5";
+            case 5 -> ScoreBands.DEFAULT_THRESHOLDS;
+            default -> "0,0.05,0.1,0.2,0.4,0.6,0.8";
+        };
+        ScoreBands bands = ScoreBands.parse(bounds);
+        assertThat(bands.bands()).extracting(b -> b.review().name()).containsExactly(reviews.split(","));
+        assertThat(bands.outreachThreshold()).isEqualTo(threshold);
+        assertThat(bands.bands().stream().filter(ScoreBand::flagged).count())
+                .isEqualTo(java.util.Arrays.stream(reviews.split(",")).filter("OUTREACH"::equals).count());
+    }
+
+    @Test
+    void reviewMeaningsMustRiseWithTheBands() {
+        ScoreBands five = ScoreBands.defaults();
+        java.util.List<ScoreBand> swapped = new java.util.ArrayList<>(five.bands());
+        swapped.set(0, swapped.get(0).withReview(BandReview.OUTREACH));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScoreBands(swapped))
+                .hasMessageContaining("review meanings must rise");
+        ScoreBands onlyTop = five.withReviews(0.5, 0.05);
+        assertThat(onlyTop.bands()).extracting(b -> b.review().name())
+                .containsExactly("ROUTINE", "CONSIDER", "CONSIDER", "CONSIDER", "OUTREACH");
+    }
 }

@@ -60,6 +60,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-compare", description = "Skip the comparison models (plain logistic regression, XGBoost).")
     boolean noCompare;
 
+    @Option(names = "--outreach-from", paramLabel = "P", description = "Bands starting at or above this probability "
+            + "are flagged for outreach (deciding not to act on them needs a reason). Default: the top 40% of the "
+            + "bands.")
+    Double outreachFrom;
+
+    @Option(names = "--routine-below", paramLabel = "P", description = "Bands ending at or below this probability are "
+            + "routine (deciding to reach out needs a reason). Default: the bottom 40% of the bands.")
+    Double routineBelow;
+
     @Option(names = "--unusual-share", defaultValue = "0.01", description = "The share of held-out cases on which "
             + "the 'unlike the training data' warning is fitted to fire (default ${DEFAULT-VALUE}).")
     double unusualShare;
@@ -73,6 +82,16 @@ final class TrainCommand implements Callable<Integer> {
             + "settings always give the same bundle.")
     LocalDate trainedAt;
 
+    /** The bands with the review meanings asked for; the defaults where neither option is given. */
+    private ScoreBands reviewed(ScoreBands parsed) {
+        if (outreachFrom == null && routineBelow == null) {
+            return parsed;
+        }
+        double[] t = parsed.thresholds();
+        double top = t.length > 1 ? t[t.length - 1] : 1.0;
+        return parsed.withReviews(outreachFrom == null ? top : outreachFrom, routineBelow == null ? 0 : routineBelow);
+    }
+
     @Override
     public Integer call() throws Exception {
         java.io.PrintWriter stdout = spec.commandLine().getOut();
@@ -80,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings;
         try {
             settings = TrainingSettings.defaults().withBootstrap(bootstrap).withCalibration(calibration)
-                    .withBands(ScoreBands.parse(bands)).withSeed(seed).withCompare(!noCompare).withRefitAll(refitAll)
+                    .withBands(reviewed(ScoreBands.parse(bands))).withSeed(seed).withCompare(!noCompare).withRefitAll(refitAll)
                     .withUnusualShare(unusualShare);
         } catch (IllegalArgumentException e) {
             throw new CommandProblem(ExitCode.USAGE, e.getMessage());

@@ -25,8 +25,7 @@ import org.mimamori.model.value.Value;
 record HoldoutAudit(double threshold, FairnessReport fairness, TrainingReport.Unmarked unmarked) {
 
     static HoldoutAudit of(FeatureSchema schema, List<Case> holdout, double[] p, boolean[] labels, ScoreBands bands) {
-        double[] thresholds = bands.thresholds();
-        double threshold = thresholds[Math.max(0, thresholds.length - 2)];
+        double threshold = bands.outreachThreshold();
         Map<String, String[]> groups = new LinkedHashMap<>();
         for (Item item : schema.withRole(Role.AUDIT_GROUP)) {
             String[] values = new String[holdout.size()];
