@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * error answer to a request that carries a body says {@code Connection: close}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class BodyReadDeadlineFilter extends OncePerRequestFilter {
 
     private final Duration body;

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * screening files ({@code /api/v1/screenings}) have their own, larger limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long scoreLimit;

@@ -33,12 +33,12 @@ final class ScoreViews {
     static Score view(UUID id, ScoreRequest request, ExplainedScore s, FeatureSchema schema, Locale locale,
                       Instant createdAt, Caller caller) {
         List<Contribution> contributions = s.contributions().stream().map(c -> new Contribution(c.item().id(),
-                c.item().label(locale), text(c.item(), c.value()), c.state(), c.contribution(),
+                c.item().label(locale), text(c.item(), c.value()), c.state(locale), c.contribution(),
                 Contribution.DirectionEnum.fromValue(c.direction()))).toList();
         List<BandMove> moves = s.bandMoves().stream().map(m -> new BandMove(
                 BandMove.DirectionEnum.fromValue(m.direction()), band(m.band(), locale), m.together(),
-                m.changes().stream().map(ch -> new ItemChange(ch.item().id(), ch.item().label(locale), ch.from(),
-                        ch.to(), ch.logitDelta())).toList())).toList();
+                m.changes().stream().map(ch -> new ItemChange(ch.item().id(), ch.item().label(locale), ch.from(locale),
+                        ch.to(locale), ch.logitDelta())).toList())).toList();
         List<Warning> warnings = s.warnings().stream()
                 .map(w -> new Warning(w.code(), w.message().in(locale)).item(w.item())).toList();
         List<RedFlag> redFlags = s.redFlags().stream().map(f -> new RedFlag(f.item(), f.message().in(locale))
@@ -46,6 +46,12 @@ final class ScoreViews {
         Score score = new Score(id, s.modelVersion(), s.schemaId(), request.getChildRef(), request.getPurpose(),
                 !s.withheld(), s.baseline(), s.logit(), s.target().in(locale), contributions, moves, warnings,
                 redFlags, s.decisionNotice().in(locale), createdAt.atOffset(ZoneOffset.UTC), caller.name());
+        if (schema.inputs().stream().noneMatch(Item::isChangeable)) {
+            score.bandMovesNote("ja".equals(locale.getLanguage())
+                    ? "このモデルのスキーマは、支援や時間で変わりうる項目を示していないため、区分が変わる変化は示しません。"
+                    : "This model's schema does not say which items support or time can change, so no changes "
+                    + "that would move the band are offered.");
+        }
         score.unrecorded(MissingInformationViews.unrecorded(s, locale))
                 .missingInformation(MissingInformationViews.view(s, locale, !s.withheld()));
         Estimate e = s.estimate();

@@ -2,6 +2,7 @@ package org.mimamori.model.encoding;
 
 import java.util.Arrays;
 
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.value.Value;
 
 /**
@@ -72,28 +73,37 @@ final class Binning {
     }
 
     /** The values a bin holds, for people: {@code 0}, {@code 3–5}, {@code ≥ 11}, {@code (0.1, 0.3]}. */
-    static String describe(double[] cuts, int bin, boolean wholeNumbers, Double min) {
+    static LocalizedText describe(double[] cuts, int bin, boolean wholeNumbers, Double min) {
         if (cuts.length == 0) {
-            return "any recorded value";
+            return new LocalizedText("記録された値", "any recorded value");
         }
         if (wholeNumbers) {
             long lo = bin == 0 ? Long.MIN_VALUE : (long) Math.floor(cuts[bin - 1]) + 1;
             if (bin == cuts.length) {
-                return "≥ " + lo;
+                return new LocalizedText(lo + "以上", "≥ " + lo);
             }
             long hi = (long) Math.floor(cuts[bin]);
             if (bin == 0) {
-                return min != null && min == hi ? Long.toString(hi) : min != null ? (long) Math.ceil(min) + "–" + hi
-                        : "≤ " + hi;
+                if (min != null && min == hi) {
+                    return LocalizedText.of(Long.toString(hi));
+                }
+                return min != null ? range((long) Math.ceil(min), hi) : new LocalizedText(hi + "以下", "≤ " + hi);
             }
-            return lo == hi ? Long.toString(lo) : lo + "–" + hi;
+            return lo == hi ? LocalizedText.of(Long.toString(lo)) : range(lo, hi);
         }
+        String first = Value.formatNumber(cuts[0]);
         if (bin == 0) {
-            return "≤ " + Value.formatNumber(cuts[0]);
+            return new LocalizedText(first + "以下", "≤ " + first);
         }
+        String last = Value.formatNumber(cuts[bin - 1]);
         if (bin == cuts.length) {
-            return "> " + Value.formatNumber(cuts[bin - 1]);
+            return new LocalizedText(last + "超", "> " + last);
         }
-        return "(" + Value.formatNumber(cuts[bin - 1]) + ", " + Value.formatNumber(cuts[bin]) + "]";
+        String upper = Value.formatNumber(cuts[bin]);
+        return new LocalizedText(last + "超" + upper + "以下", "(" + last + ", " + upper + "]");
+    }
+
+    private static LocalizedText range(long lo, long hi) {
+        return new LocalizedText(lo + "〜" + hi, lo + "–" + hi);
     }
 }

@@ -98,8 +98,8 @@ final class ItemCoding {
             return s == 0 ? feature(offset, "yes", new LocalizedText("はい", "yes"))
                     : feature(offset, "no", new LocalizedText("いいえ", "no"));
         }
-        return feature(offset, "b" + s, LocalizedText.of(Binning.describe(cuts, s,
-                CaseEncoder.wholeNumbers(item.type()), item.min())));
+        return feature(offset, "b" + s, Binning.describe(cuts, s, CaseEncoder.wholeNumbers(item.type()),
+                item.min()));
     }
 
     /** Writes this item's active feature(s) for a value at {@code k}; returns the next free position. */

@@ -62,6 +62,25 @@ public record Applicability(Integer minAge, Integer maxAge, Expression when) {
     }
 
     /** A short description for people, e.g. {@code ages 6–15}. */
+    /** For whom the item exists, for people in Japanese and English. */
+    public LocalizedText forWhom() {
+        StringBuilder ja = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        if (minAge != null || maxAge != null) {
+            String lo = minAge == null ? "0" : minAge.toString();
+            String hi = maxAge == null ? "" : maxAge.toString();
+            ja.append(lo).append("〜").append(hi).append("歳");
+            en.append("ages ").append(lo).append('–').append(hi);
+        }
+        if (when != null) {
+            ja.append(ja.length() > 0 ? "、" : "").append("条件 ").append(when.source());
+            en.append(en.length() > 0 ? ", when " : "when ").append(when.source());
+        }
+        return ja.length() == 0 ? new LocalizedText("すべての子ども", "all")
+                : new LocalizedText(ja + "の子どもが対象", en.toString());
+    }
+
+    /** For whom the item exists, in English (for logs and documentation). */
     public String describe() {
         StringBuilder s = new StringBuilder();
         if (minAge != null || maxAge != null) {

@@ -64,35 +64,37 @@ public final class Warnings {
         }
         UnusualCaseCheck.Finding finding = reference.unusual() == null ? null : reference.unusual().finding(e);
         if (finding != null) {
-            out.add(unusual(finding, features));
+            out.add(unusual(finding, features, c.schema()));
         }
         FeatureSchema schema = c.schema();
         for (String id : c.notApplicableButGiven()) {
             Item item = schema.item(id).orElseThrow();
             out.add(new Warning(NOT_APPLICABLE_BUT_GIVEN, id, new LocalizedText(
-                    "「" + item.label().ja() + "」はこの子どもには該当しない（" + item.applicability().describe()
+                    "「" + item.label().ja() + "」はこの子どもには該当しない（" + item.applicability().forWhom().ja()
                             + "）ため、送られた値は使っていません。",
-                    "'" + item.label().en() + "' does not apply to this child (" + item.applicability().describe()
+                    "'" + item.label().en() + "' does not apply to this child (" + item.applicability().forWhom().en()
                             + "), so the value sent was not used.")));
         }
         return out;
     }
 
     /** What makes the case unlike the training data: a value or a combination that (almost) never occurred. */
-    private static Warning unusual(UnusualCaseCheck.Finding f, List<EncodedFeature> features) {
+    private static Warning unusual(UnusualCaseCheck.Finding f, List<EncodedFeature> features, FeatureSchema schema) {
         EncodedFeature a = features.get(f.first());
+        LocalizedText la = schema.item(a.item()).map(Item::label).orElse(LocalizedText.of(a.item()));
         if (f.second() < 0) {
             return new Warning(UNUSUAL_CASE, a.item(), new LocalizedText(
-                    "この事例の「" + a.description() + "」（" + a.item() + "）は学習データにほとんどない値です。推定は慎重に扱ってください。",
-                    "This case's value '" + a.description() + "' of " + a.item() + " hardly occurred in the cases the "
-                            + "model learned from: treat the estimate with extra care."));
+                    "この事例の「" + la.ja() + "：" + a.label().ja() + "」は学習データにほとんどない値です。推定は慎重に扱ってください。",
+                    "This case's '" + la.en() + ": " + a.label().en() + "' hardly occurred in the cases the model "
+                            + "learned from: treat the estimate with extra care."));
         }
         EncodedFeature b = features.get(f.second());
+        LocalizedText lb = schema.item(b.item()).map(Item::label).orElse(LocalizedText.of(b.item()));
         return new Warning(UNUSUAL_CASE, a.item(), new LocalizedText(
-                "この事例の組み合わせ（" + a.item() + "：" + a.description() + "、" + b.item() + "：" + b.description()
-                        + "）は学習データでほとんど見られません。推定は慎重に扱ってください。",
-                "This case combines " + a.item() + " '" + a.description() + "' with " + b.item() + " '"
-                        + b.description() + "', which hardly occurred together in the cases the model learned from: "
+                "この事例の組み合わせ（「" + la.ja() + "：" + a.label().ja() + "」と「" + lb.ja() + "：" + b.label().ja()
+                        + "」）は学習データでほとんど見られません。推定は慎重に扱ってください。",
+                "This case combines '" + la.en() + ": " + a.label().en() + "' with '" + lb.en() + ": "
+                        + b.label().en() + "', which hardly occurred together in the cases the model learned from: "
                         + "treat the estimate with extra care."));
     }
 
