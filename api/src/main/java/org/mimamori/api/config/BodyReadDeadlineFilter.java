@@ -23,13 +23,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code mimamori.limits.body-read-timeout} (model and cohort uploads: {@code upload-read-timeout}), answered
  * 408 and its connection closed, so it holds a request thread for that long at most.
  *
- * <p>A refused request's body is not read to its end ({@code server.tomcat.max-swallow-size: 0}): Tomcat closes
- * the connection instead. So that a client does not send its next request on a connection about to close, every
- * error answer to a request that carries a body says {@code Connection: close}.
+ * <p>A refused request's body is not swallowed by Tomcat ({@code server.tomcat.max-swallow-size: 0}, which would
+ * read it with no time limit): every error answer to a request with a body says {@code Connection: close}, and
+ * after the answer this filter reads what is left of the body within the same deadline, so that a well-behaved
+ * client's connection closes cleanly and a trickling one is cut off.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodyReadDeadlineFilter extends OncePerRequestFilter {
+
+    /** The most of a refused body read after the answer, in bytes. */
+    static final long MAX_DRAIN = 1 << 20;
 
     private final Duration body;
     private final Duration upload;
@@ -45,8 +49,31 @@ class BodyReadDeadlineFilter extends OncePerRequestFilter {
         String uri = request.getRequestURI();
         Duration allowed = uri.startsWith("/api/v1/models") || uri.equals("/api/v1/screenings") ? upload : body;
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-        chain.doFilter(new Deadlined(request, System.nanoTime() + allowed.toNanos(), allowed.toSeconds()),
-                hasBody ? new CloseOnError(response) : response);
+        Deadlined deadlined = new Deadlined(request, System.nanoTime() + allowed.toNanos(), allowed.toSeconds());
+        chain.doFilter(deadlined, hasBody ? new CloseOnError(response) : response);
+        if (hasBody && response.getStatus() >= 400 && request.getHeader("Expect") == null) {
+            drain(deadlined, response);
+        }
+    }
+
+    /**
+     * Reads what is left of a refused request's body (within its deadline, at most {@value #MAX_DRAIN} bytes) after
+     * the answer was sent, so that the connection closes cleanly instead of with a reset that may destroy the
+     * answer on its way to a well-behaved client. A client that trickles is cut off at the deadline.
+     */
+    private static void drain(Deadlined request, HttpServletResponse response) {
+        try {
+            response.flushBuffer();
+            ServletInputStream in = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int n;
+            while (total < MAX_DRAIN && (n = in.read(buffer)) >= 0) {
+                total += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // Cut off (deadline, limit or a broken connection) or already read by a multipart parser.
+        }
     }
 
     /** Adds {@code Connection: close} to an error answer. */
