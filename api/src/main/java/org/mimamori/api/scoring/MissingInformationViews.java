@@ -81,7 +81,7 @@ final class MissingInformationViews {
         if (numbers) {
             sb.append(ja(locale)
                     ? "未記録の項目（" + n + "件）をすべて記録すると、推定は" + percent(m.low()) + "〜" + percent(m.high())
-                    + "（" + m.bandLow().meaning().ja() + "〜" + m.bandHigh().meaning().ja() + "）の間になります。"
+                    + "の間になります。"
                     : "If the " + n + " unrecorded item" + (n == 1 ? "" : "s") + " were recorded, the estimate would "
                     + "lie between " + percent(m.low()) + " and " + percent(m.high()) + ".");
         } else {
