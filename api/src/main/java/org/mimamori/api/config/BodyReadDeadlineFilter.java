@@ -51,13 +51,14 @@ class BodyReadDeadlineFilter extends OncePerRequestFilter {
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         Deadlined deadlined = new Deadlined(request, System.nanoTime() + allowed.toNanos(), allowed.toSeconds());
         chain.doFilter(deadlined, hasBody ? new CloseOnError(response) : response);
-        if (hasBody && response.getStatus() >= 400 && request.getHeader("Expect") == null) {
+        if (hasBody && request.getHeader("Expect") == null) {
+            // Any answer, not only refusals: a GET that carried a body leaves it unread too.
             drain(deadlined, response);
         }
     }
 
     /**
-     * Reads what is left of a refused request's body (within its deadline, at most {@value #MAX_DRAIN} bytes) after
+     * Reads what is left of a request's body (within its deadline, at most {@value #MAX_DRAIN} bytes) after
      * the answer was sent, so that the connection closes cleanly instead of with a reset that may destroy the
      * answer on its way to a well-behaved client. A client that trickles is cut off at the deadline.
      */
