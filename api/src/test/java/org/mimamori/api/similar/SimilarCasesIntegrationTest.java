@@ -20,6 +20,7 @@ import org.mimamori.api.support.Cases;
 import org.mimamori.api.support.Clients;
 import org.mimamori.api.support.Cohorts;
 import org.mimamori.api.support.DataDirs;
+import org.mimamori.api.support.Http;
 import org.mimamori.api.support.Screenings;
 import org.mimamori.api.support.TestBundles;
 import org.mimamori.client.api.SimilarApi;
@@ -48,13 +49,16 @@ class SimilarCasesIntegrationTest {
     private static final Path DIR = DataDirs.fresh("similar");
     private static ConfigurableApplicationContext app;
     private static Clients clients;
+    private static Http http;
 
     @BeforeAll
     static void start() {
         app = new SpringApplicationBuilder(MimamoriApiApplication.class).run("--server.port=0",
                 "--mimamori.data-dir=" + DIR, "--mimamori.models.import-bundle=" + TestBundles.bundle(),
                 "--mimamori.models.demo-when-empty=false", "--spring.jmx.enabled=false");
-        clients = new Clients(((WebServerApplicationContext) app).getWebServer().getPort());
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        clients = new Clients(port);
+        http = new Http(port);
     }
 
     @AfterAll
@@ -155,6 +159,13 @@ class SimilarCasesIntegrationTest {
         assertThat(catchThrowableOfType(HttpClientErrorException.class, () -> similar("demo-caseworker")
                 .getSimilarOutcomes(UUID.randomUUID(), Purpose.CASE_REVIEW, null)).getStatusCode().value())
                 .isEqualTo(404);
+
+        String path = "/api/v1/scores/" + target.getId() + "/similar-outcomes";
+        assertThat(http.get(path, "demo-caseworker").statusCode()).as("no purpose").isEqualTo(400);
+        assertThat(http.get(path + "?purpose=curiosity", "demo-caseworker").statusCode()).isEqualTo(400);
+        assertThat(http.get(path + "?purpose=case_review", null).statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/v1/scores/not-a-uuid/similar-outcomes?purpose=case_review", "demo-caseworker")
+                .statusCode()).isEqualTo(400);
 
         // one audit record per query: who, role, action, resource, purpose
         List<AuditEvent> audited = clients.audit("demo-auditor").listAuditEvents(1000).stream()
