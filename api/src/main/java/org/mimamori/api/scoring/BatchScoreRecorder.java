@@ -9,6 +9,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mimamori.api.security.Caller;
+import org.mimamori.api.similar.ScoreStates;
 import org.mimamori.api.web.dto.Purpose;
 import org.mimamori.api.web.dto.Score;
 import org.mimamori.api.web.dto.ScoreRequest;
@@ -27,10 +28,12 @@ class BatchScoreRecorder implements ScoreRecorder {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ScoreStates states;
 
-    BatchScoreRecorder(JdbcTemplate jdbc, ObjectMapper json) {
+    BatchScoreRecorder(JdbcTemplate jdbc, ObjectMapper json, ScoreStates states) {
         this.jdbc = jdbc;
         this.json = json;
+        this.states = states;
     }
 
     @Override
@@ -47,6 +50,8 @@ class BatchScoreRecorder implements ScoreRecorder {
                     write(request), write(view)});
         }
         jdbc.batchUpdate(INSERT, rows);
+        // the similarity keys (org.mimamori.api.similar), after the scores they refer to
+        states.recordAll(scores.stream().map(b -> java.util.Map.entry(b.id(), b.explained())).toList());
     }
 
     private String write(Object value) {

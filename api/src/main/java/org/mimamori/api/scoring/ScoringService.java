@@ -18,6 +18,7 @@ import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.problems.NotFoundException;
 import org.mimamori.api.security.Caller;
+import org.mimamori.api.similar.ScoreStates;
 import org.mimamori.api.web.dto.Score;
 import org.mimamori.api.web.dto.ScoreRequest;
 import org.mimamori.model.data.Case;
@@ -44,17 +45,20 @@ class ScoringService {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final ScoreStates states;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ScoringService(ActiveModels models, ScoreRepository scores, AuditTrail audit,
-                   PlatformTransactionManager transactions, ObjectMapper json, MeterRegistry meters) {
+                   PlatformTransactionManager transactions, ObjectMapper json, MeterRegistry meters,
+                   ScoreStates states) {
         this.models = models;
         this.scores = scores;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
         this.meters = meters;
+        this.states = states;
     }
 
     Recorded score(ScoreRequest request, Caller caller, Locale locale) {
@@ -87,6 +91,7 @@ class ScoringService {
             scores.insert(id.toString(), request.getChildRef(), request.getPurpose().getValue(),
                     explained.modelVersion(), explained.schemaId(), caller.name(), caller.role(), now, requestJson,
                     responseJson);
+            states.record(id, explained); // the similarity key (org.mimamori.api.similar)
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "score.create", "score/" + id,
                     request.getPurpose().getValue()));
         });

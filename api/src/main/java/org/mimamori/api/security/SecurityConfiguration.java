@@ -30,7 +30,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Who may call what. Health is public; everything else needs a bearer token:
  * <ul>
  *   <li>{@code POST /api/v1/scores}: caseworker, supervisor (analysts do not score children);</li>
- *   <li>{@code GET /api/v1/scores/*}: caseworker, supervisor, auditor;</li>
+ *   <li>{@code GET /api/v1/scores/*}: caseworker, supervisor, auditor; {@code GET .../similar-outcomes}: caseworker,
+ *   supervisor (not auditors: it reads other children's outcomes);</li>
  *   <li>{@code POST /api/v1/models/**}: analyst, admin; {@code GET /api/v1/models}: also supervisor, auditor;</li>
  *   <li>{@code POST /api/v1/screenings}: supervisor, analyst; {@code GET /api/v1/screenings/**}: also caseworker;
  *   {@code PATCH} of a screening entry: caseworker, supervisor;</li>
@@ -78,6 +79,8 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/review/**"))
                         .hasAnyRole(Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN)
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/scores"))
+                        .hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/scores/*/similar-outcomes"))
                         .hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/scores/**"))
                         .hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR, Roles.AUDITOR)

@@ -1,0 +1,2 @@
+/** Tests of similar past cases, aggregated. */
+package org.mimamori.api.similar;
