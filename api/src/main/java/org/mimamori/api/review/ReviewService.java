@@ -37,9 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReviewService {
 
-    /** How many of the newest flagged scores are checked for open red flags. */
-    static final int RED_FLAG_WINDOW = 500;
-
     private final ReviewStore store;
     private final DecisionRecords decisions;
     private final AuditTrail audit;
@@ -86,7 +83,7 @@ class ReviewService {
 
     @Transactional
     List<OpenRedFlag> openRedFlags(Caller caller) {
-        List<ReviewStore.StoredScore> flagged = store.flaggedScores(RED_FLAG_WINDOW);
+        List<ReviewStore.StoredScore> flagged = store.openFlaggedScores();
         Map<String, List<Decision>> byScore = decisionsByScore(
                 decisions.decisionsOf(flagged.stream().map(ReviewStore.StoredScore::id).toList()));
         List<OpenRedFlag> open = new ArrayList<>();

@@ -86,7 +86,9 @@ class ScoringService {
         tx.executeWithoutResult(status -> {
             scores.insert(id.toString(), request.getChildRef(), request.getPurpose().getValue(),
                     explained.modelVersion(), explained.schemaId(), caller.name(), caller.role(), now, requestJson,
-                    responseJson);
+                    responseJson, explained.estimate() == null ? null : explained.estimate().band().id(),
+                    explained.estimate() == null ? null : explained.estimate().probability(),
+                    explained.redFlags().size());
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "score.create", "score/" + id,
                     request.getPurpose().getValue()));
         });

@@ -84,7 +84,8 @@ class ScreeningService {
             ScreeningStore.Counts c = store.counts(j.id());
             audited(caller, "screening.read", "screening/" + id);
             Screening out = new Screening(id, ScreeningStatus.fromValue(j.status()), j.total(), j.scored(),
-                    j.modelVersion(), c.byBand(), c.flagged(), c.unmarked(), j.createdBy(), utc(j.createdAt()))
+                    j.modelVersion(), c.byBand(), c.flagged(), c.unmarked(), c.redFlagged(), c.redFlaggedUnmarked(),
+                    j.createdBy(), utc(j.createdAt()))
                     .finishedAt(j.finishedAt() == null ? null : utc(j.finishedAt())).error(j.error());
             return c.flagged() == 0 ? out : out.unmarkedShare((double) c.unmarked() / c.flagged());
         });
