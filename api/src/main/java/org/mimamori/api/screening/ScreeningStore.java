@@ -171,14 +171,18 @@ class ScreeningStore {
         return new Counts(byBand, n[0], n[1], n[2], n[3]);
     }
 
-    /** A page of the review list, in rank order (file order until ranked), and how many match. */
-    List<Entry> entries(String id, String status, String band, int limit, int offset) {
+    /**
+     * A page of the review list, in rank order (file order until ranked); with {@code fileOrder} (judgement-first,
+     * where the ranks would show the estimates), red-flagged children first, then in file order.
+     */
+    List<Entry> entries(String id, String status, String band, int limit, int offset, boolean fileOrder) {
         List<Object> args = new ArrayList<>(List.of(id));
         String where = where(status, band, args);
         args.add(limit);
         args.add(offset);
         return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM screening_entry WHERE " + where
-                + " ORDER BY rank_no IS NULL, rank_no, row_no LIMIT ? OFFSET ?", ENTRY, args.toArray());
+                + (fileOrder ? " ORDER BY red_flag_count > 0 DESC, row_no" : " ORDER BY rank_no IS NULL, rank_no, row_no")
+                + " LIMIT ? OFFSET ?", ENTRY, args.toArray());
     }
 
     int countEntries(String id, String status, String band) {
