@@ -19,7 +19,18 @@
       prior: 'Own assessment before the score', rank: 'Rank', alreadySupported: 'Already supported', yes: 'yes', no: 'no', total: 'Total',
       no_decision: 'no decision', sign_off_pending: 'sign-off pending', sign_off_rejected: 'sign-off rejected',
       not_needed: 'not needed', pending: 'pending', signed: 'signed', rejected: 'rejected',
-      outreach: 'outreach', assessment: 'assessment', monitor: 'monitor', no_action: 'no action'
+      outreach: 'outreach', assessment: 'assessment', monitor: 'monitor', no_action: 'no action',
+      hidden: 'Hidden until your own assessment', compare: 'Own assessment · model · decision',
+      ownAssessment: 'Own assessment', latestDecision: 'Decision', notRecorded: 'not recorded',
+      'purpose.screening': 'screening', 'purpose.case_review': 'case review',
+      'purpose.case_conference': 'case conference', 'purpose.follow_up': 'follow-up',
+      'level.none': 'no concern', 'level.low': 'low', 'level.moderate': 'moderate', 'level.high': 'high',
+      'support.poverty': 'poverty', 'support.neglect': 'neglect', 'support.abuse': 'abuse',
+      'support.young_carer': 'young carer', 'support.school_refusal': 'school refusal',
+      'entry.to_review': 'to review', 'entry.reviewed_outreach': 'reviewed: outreach',
+      'entry.reviewed_no_action': 'reviewed: no action',
+      'band.very_low': 'Very low', 'band.low': 'Low', 'band.moderate': 'Moderate', 'band.high': 'High',
+      'band.very_high': 'Very high'
     },
     ja: {
       title: 'スーパーバイザー確認', notice: 'スコアは確認の手がかりです。判断は常に人が行います。',
@@ -36,7 +47,18 @@
       prior: 'スコアを見る前の職員の見立て', rank: '順位', alreadySupported: '支援中', yes: 'はい', no: 'いいえ', total: '合計',
       no_decision: '判断なし', sign_off_pending: '承認待ち', sign_off_rejected: '承認されず',
       not_needed: '不要', pending: '承認待ち', signed: '承認済み', rejected: '却下',
-      outreach: 'アウトリーチ', assessment: 'アセスメント', monitor: '見守り', no_action: '対応なし'
+      outreach: 'アウトリーチ', assessment: 'アセスメント', monitor: '見守り', no_action: '対応なし',
+      hidden: '本人の見立てを記録するまで非表示', compare: '本人の見立て・モデル・判断',
+      ownAssessment: '本人の見立て', latestDecision: '判断', notRecorded: '未記録',
+      'purpose.screening': 'スクリーニング', 'purpose.case_review': 'ケース検討',
+      'purpose.case_conference': 'ケース会議', 'purpose.follow_up': 'フォローアップ',
+      'level.none': '懸念なし', 'level.low': '低い', 'level.moderate': '中程度', 'level.high': '高い',
+      'support.poverty': '貧困', 'support.neglect': 'ネグレクト', 'support.abuse': '虐待',
+      'support.young_carer': 'ヤングケアラー', 'support.school_refusal': '不登校',
+      'entry.to_review': '未確認', 'entry.reviewed_outreach': '確認済み（アウトリーチ）',
+      'entry.reviewed_no_action': '確認済み（対応なし）',
+      'band.very_low': '非常に低い', 'band.low': '低い', 'band.moderate': '中程度', 'band.high': '高い',
+      'band.very_high': '非常に高い'
     }
   };
 
@@ -47,6 +69,12 @@
 
   function t(key) {
     return (TEXT[lang] && TEXT[lang][key]) || TEXT.en[key] || key;
+  }
+
+  /** The label of an id of a kind (purpose, level, support, entry, band); the id itself when unknown. */
+  function label(kind, id) {
+    var key = kind + '.' + id;
+    return (TEXT[lang] && TEXT[lang][key]) || TEXT.en[key] || String(id);
   }
 
   /** Builds an element; children are nodes or strings (strings become text nodes). */
@@ -116,9 +144,24 @@
     return li;
   }
 
+  /** Own assessment vs. the model's band vs. the latest decision, side by side. */
+  function comparison(item) {
+    var own = (item.ownAssessments || []).map(function (a) {
+      return label('level', a.level) + ' (' + a.assessedBy + ')';
+    });
+    var latest = item.decisions.length ? item.decisions[item.decisions.length - 1] : null;
+    var band = item.score.numbersHidden ? t('hidden') : item.score.band ? item.score.band.meaning : t('withheld');
+    var c = el('table', 'compare', [el('tbody', null, [
+      el('tr', null, [el('th', null, [t('ownAssessment')]), el('th', null, [t('model')]),
+        el('th', null, [t('latestDecision')])]),
+      el('tr', null, [el('td', 'own', [own.length ? own.join(', ') : t('notRecorded')]), el('td', 'band', [band]),
+        el('td', 'decision', [latest ? t(latest.decision) : t('noDecision')])])])]);
+    return el('div', null, [el('h4', null, [t('compare')]), c]);
+  }
+
   function scoreCard(item) {
     var s = item.score;
-    var estimate = s.reliable && s.band
+    var estimate = s.numbersHidden ? el('p', 'withheld', [t('hidden')]) : s.reliable && s.band
       ? el('p', null, [t('probability') + ': ', el('strong', null, [percent(s.probability)]),
           ' (' + percent(s.interval.low) + '–' + percent(s.interval.high) + ') · ' + t('band') + ': ' +
           s.band.meaning])
@@ -128,20 +171,21 @@
     }).slice(0, 5);
     var card = el('article', 'card', [
       el('h3', null, [s.childRef + ' · ' + when(s.createdAt)]),
-      el('p', 'muted', [t('by') + ' ' + s.requestedBy + ' · ' + s.purpose + ' · ' + t('model') + ' ' +
+      el('p', 'muted', [t('by') + ' ' + s.requestedBy + ' · ' + label('purpose', s.purpose) + ' · ' + t('model') + ' ' +
         String(s.modelVersion).substring(0, 12)]),
       estimate,
       el('h4', null, [t('contributions')]),
       el('ul', 'contributions', top.map(function (c) {
-        return el('li', c.direction, [el('span', 'label', [c.label]), ' = ' + c.value + ' (' +
+        return el('li', c.direction, [el('span', 'label', [c.label]), ' = ' + (c.state || c.value) + ' (' +
           (c.contribution > 0 ? '+' : '') + c.contribution.toFixed(2) + ')']);
       }))
     ]);
     card.setAttribute('data-score-id', s.id);
     if (s.priorAssessment) {
-      card.insertBefore(el('p', null, [t('prior') + ': ' + s.priorAssessment.level +
+      card.insertBefore(el('p', null, [t('prior') + ': ' + label('level', s.priorAssessment.level) +
         (s.priorAssessment.note ? ' — ' + s.priorAssessment.note : '')]), estimate);
     }
+    card.insertBefore(comparison(item), estimate);
     if ((s.redFlags || []).length > 0) {
       card.appendChild(el('h4', 'flag', [t('flags')]));
       card.appendChild(el('ul', 'flag', s.redFlags.map(function (f) {
@@ -158,7 +202,8 @@
     if (item.outcome) {
       var o = item.outcome;
       card.appendChild(el('p', null, [t('outcome') + ': ' + (o.needConfirmed ? t('needConfirmed') : t('noNeed')) +
-        (o.supportTypes.length ? ' (' + o.supportTypes.join(', ') + ')' : '') + ', ' + o.confirmedOn + ' · ' +
+        (o.supportTypes.length ? ' (' + o.supportTypes.map(function (x) { return label('support', x); })
+          .join(', ') + ')' : '') + ', ' + o.confirmedOn + ' · ' +
         t('by') + ' ' + o.recordedBy]));
     }
     return card;
@@ -166,7 +211,7 @@
 
   function agreementTable(rows, keyHeader) {
     return table([keyHeader, 'n', 'agreeing', 'overriding', 'share'], rows.map(function (r) {
-      return [r.key, String(r.n), String(r.agreeing), String(r.overriding), percent(r.share)];
+      return [keyHeader === 'band' ? label('band', r.key) : r.key, String(r.n), String(r.agreeing), String(r.overriding), percent(r.share)];
     }));
   }
 
@@ -196,10 +241,11 @@
       jobs.push(get('/api/v1/screenings/' + encodeURIComponent(screening) + '/entries').then(function (r) {
         replace('screening', table(['rank', 'child', 'probability', 'band', 'alreadySupported', 'flags', 'status'],
           r.entries.map(function (e) {
-            return [String(e.rank), e.childRef, e.probability === undefined || e.probability === null ? t('withheld')
+            return [e.rank === undefined || e.rank === null ? '' : String(e.rank), e.childRef,
+              e.numbersHidden ? t('hidden') : e.probability === undefined || e.probability === null ? t('withheld')
               : percent(e.probability), e.band ? e.band.meaning : '', e.alreadySupported ? t('yes') : t('no'),
               (e.redFlags || []).map(function (x) { return typeof x === 'string' ? x : (x.label || x.item); })
-                .join(', '), String(e.status || '')];
+                .join(', '), label('entry', e.status)];
           })));
       }));
     }

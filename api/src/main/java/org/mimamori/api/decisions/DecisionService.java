@@ -1,6 +1,5 @@
 package org.mimamori.api.decisions;
 
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,9 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
 import org.mimamori.api.models.ModelBands;
@@ -43,23 +39,20 @@ class DecisionService implements DecisionRecords {
     private final DecisionStore store;
     private final ModelBands bands;
     private final AuditTrail audit;
-    private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    DecisionService(DecisionStore store, ModelBands bands, AuditTrail audit, ObjectMapper json) {
+    DecisionService(DecisionStore store, ModelBands bands, AuditTrail audit) {
         this.store = store;
         this.bands = bands;
         this.audit = audit;
-        this.json = json;
     }
 
     @Transactional
     Decision decide(UUID scoreId, DecisionRequest request, Caller caller) {
         DecisionStore.ScoreFacts score = store.score(scoreId.toString())
                 .orElseThrow(() -> new NotFoundException("No score with id " + scoreId + "."));
-        JsonNode stored = read(score.responseJson());
-        String band = stored.path("band").path("id").asText(null);
-        boolean redFlags = stored.path("redFlags").size() > 0;
+        String band = score.bandId();
+        boolean redFlags = score.redFlagCount() > 0;
         String decision = request.getDecision().getValue();
         DecisionRules.Judgement j = DecisionRules.judge(band,
                 band == null ? null : bands.bands(score.modelVersion()), redFlags, decision);
@@ -154,14 +147,6 @@ class DecisionService implements DecisionRecords {
     @Transactional(readOnly = true)
     public List<OutcomeRow> outcomesOf(Collection<String> scoreIds) {
         return store.outcomesOf(scoreIds);
-    }
-
-    private JsonNode read(String stored) {
-        try {
-            return json.readTree(stored);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private Instant now() {

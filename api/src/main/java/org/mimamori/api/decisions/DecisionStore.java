@@ -22,8 +22,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DecisionStore {
 
-    /** What a decision needs of its score. */
-    record ScoreFacts(String modelVersion, String responseJson) {
+    /**
+     * What a decision needs of its score, from its plain columns.
+     *
+     * @param bandId       the score's band id, or null when the estimate was withheld
+     * @param redFlagCount how many red flags the score has
+     */
+    record ScoreFacts(String modelVersion, String bandId, int redFlagCount) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -33,8 +38,9 @@ class DecisionStore {
     }
 
     Optional<ScoreFacts> score(String id) {
-        return jdbc.query("SELECT model_version, response_json FROM score WHERE id = :id", Map.of("id", id),
-                (rs, i) -> new ScoreFacts(rs.getString(1), rs.getString(2))).stream().findFirst();
+        return jdbc.query("SELECT model_version, band_id, red_flag_count FROM score WHERE id = :id",
+                Map.of("id", id), (rs, i) -> new ScoreFacts(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .stream().findFirst();
     }
 
     void insert(DecisionRow d) {

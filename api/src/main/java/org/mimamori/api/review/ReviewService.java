@@ -21,11 +21,13 @@ import org.mimamori.api.decisions.DecisionViews;
 import org.mimamori.api.decisions.OutcomeRow;
 import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
+import org.mimamori.api.scoring.ScoreVisibility;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.web.dto.Agreement;
 import org.mimamori.api.web.dto.AgreementRow;
 import org.mimamori.api.web.dto.Decision;
 import org.mimamori.api.web.dto.OpenRedFlag;
+import org.mimamori.api.web.dto.OwnAssessment;
 import org.mimamori.api.web.dto.ReviewedScore;
 import org.mimamori.api.web.dto.ReviewedScores;
 import org.mimamori.api.web.dto.Score;
@@ -37,20 +39,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReviewService {
 
-    /** How many of the newest flagged scores are checked for open red flags. */
-    static final int RED_FLAG_WINDOW = 500;
-
     private final ReviewStore store;
     private final DecisionRecords decisions;
     private final AuditTrail audit;
     private final ObjectMapper json;
+    private final ScoreVisibility assessments;
     private final Clock clock = Clock.systemUTC();
 
-    ReviewService(ReviewStore store, DecisionRecords decisions, AuditTrail audit, ObjectMapper json) {
+    ReviewService(ReviewStore store, DecisionRecords decisions, AuditTrail audit, ObjectMapper json,
+                  ScoreVisibility assessments) {
         this.store = store;
         this.decisions = decisions;
         this.audit = audit;
         this.json = json;
+        this.assessments = assessments;
     }
 
     @Transactional
@@ -60,11 +62,16 @@ class ReviewService {
         Map<String, List<Decision>> byScore = decisionsByScore(decisions.decisionsOf(ids));
         Map<String, OutcomeRow> outcomes = new LinkedHashMap<>();
         decisions.outcomesOf(ids).forEach(o -> outcomes.put(o.scoreId(), o));
+        Map<String, List<OwnAssessment>> own = new LinkedHashMap<>();
+        assessments.assessmentsOf(ids).forEach(a -> own.computeIfAbsent(a.scoreId(), k -> new ArrayList<>())
+                .add(new OwnAssessment(OwnAssessment.LevelEnum.fromValue(a.level()), a.assessedBy(),
+                        a.assessedAt().atOffset(ZoneOffset.UTC)).note(a.note())));
         List<ReviewedScore> items = new ArrayList<>();
         for (ReviewStore.StoredScore s : scores) {
             OutcomeRow o = outcomes.get(s.id());
             items.add(new ReviewedScore(read(s.responseJson()), byScore.getOrDefault(s.id(), List.of()))
-                    .outcome(o == null ? null : DecisionViews.view(o)));
+                    .outcome(o == null ? null : DecisionViews.view(o))
+                    .ownAssessments(own.getOrDefault(s.id(), List.of())));
         }
         audit(caller, "review.scores", "review/scores");
         return new ReviewedScores(items, store.countScores(), limit, offset);
@@ -86,7 +93,7 @@ class ReviewService {
 
     @Transactional
     List<OpenRedFlag> openRedFlags(Caller caller) {
-        List<ReviewStore.StoredScore> flagged = store.flaggedScores(RED_FLAG_WINDOW);
+        List<ReviewStore.StoredScore> flagged = store.openFlaggedScores();
         Map<String, List<Decision>> byScore = decisionsByScore(
                 decisions.decisionsOf(flagged.stream().map(ReviewStore.StoredScore::id).toList()));
         List<OpenRedFlag> open = new ArrayList<>();

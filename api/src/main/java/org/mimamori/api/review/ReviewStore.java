@@ -39,12 +39,19 @@ class ReviewStore {
         return n == null ? 0 : n;
     }
 
-    /** The newest scores that have red flags, at most {@code limit}. */
-    List<StoredScore> flaggedScores(int limit) {
-        return jdbc.query("SELECT id, child_ref, created_at, response_json FROM score "
-                        + "WHERE JSON_LENGTH(response_json, '$.redFlags') > 0 "
-                        + "ORDER BY created_at DESC, id LIMIT :limit",
-                Map.of("limit", limit), (rs, i) -> new StoredScore(rs.getString(1), rs.getString(2),
+    /**
+     * Every score with red flags (the indexed column {@code red_flag_count}) whose latest decision (by
+     * {@code decided_at}, then id, as {@code decisionsOf} orders them) is missing or dismissed the flags without
+     * a signed sign-off; newest first. No window: complete at any volume.
+     */
+    List<StoredScore> openFlaggedScores() {
+        return jdbc.query("SELECT s.id, s.child_ref, s.created_at, s.response_json FROM score s "
+                        + "LEFT JOIN decision d ON d.id = (SELECT l.id FROM decision l WHERE l.score_id = s.id "
+                        + "ORDER BY l.decided_at DESC, l.id DESC LIMIT 1) "
+                        + "WHERE s.red_flag_count > 0 AND (d.id IS NULL OR (d.against_red_flag "
+                        + "AND d.sign_off_status IN ('pending', 'rejected'))) "
+                        + "ORDER BY s.created_at DESC, s.id",
+                Map.of(), (rs, i) -> new StoredScore(rs.getString(1), rs.getString(2),
                         rs.getTimestamp(3).toInstant(), rs.getString(4)));
     }
 

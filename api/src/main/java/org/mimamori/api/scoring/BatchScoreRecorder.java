@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 class BatchScoreRecorder implements ScoreRecorder {
 
     private static final String INSERT = "INSERT INTO score (id, child_ref, purpose, model_version, schema_id, "
-            + "requested_by, requester_role, created_at, request_json, response_json) VALUES (?,?,?,?,?,?,?,?,?,?)";
+            + "requested_by, requester_role, created_at, request_json, response_json, band_id, probability, red_flag_count) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -47,7 +48,10 @@ class BatchScoreRecorder implements ScoreRecorder {
                     locale, createdAt, caller);
             rows.add(new Object[] {b.id().toString(), b.childRef(), Purpose.SCREENING.getValue(),
                     b.explained().modelVersion(), b.explained().schemaId(), caller.name(), caller.role(), at,
-                    write(request), write(view)});
+                    write(request), write(view),
+                    b.explained().estimate() == null ? null : b.explained().estimate().band().id(),
+                    b.explained().estimate() == null ? null : b.explained().estimate().probability(),
+                    b.explained().redFlags().size()});
         }
         jdbc.batchUpdate(INSERT, rows);
         // the similarity keys (org.mimamori.api.similar), after the scores they refer to

@@ -44,8 +44,9 @@ final class ScoreViews {
         List<RedFlag> redFlags = s.redFlags().stream().map(f -> new RedFlag(f.item(), f.message().in(locale))
                 .label(schema.item(f.item()).map(i -> i.label(locale)).orElse(null))).toList();
         Score score = new Score(id, s.modelVersion(), s.schemaId(), request.getChildRef(), request.getPurpose(),
-                !s.withheld(), s.baseline(), s.logit(), s.target().in(locale), contributions, moves, warnings,
-                redFlags, s.decisionNotice().in(locale), createdAt.atOffset(ZoneOffset.UTC), caller.name());
+                !s.withheld(), s.target().in(locale), warnings, redFlags, s.decisionNotice().in(locale),
+                createdAt.atOffset(ZoneOffset.UTC), caller.name())
+                .baseline(s.baseline()).logit(s.logit()).contributions(contributions).bandMoves(moves);
         if (schema.inputs().stream().noneMatch(Item::isChangeable)) {
             score.bandMovesNote("ja".equals(locale.getLanguage())
                     ? "このモデルのスキーマは、支援や時間で変わりうる項目を示していないため、区分が変わる変化は示しません。"

@@ -9,6 +9,7 @@ import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ScoresApi;
+import org.mimamori.api.web.dto.PriorAssessment;
 import org.mimamori.api.web.dto.Score;
 import org.mimamori.api.web.dto.ScoreRequest;
 import org.springframework.http.ResponseEntity;
@@ -17,8 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * {@code /api/v1/scores}: score and record a case; read a recorded score exactly as it was given. In
- * judgement-first mode ({@code mimamori.judgement-first}) a score needs the caller's own prior assessment.
+ * {@code /api/v1/scores}: score and record a case; read a recorded score exactly as it was given; record one's
+ * own assessment of a score's child. In judgement-first mode ({@code mimamori.judgement-first}) a score needs
+ * the caller's own prior assessment, and a caseworker reads a score's numbers only after their own assessment
+ * ({@link ScoreVisibility}).
  */
 @RestController
 class ScoresController implements ScoresApi {
@@ -44,6 +47,15 @@ class ScoresController implements ScoresApi {
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(r.id())
                 .toUri();
         return raw(ResponseEntity.created(location).body(new RawJson(r.json())));
+    }
+
+    @Override
+    public ResponseEntity<Score> recordAssessment(UUID id, PriorAssessment assessment) {
+        String json = scoring.assess(id, assessment, Caller.of(SecurityContextHolder.getContext().getAuthentication(),
+                Roles.CASEWORKER, Roles.SUPERVISOR));
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/scores/{id}")
+                .buildAndExpand(id).toUri();
+        return raw(ResponseEntity.created(location).body(new RawJson(json)));
     }
 
     @Override

@@ -46,12 +46,13 @@ class ScoringService {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final ScoreStates states;
+    private final JudgementFirst judgementFirst;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ScoringService(ActiveModels models, ScoreRepository scores, AuditTrail audit,
                    PlatformTransactionManager transactions, ObjectMapper json, MeterRegistry meters,
-                   ScoreStates states) {
+                   JudgementFirst judgementFirst, ScoreStates states) {
         this.models = models;
         this.scores = scores;
         this.audit = audit;
@@ -59,6 +60,7 @@ class ScoringService {
         this.json = json;
         this.meters = meters;
         this.states = states;
+        this.judgementFirst = judgementFirst;
     }
 
     Recorded score(ScoreRequest request, Caller caller, Locale locale) {
@@ -90,7 +92,12 @@ class ScoringService {
         tx.executeWithoutResult(status -> {
             scores.insert(id.toString(), request.getChildRef(), request.getPurpose().getValue(),
                     explained.modelVersion(), explained.schemaId(), caller.name(), caller.role(), now, requestJson,
-                    responseJson);
+                    responseJson, explained.estimate() == null ? null : explained.estimate().band().id(),
+                    explained.estimate() == null ? null : explained.estimate().probability(),
+                    explained.redFlags().size());
+            if (request.getPriorAssessment() != null) {
+                judgementFirst.record(id.toString(), request.getChildRef(), request.getPriorAssessment(), caller, now);
+            }
             states.record(id, explained); // the similarity key (org.mimamori.api.similar)
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "score.create", "score/" + id,
                     request.getPurpose().getValue()));
@@ -98,13 +105,33 @@ class ScoringService {
         return new Recorded(id, responseJson);
     }
 
-    /** The stored response of a score, after auditing the read. */
+    /**
+     * The stored response of a score, after auditing the read; without its numbers and bands while
+     * judgement-first mode hides them from the caller ({@link HiddenScores}).
+     */
     String read(UUID id, Caller caller) {
         return tx.execute(status -> {
             ScoreRow row = scores.findById(id.toString())
                     .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
             audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
                     "score.read", "score/" + id, row.purpose()));
+            return judgementFirst.hidden(java.util.List.of(row.id()), caller).isEmpty() ? row.responseJson()
+                    : HiddenScores.hide(row.responseJson(), json);
+        });
+    }
+
+    /**
+     * Records the caller's own assessment of a stored score's child, audited in the same transaction, and gives
+     * the score, whose numbers the caller may now see.
+     */
+    String assess(UUID id, org.mimamori.api.web.dto.PriorAssessment assessment, Caller caller) {
+        return tx.execute(status -> {
+            ScoreRow row = scores.findById(id.toString())
+                    .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            judgementFirst.record(row.id(), row.childRef(), assessment, caller, now);
+            audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "assessment.create", "score/" + id,
+                    row.purpose()));
             return row.responseJson();
         });
     }

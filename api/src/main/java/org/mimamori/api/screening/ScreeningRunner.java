@@ -203,7 +203,7 @@ class ScreeningRunner implements DisposableBean {
             boolean flagged = s.estimate() != null && s.estimate().band().flagged();
             entries.add(new ScreeningStore.NewEntry(row, scoreId.toString(), ref,
                     s.estimate() == null ? null : s.estimate().probability(),
-                    s.estimate() == null ? null : s.estimate().band().id(), flagged,
+                    s.estimate() == null ? null : s.estimate().band().id(), flagged, s.redFlags().size(),
                     ScreenedChild.alreadySupported(c, schema), write(ScreenedChild.summary(s, schema, locale))));
         }
         Instant now = now();

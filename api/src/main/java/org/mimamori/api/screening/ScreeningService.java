@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,11 @@ import org.mimamori.api.audit.AuditTrail;
 import org.mimamori.api.contract.Contract;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
+import org.mimamori.api.models.ModelBands;
+import org.mimamori.api.problems.FieldProblem;
+import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.problems.NotFoundException;
+import org.mimamori.api.scoring.ScoreVisibility;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.web.dto.Band;
 import org.mimamori.api.web.dto.EntryStatus;
@@ -44,10 +49,13 @@ class ScreeningService {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Contract contract;
+    private final ModelBands bands;
+    private final ScoreVisibility visibility;
     private final Clock clock = Clock.systemUTC();
 
     ScreeningService(ScreeningStore store, ScreeningRunner runner, ActiveModels models, AuditTrail audit,
-                     PlatformTransactionManager transactions, ObjectMapper json, Contract contract) {
+                     PlatformTransactionManager transactions, ObjectMapper json, Contract contract, ModelBands bands,
+                     ScoreVisibility visibility) {
         this.store = store;
         this.runner = runner;
         this.models = models;
@@ -55,6 +63,8 @@ class ScreeningService {
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
         this.contract = contract;
+        this.bands = bands;
+        this.visibility = visibility;
     }
 
     /**
@@ -84,7 +94,8 @@ class ScreeningService {
             ScreeningStore.Counts c = store.counts(j.id());
             audited(caller, "screening.read", "screening/" + id);
             Screening out = new Screening(id, ScreeningStatus.fromValue(j.status()), j.total(), j.scored(),
-                    j.modelVersion(), c.byBand(), c.flagged(), c.unmarked(), j.createdBy(), utc(j.createdAt()))
+                    j.modelVersion(), c.byBand(), c.flagged(), c.unmarked(), c.redFlagged(), c.redFlaggedUnmarked(),
+                    j.createdBy(), utc(j.createdAt()))
                     .finishedAt(j.finishedAt() == null ? null : utc(j.finishedAt())).error(j.error());
             return c.flagged() == 0 ? out : out.unmarkedShare((double) c.unmarked() / c.flagged());
         });
@@ -94,8 +105,15 @@ class ScreeningService {
         return tx.execute(s -> {
             ScreeningStore.Job j = job(id);
             String st = status == null ? null : status.getValue();
-            List<ScreeningEntry> page = store.entries(j.id(), st, band, limit, offset).stream()
-                    .map(this::dto).toList();
+            boolean judgementFirst = visibility.appliesTo(caller);
+            if (judgementFirst && band != null) {
+                throw new InvalidRequestException(List.of(new FieldProblem("band", "cannot be used in "
+                        + "judgement-first mode: record your own assessment of each child before you see its band")));
+            }
+            List<ScreeningStore.Entry> entries = store.entries(j.id(), st, band, limit, offset, judgementFirst);
+            Set<String> hidden = visibility.hidden(entries.stream().map(ScreeningStore.Entry::scoreId).toList(),
+                    caller);
+            List<ScreeningEntry> page = entries.stream().map(e -> dto(e, j, judgementFirst, hidden)).toList();
             int total = store.countEntries(j.id(), st, band);
             audited(caller, "screening.entries.read", "screening/" + id);
             return new ScreeningEntryPage(page, total);
@@ -109,7 +127,8 @@ class ScreeningService {
                 throw new NotFoundException("Screening " + id + " has no entry " + entryId + ".");
             }
             audited(caller, "screening.entry.review", "screening/" + id + "/entries/" + entryId);
-            return dto(store.entry(j.id(), entryId).orElseThrow());
+            ScreeningStore.Entry e = store.entry(j.id(), entryId).orElseThrow();
+            return dto(e, j, visibility.appliesTo(caller), visibility.hidden(List.of(e.scoreId()), caller));
         });
     }
 
@@ -121,7 +140,12 @@ class ScreeningService {
         audit.record(AuditEntry.ok(now(), caller.name(), caller.role(), action, resource, "screening"));
     }
 
-    private ScreeningEntry dto(ScreeningStore.Entry e) {
+    /**
+     * An entry for the caller. In judgement-first mode a caseworker sees no rank (it follows the estimates), and
+     * for a child without their own assessment no probability, band or contributions.
+     */
+    private ScreeningEntry dto(ScreeningStore.Entry e, ScreeningStore.Job j, boolean judgementFirst,
+                               Set<String> hidden) {
         ScreenedChild.Summary summary;
         try {
             summary = json.readValue(e.summaryJson(), ScreenedChild.Summary.class);
@@ -131,12 +155,24 @@ class ScreeningService {
         ScreeningEntry out = new ScreeningEntry(e.rowNo(), UUID.fromString(e.scoreId()), e.childRef(),
                 e.alreadySupported(),
                 summary.redFlags().stream().map(f -> new RedFlag(f.item(), f.message()).label(f.label())).toList(),
-                summary.top().stream().map(t -> new ScreeningContribution(t.item(), t.label(), t.contribution()))
-                        .toList(),
-                EntryStatus.fromValue(e.status()))
-                .rank(e.rank()).probability(e.probability()).reviewedBy(e.reviewedBy())
+                List.of(), EntryStatus.fromValue(e.status())).reviewedBy(e.reviewedBy())
                 .reviewedAt(e.reviewedAt() == null ? null : utc(e.reviewedAt()));
-        return e.bandId() == null ? out : out.band(new Band(e.bandId(), summary.bandMeaning()));
+        if (!judgementFirst) {
+            out.rank(e.rank());
+        }
+        if (hidden.contains(e.scoreId())) {
+            return out.numbersHidden(true);
+        }
+        out.probability(e.probability()).topContributions(summary.top().stream()
+                .map(t -> new ScreeningContribution(t.item(), t.label(), t.contribution())).toList());
+        if (e.bandId() == null) {
+            return out;
+        }
+        Band band = new Band(e.bandId(), summary.bandMeaning());
+        bands.bands(j.modelVersion()).byId(e.bandId()).ifPresent(b -> band.lower(b.lower())
+                .review(Band.ReviewEnum.fromValue(b.review().id()))
+                .reviewLabel(b.review().label().in(Locale.forLanguageTag(j.language()))));
+        return out.band(band);
     }
 
     private Instant now() {

@@ -29,7 +29,7 @@ class ScreeningStore {
 
     /** A screened child to store. */
     record NewEntry(int rowNo, String scoreId, String childRef, Double probability, String bandId,
-                    boolean flagged, boolean alreadySupported, String summaryJson) {
+                    boolean flagged, int redFlagCount, boolean alreadySupported, String summaryJson) {
     }
 
     /** A stored entry. */
@@ -38,8 +38,16 @@ class ScreeningStore {
                  Instant reviewedAt) {
     }
 
-    /** Counts over a screening's entries. */
-    record Counts(Map<String, Integer> byBand, int flagged, int unmarked) {
+    /**
+     * Counts over a screening's entries.
+     *
+     * @param byBand             entries per band id ({@code withheld} for withheld estimates)
+     * @param flagged            entries in a band whose review meaning is outreach
+     * @param unmarked           flagged entries not already supported
+     * @param redFlagged         entries with red flags, whatever their band (also when withheld)
+     * @param redFlaggedUnmarked red-flagged entries not already supported
+     */
+    record Counts(Map<String, Integer> byBand, int flagged, int unmarked, int redFlagged, int redFlaggedUnmarked) {
     }
 
     /** The size of the chunks a job's file is stored in (1 MiB). */
@@ -129,41 +137,52 @@ class ScreeningStore {
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (NewEntry e : entries) {
             rows.add(new Object[] {id, e.rowNo(), e.scoreId(), e.childRef(), e.probability(), e.bandId(),
-                    e.flagged(), e.alreadySupported(), e.summaryJson(), "to_review"});
+                    e.flagged(), e.redFlagCount(), e.alreadySupported(), e.summaryJson(), "to_review"});
         }
         jdbc.batchUpdate("INSERT INTO screening_entry (screening_id, row_no, score_id, child_ref, probability, "
-                + "band_id, flagged, already_supported, summary_json, status) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);
+                + "band_id, flagged, red_flag_count, already_supported, summary_json, status) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows);
         jdbc.update("UPDATE screening SET scored = scored + ? WHERE id = ?", entries.size(), id);
     }
 
-    /** Ranks entries by probability, highest first; withheld estimates after the rest, in file order. */
+    /**
+     * Ranks entries: red-flagged children first (whatever their estimate, also when withheld), then by
+     * probability, highest first, withheld estimates after the rest; ties in file order.
+     */
     void rank(String id) {
-        jdbc.update("UPDATE screening_entry e JOIN (SELECT row_no, ROW_NUMBER() OVER (ORDER BY probability IS NULL, "
-                + "probability DESC, row_no) AS r FROM screening_entry WHERE screening_id = ?) o "
+        jdbc.update("UPDATE screening_entry e JOIN (SELECT row_no, ROW_NUMBER() OVER (ORDER BY red_flag_count > 0 "
+                + "DESC, probability IS NULL, probability DESC, row_no) AS r FROM screening_entry "
+                + "WHERE screening_id = ?) o "
                 + "ON e.row_no = o.row_no SET e.rank_no = o.r WHERE e.screening_id = ?", id, id);
     }
 
     Counts counts(String id) {
         Map<String, Integer> byBand = new LinkedHashMap<>();
-        int[] flagged = new int[2];
+        int[] n = new int[4];
         jdbc.query("SELECT COALESCE(band_id, 'withheld'), COUNT(*), SUM(flagged), "
-                + "SUM(flagged AND NOT already_supported) FROM screening_entry WHERE screening_id = ? "
+                + "SUM(flagged AND NOT already_supported), SUM(red_flag_count > 0), "
+                + "SUM(red_flag_count > 0 AND NOT already_supported) FROM screening_entry WHERE screening_id = ? "
                 + "GROUP BY band_id", (ResultSet rs) -> {
                     byBand.put(rs.getString(1), rs.getInt(2));
-                    flagged[0] += rs.getInt(3);
-                    flagged[1] += rs.getInt(4);
+                    for (int i = 0; i < n.length; i++) {
+                        n[i] += rs.getInt(3 + i);
+                    }
                 }, id);
-        return new Counts(byBand, flagged[0], flagged[1]);
+        return new Counts(byBand, n[0], n[1], n[2], n[3]);
     }
 
-    /** A page of the review list, in rank order (file order until ranked), and how many match. */
-    List<Entry> entries(String id, String status, String band, int limit, int offset) {
+    /**
+     * A page of the review list, in rank order (file order until ranked); with {@code fileOrder} (judgement-first,
+     * where the ranks would show the estimates), red-flagged children first, then in file order.
+     */
+    List<Entry> entries(String id, String status, String band, int limit, int offset, boolean fileOrder) {
         List<Object> args = new ArrayList<>(List.of(id));
         String where = where(status, band, args);
         args.add(limit);
         args.add(offset);
         return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM screening_entry WHERE " + where
-                + " ORDER BY rank_no IS NULL, rank_no, row_no LIMIT ? OFFSET ?", ENTRY, args.toArray());
+                + (fileOrder ? " ORDER BY red_flag_count > 0 DESC, row_no" : " ORDER BY rank_no IS NULL, rank_no, row_no")
+                + " LIMIT ? OFFSET ?", ENTRY, args.toArray());
     }
 
     int countEntries(String id, String status, String band) {

@@ -36,7 +36,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *   <li>{@code POST /api/v1/screenings}: supervisor, analyst; {@code GET /api/v1/screenings/**}: also caseworker;
  *   {@code PATCH} of a screening entry: caseworker, supervisor;</li>
  *   <li>{@code GET /api/v1/audit}: auditor, admin;</li>
- *   <li>{@code POST /api/v1/scores/{id}/decisions}, {@code .../outcomes}: caseworker, supervisor;
+ *   <li>{@code POST /api/v1/scores/{id}/decisions}, {@code .../outcomes}, {@code .../assessments}: caseworker,
+ *   supervisor;
  *   {@code POST /api/v1/decisions/{id}/sign-off}: supervisor; {@code GET /api/v1/review/**}: supervisor,
  *   auditor, admin; the static review page {@code /review} is public (its data calls need a token);</li>
  *   <li>{@code /actuator/prometheus}: any authenticated caller.</li>
@@ -72,7 +73,8 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher(HttpMethod.GET, "/review"),
                                 path.matcher(HttpMethod.GET, "/review/**")).permitAll()
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/scores/*/decisions"),
-                                path.matcher(HttpMethod.POST, "/api/v1/scores/*/outcomes"))
+                                path.matcher(HttpMethod.POST, "/api/v1/scores/*/outcomes"),
+                                path.matcher(HttpMethod.POST, "/api/v1/scores/*/assessments"))
                         .hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/decisions/*/sign-off"))
                         .hasRole(Roles.SUPERVISOR)

@@ -48,7 +48,7 @@ class HostileInputIntegrationTest extends IntegrationTestBase {
     private static final long SEED = 20_261_201L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TABLES = List.of("score", "audit_event", "decision", "outcome", "screening",
-            "screening_entry", "model_bundle");
+            "screening_entry", "model_bundle", "own_assessment");
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
@@ -65,6 +65,7 @@ class HostileInputIntegrationTest extends IntegrationTestBase {
             created.put(e, new LongAdder());
         }
         LongAdder modelsCreated = new LongAdder();
+        LongAdder scoredWithAssessment = new LongAdder();
         Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
         Queue<String> screenings = new ConcurrentLinkedQueue<>();
         AtomicInteger sent = new AtomicInteger();
@@ -94,6 +95,9 @@ class HostileInputIntegrationTest extends IntegrationTestBase {
                         if (q.endpoint() == Endpoint.MODEL_UPLOAD && a.status() == 201) {
                             modelsCreated.increment();
                         }
+                        if (q.endpoint() == Endpoint.SCORE && JSON.readTree(a.body()).has("priorAssessment")) {
+                            scoredWithAssessment.increment();
+                        }
                         if (q.endpoint() == Endpoint.SCREENING) {
                             screenings.add(JSON.readTree(a.body()).get("id").asText());
                         }
@@ -120,12 +124,14 @@ class HostileInputIntegrationTest extends IntegrationTestBase {
             screened += ((Number) job.get("total")).intValue();
         }
         long written = count(created, Endpoint.SCORE, Endpoint.DECISION, Endpoint.SIGN_OFF, Endpoint.OUTCOME,
-                Endpoint.SCREENING, Endpoint.ENTRY, Endpoint.MODEL_ACTIVATE, Endpoint.ENTRIES_READ,
-                Endpoint.REVIEW_READ) + modelsCreated.sum() + screenings.size();
+                Endpoint.ASSESSMENT, Endpoint.SCREENING, Endpoint.ENTRY, Endpoint.MODEL_ACTIVATE,
+                Endpoint.ENTRIES_READ, Endpoint.REVIEW_READ) + modelsCreated.sum() + screenings.size();
         Map<String, Long> after = counts();
         assertThat(after.get("score") - before.get("score")).isEqualTo(created.get(Endpoint.SCORE).sum() + screened);
         assertThat(after.get("decision") - before.get("decision")).isEqualTo(created.get(Endpoint.DECISION).sum());
         assertThat(after.get("outcome") - before.get("outcome")).isEqualTo(created.get(Endpoint.OUTCOME).sum());
+        assertThat(after.get("own_assessment") - before.get("own_assessment"))
+                .isEqualTo(created.get(Endpoint.ASSESSMENT).sum() + scoredWithAssessment.sum());
         assertThat(after.get("screening") - before.get("screening")).isEqualTo(screenings.size());
         assertThat(after.get("screening_entry") - before.get("screening_entry")).isEqualTo(screened);
         assertThat(after.get("model_bundle") - before.get("model_bundle")).isEqualTo(modelsCreated.sum());

@@ -23,8 +23,8 @@ import org.mimamori.api.support.Multipart;
 final class HostileRequests {
 
     /** What a request is sent to, for counting what its 2xx answers create. */
-    enum Endpoint { SCORE, DECISION, SIGN_OFF, OUTCOME, SCREENING, ENTRY, MODEL_UPLOAD, MODEL_ACTIVATE,
-        ENTRIES_READ, REVIEW_READ, AUDIT_READ, RAW }
+    enum Endpoint { SCORE, DECISION, SIGN_OFF, OUTCOME, ASSESSMENT, SCREENING, ENTRY, MODEL_UPLOAD,
+        MODEL_ACTIVATE, ENTRIES_READ, REVIEW_READ, AUDIT_READ, RAW }
 
     /**
      * One request. {@code rawHead} (request line and headers) is set for requests sent over a plain socket.
@@ -68,8 +68,8 @@ final class HostileRequests {
             return read();
         }
         Endpoint e = List.of(Endpoint.SCORE, Endpoint.SCORE, Endpoint.DECISION, Endpoint.SIGN_OFF, Endpoint.OUTCOME,
-                Endpoint.SCREENING, Endpoint.ENTRY, Endpoint.MODEL_UPLOAD, Endpoint.MODEL_ACTIVATE)
-                .get(r.nextInt(9));
+                Endpoint.ASSESSMENT, Endpoint.SCREENING, Endpoint.ENTRY, Endpoint.MODEL_UPLOAD,
+                Endpoint.MODEL_ACTIVATE).get(r.nextInt(10));
         return switch (e) {
             case SCREENING, MODEL_UPLOAD -> upload(e);
             case MODEL_ACTIVATE -> request(e, "POST", "/api/v1/models/" + pathValue(f.model()) + "/activate",
@@ -116,6 +116,11 @@ final class HostileRequests {
                 body.put("needConfirmed", true);
                 body.put("supportTypes", List.of(pick("poverty", "neglect", "abuse")));
                 body.put("confirmedOn", "20" + (10 + r.nextInt(15)) + "-0" + (1 + r.nextInt(9)) + "-1" + r.nextInt(10));
+            }
+            case ASSESSMENT -> {
+                path = "/api/v1/scores/" + pathValue(score) + "/assessments";
+                body.put("level", pick("none", "low", "moderate", "high"));
+                body.put("note", text(20));
             }
             default -> {
                 path = "/api/v1/screenings/" + pathValue(f.screening()) + "/entries/"

@@ -3,10 +3,13 @@ package org.mimamori.api.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,9 @@ import org.springframework.web.client.HttpClientErrorException;
 
 /** The review endpoints show overrides with their reasons, count agreement and list open red flags. */
 class ReviewIntegrationTest extends IntegrationTestBase {
+
+    /** Flagged scores newer than the open one: far more than any fixed scan window. */
+    private static final int NEWER = 10_000;
 
     private Score score(org.mimamori.client.model.ScoreRequest request) {
         return clients().scores("demo-caseworker").createScore(request, "en");
@@ -117,7 +123,58 @@ class ReviewIntegrationTest extends IntegrationTestBase {
         e = catchThrowableOfType(HttpClientErrorException.class,
                 () -> clients().review(null).openRedFlags());
         assertThat(e.getStatusCode().value()).isEqualTo(401);
-        assertThat(clients().review("demo-admin").reviewScores(1, 0).getItems()).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aPageOfOneHoldsExactlyTheNewestScore() {
+        Score newest = score(Cases.low("C-R-0006"));
+        String expected = jdbc.queryForObject("SELECT id FROM score ORDER BY created_at DESC, id LIMIT 1",
+                String.class);
+        org.mimamori.client.model.ReviewedScores page = clients().review("demo-admin").reviewScores(1, 0);
+        assertThat(page.getItems()).extracting(i -> i.getScore().getId().toString()).containsExactly(expected);
+        assertThat(page.getItems().get(0).getScore().getId()).isEqualTo(newest.getId());
+        assertThat(page.getTotal()).isEqualTo(rows("score"));
+    }
+
+    @Test
+    void anOpenRedFlagIsFoundAmongTenThousandNewerFlaggedScores() {
+        Score open = score(Cases.lowWithRedFlag("C-R-0005"));
+        Map<String, Object> stored = jdbc.queryForMap("SELECT * FROM score WHERE id = ?", open.getId().toString());
+        assertThat(((Number) stored.get("red_flag_count")).intValue()).isEqualTo(open.getRedFlags().size());
+        Timestamp newer = Timestamp.from(jdbc.queryForObject("SELECT created_at FROM score WHERE id = ?",
+                Timestamp.class, open.getId().toString()).toInstant().plusMillis(1));
+        List<Object[]> scores = new ArrayList<>();
+        List<Object[]> decisions = new ArrayList<>();
+        for (int i = 0; i < NEWER; i++) {
+            String id = UUID.randomUUID().toString();
+            String ref = String.format("C-RF-%05d", i);
+            // As the service stores a score: its own id and child in the stored request and response.
+            scores.add(new Object[] {id, ref, stored.get("purpose"), stored.get("model_version"),
+                    stored.get("schema_id"), stored.get("requested_by"), stored.get("requester_role"), newer,
+                    ((String) stored.get("request_json")).replace("C-R-0005", ref),
+                    ((String) stored.get("response_json")).replace(open.getId().toString(), id)
+                            .replace("C-R-0005", ref),
+                    stored.get("band_id"), stored.get("probability"), stored.get("red_flag_count")});
+            decisions.add(new Object[] {UUID.randomUUID().toString(), id, "outreach", stored.get("band_id"),
+                    "demo-caseworker", "caseworker", newer});
+        }
+        long started = System.nanoTime();
+        try {
+            jdbc.batchUpdate("INSERT INTO score (id, child_ref, purpose, model_version, schema_id, requested_by, "
+                    + "requester_role, created_at, request_json, response_json, band_id, probability, "
+                    + "red_flag_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", scores);
+            jdbc.batchUpdate("INSERT INTO decision (id, score_id, decision, dismisses_red_flags, band, band_rank, "
+                    + "against_band, against_red_flag, decided_by, decider_role, decided_at, sign_off_status) "
+                    + "VALUES (?,?,?,FALSE,?,0,FALSE,FALSE,?,?,?,'not_needed')", decisions);
+            List<OpenRedFlag> flags = clients().review("demo-supervisor").openRedFlags();
+            assertThat(flags).filteredOn(f -> f.getScoreId().equals(open.getId())).singleElement()
+                    .satisfies(f -> assertThat(f.getStatus()).isEqualTo(OpenRedFlag.StatusEnum.NO_DECISION));
+            assertThat(flags).noneMatch(f -> f.getChildRef().startsWith("C-RF-"));
+            assertThat(System.nanoTime() - started).as("within a minute").isLessThan(60_000_000_000L);
+        } finally {
+            jdbc.update("DELETE FROM decision WHERE score_id IN (SELECT id FROM score WHERE child_ref LIKE 'C-RF-%')");
+            jdbc.update("DELETE FROM score WHERE child_ref LIKE 'C-RF-%'");
+        }
     }
 
     @Test

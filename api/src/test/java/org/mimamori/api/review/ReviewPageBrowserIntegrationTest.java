@@ -6,16 +6,26 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.mimamori.api.support.Cases;
+import org.mimamori.api.support.Cohorts;
 import org.mimamori.api.support.DataDirs;
 import org.mimamori.api.support.IntegrationTestBase;
+import org.mimamori.api.support.Screenings;
 import org.mimamori.client.model.Contribution;
 import org.mimamori.client.model.DecisionKind;
 import org.mimamori.client.model.DecisionRequest;
+import org.mimamori.client.model.OutcomeRequest;
+import org.mimamori.client.model.PriorAssessment;
 import org.mimamori.client.model.Score;
+import org.mimamori.client.model.SupportType;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -65,6 +75,51 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "スーパーバイザー確認"));
             wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("[data-score-id='" + high.getId() + "']")));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Ids of purposes, levels, decisions, support types, statuses and bands, as whole words. */
+    private static final Pattern RAW_IDS = Pattern.compile("(?<![A-Za-z_])(screening|case_review|case_conference|"
+            + "follow_up|none|low|moderate|high|very_low|very_high|outreach|assessment|monitor|no_action|poverty|"
+            + "neglect|abuse|young_carer|school_refusal|to_review|reviewed_outreach|reviewed_no_action|no_decision|"
+            + "sign_off_pending|sign_off_rejected|not_needed|pending|signed|rejected)(?![A-Za-z_])");
+
+    @Test
+    void theJapaneseViewShowsPurposesLevelsDecisionsAndSupportTypesInJapaneseNeverAsIds() throws Exception {
+        Score score = clients().scores("demo-caseworker").createScore(Cases.high("C-B-0002")
+                .priorAssessment(new PriorAssessment().level(PriorAssessment.LevelEnum.MODERATE)), "ja");
+        clients().decisions("demo-caseworker").createDecision(score.getId(),
+                new DecisionRequest().decision(DecisionKind.OUTREACH));
+        clients().decisions("demo-caseworker").recordOutcome(score.getId(), new OutcomeRequest().needConfirmed(true)
+                .supportTypes(List.of(SupportType.POVERTY, SupportType.YOUNG_CARER))
+                .confirmedOn(LocalDate.of(2026, 2, 1)));
+        UUID screening = clients().screenings("demo-supervisor").createScreening(Cohorts.cohort(20, 4).toFile(), "ja")
+                .getId();
+        Screenings.await(clients().screenings("demo-supervisor"), screening);
+
+        WebDriver browser = chromium();
+        try {
+            browser.get("http://127.0.0.1:" + port + "/review?token=demo-supervisor&lang=ja&screening=" + screening);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.until(ExpectedConditions.textToBe(By.id("status"), "読み込みました。"));
+            String card = browser.findElement(By.cssSelector("[data-score-id='" + score.getId() + "']")).getText();
+            assertThat(card).contains("ケース検討").contains("中程度").contains("アウトリーチ").contains("貧困")
+                    .contains("ヤングケアラー").contains("本人の見立て・モデル・判断")
+                    .contains(score.getBand().getMeaning());
+            String list = browser.findElement(By.id("screening")).getText();
+            assertThat(list).contains("未確認");
+            for (String text : List.of(card, list, browser.findElement(By.id("agreement-band")).getText())) {
+                Matcher raw = RAW_IDS.matcher(text);
+                assertThat(raw.find()).as("a raw id (%s) in: %s", raw.find(0) ? raw.group() : "", text).isFalse();
+            }
+
+            browser.get("http://127.0.0.1:" + port + "/review?lang=en&screening=" + screening);
+            wait.until(ExpectedConditions.textToBe(By.id("status"), "Loaded."));
+            String en = browser.findElement(By.cssSelector("[data-score-id='" + score.getId() + "']")).getText();
+            assertThat(en).contains("case review").contains("moderate").contains("poverty").contains("young carer");
+            assertThat(browser.findElement(By.id("screening")).getText()).contains("to review");
         } finally {
             browser.quit();
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.mimamori.api.support.Cohorts;
 import org.mimamori.api.support.IntegrationTestBase;
 import org.mimamori.client.api.ScreeningsApi;
+import org.mimamori.client.model.Band;
 import org.mimamori.client.model.EntryStatus;
 import org.mimamori.client.model.Score;
 import org.mimamori.client.model.Screening;
@@ -24,8 +25,6 @@ import org.mimamori.client.model.ScreeningEntry;
 import org.mimamori.client.model.ScreeningEntryPage;
 import org.mimamori.client.model.ScreeningEntryUpdate;
 import org.mimamori.client.model.ScreeningStatus;
-import org.mimamori.model.metrics.ScoreBand;
-import org.mimamori.model.metrics.ScoreBands;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.HttpClientErrorException;
@@ -65,20 +64,20 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
         for (int i = 0; i < all.size(); i++) {
             assertThat(all.get(i).getRank()).isEqualTo(i + 1);
         }
+        int redFlagged = (int) all.stream().filter(e -> !e.getRedFlags().isEmpty()).count();
+        assertThat(all.subList(0, redFlagged)).as("red-flagged children first")
+                .allSatisfy(e -> assertThat(e.getRedFlags()).isNotEmpty());
+        assertRankedByProbability(all.subList(0, redFlagged));
+        assertRankedByProbability(all.subList(redFlagged, all.size()));
         List<ScreeningEntry> estimated = all.stream().filter(e -> e.getProbability() != null).toList();
-        for (int i = 1; i < estimated.size(); i++) {
-            assertThat(estimated.get(i).getProbability()).isLessThanOrEqualTo(estimated.get(i - 1).getProbability());
-        }
-        assertThat(all.subList(estimated.size(), all.size())).allSatisfy(e -> assertThat(e.getBand()).isNull());
         assertThat(estimated).isNotEmpty().allSatisfy(e -> {
             assertThat(e.getBand().getMeaning()).isNotBlank();
             assertThat(e.getTopContributions()).isNotEmpty();
             assertThat(e.getStatus()).isEqualTo(EntryStatus.TO_REVIEW);
         });
 
-        long flagged = estimated.stream().filter(e -> top2(e.getBand().getId())).count();
-        long unmarked = estimated.stream().filter(e -> top2(e.getBand().getId()) && !e.getAlreadySupported())
-                .count();
+        long flagged = estimated.stream().filter(e -> outreach(e.getBand())).count();
+        long unmarked = estimated.stream().filter(e -> outreach(e.getBand()) && !e.getAlreadySupported()).count();
         assertThat(s.getFlagged()).isEqualTo((int) flagged);
         assertThat(s.getUnmarked()).isEqualTo((int) unmarked);
         if (flagged > 0) {
@@ -86,8 +85,12 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
         }
         assertThat(flagged).as("the cohort has flagged children").isPositive();
 
+        assertThat(s.getRedFlagged()).isEqualTo(redFlagged);
+        assertThat(s.getRedFlaggedUnmarked()).isEqualTo((int) all.stream()
+                .filter(e -> !e.getRedFlags().isEmpty() && !e.getAlreadySupported()).count());
+
         // The entry's score is a recorded score with the purpose screening and the full explanation.
-        ScreeningEntry first = all.get(0);
+        ScreeningEntry first = estimated.get(0);
         Score score = clients().scores("demo-caseworker").getScore(first.getScoreId());
         assertThat(score.getChildRef()).isEqualTo(first.getChildRef());
         assertThat(score.getPurpose().getValue()).isEqualTo("screening");
@@ -99,6 +102,58 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
         ScreeningEntryPage inBand = clients().screenings("demo-analyst").listScreeningEntries(id, null, band, 1000, 0);
         assertThat(inBand.getTotal()).isEqualTo(s.getCountsByBand().get(band));
         assertThat(inBand.getEntries()).allSatisfy(e -> assertThat(e.getBand().getId()).isEqualTo(band));
+    }
+
+    @Test
+    void redFlaggedChildrenRankFirstAndAreCountedApartFromTheBandsAlsoWhenWithheld() throws IOException {
+        // Find withheld and low estimates in the plain cohort, then raise a red flag on some of them.
+        UUID plain = clients().screenings("demo-supervisor").createScreening(cohort.toFile(), "en").getId();
+        awaitFinished(clients().screenings("demo-supervisor"), plain);
+        List<ScreeningEntry> before = allEntries(plain);
+        List<Integer> withheld = before.stream().filter(e -> e.getProbability() == null && e.getRedFlags().isEmpty())
+                .map(ScreeningEntry::getId).limit(3).toList();
+        assertThat(withheld).as("the cohort has withheld estimates without red flags").hasSizeGreaterThanOrEqualTo(2);
+        List<Integer> lowest = before.stream().filter(e -> e.getProbability() != null && e.getRedFlags().isEmpty())
+                .map(ScreeningEntry::getId).toList();
+        lowest = lowest.subList(lowest.size() - 2, lowest.size());
+        List<Integer> raised = new ArrayList<>(withheld);
+        raised.addAll(lowest);
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(cohort));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        int help = header.indexOf("child_asked_for_help");
+        int supported = header.indexOf("already_supported");
+        for (int row : raised) {
+            lines.set(row, replaceCell(lines.get(row), help, "1"));
+            lines.set(row, replaceCell(lines.get(row), supported, row == withheld.get(0) ? "1" : "0"));
+        }
+        Path flaggedFile = Files.createTempFile("cohort-flags", ".csv");
+        Files.write(flaggedFile, lines);
+        UUID id = clients().screenings("demo-supervisor").createScreening(flaggedFile.toFile(), "en").getId();
+        Screening s = awaitFinished(clients().screenings("demo-caseworker"), id);
+        List<ScreeningEntry> all = allEntries(id);
+
+        List<ScreeningEntry> flagged = all.stream().filter(e -> !e.getRedFlags().isEmpty()).toList();
+        int already = (int) before.stream().filter(e -> !e.getRedFlags().isEmpty()).count();
+        assertThat(flagged).hasSize(already + raised.size());
+        assertThat(all.subList(0, flagged.size())).as("red flags first, withheld or not")
+                .containsExactlyElementsOf(flagged);
+        assertThat(flagged).extracting(ScreeningEntry::getId).containsAll(raised);
+        assertRankedByProbability(flagged);
+        assertThat(all.stream().filter(e -> withheld.contains(e.getId())))
+                .allSatisfy(e -> assertThat(e.getRank()).isLessThanOrEqualTo(flagged.size()))
+                .allSatisfy(e -> assertThat(e.getBand()).isNull());
+
+        assertThat(s.getRedFlagged()).isEqualTo(flagged.size());
+        assertThat(s.getRedFlaggedUnmarked()).isEqualTo((int) flagged.stream()
+                .filter(e -> !e.getAlreadySupported()).count());
+        assertThat(all.stream().filter(e -> e.getId() == withheld.get(0).intValue()).findFirst().orElseThrow()
+                .getAlreadySupported()).isTrue();
+        assertThat(s.getRedFlaggedUnmarked()).isLessThan(s.getRedFlagged());
+        // The bands still count every child once; withheld red-flagged children are under withheld.
+        assertThat(s.getCountsByBand().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(N);
+        assertThat(s.getCountsByBand().get("withheld")).isEqualTo((int) all.stream()
+                .filter(e -> e.getBand() == null).count());
     }
 
     @Test
@@ -187,10 +242,20 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
         return String.join(",", cells);
     }
 
-    /** True for the two highest of the test bundle's (default) bands. */
-    private static boolean top2(String bandId) {
-        List<ScoreBand> bands = ScoreBands.defaults().bands();
-        return bands.subList(bands.size() - 2, bands.size()).stream().anyMatch(b -> b.id().equals(bandId));
+    /** True for a band flagged for outreach (its review meaning, as the model declares it). */
+    private static boolean outreach(Band band) {
+        return band.getReview() == Band.ReviewEnum.OUTREACH;
+    }
+
+    /** Highest probability first, withheld estimates (no band) after the rest. */
+    private static void assertRankedByProbability(List<ScreeningEntry> entries) {
+        List<ScreeningEntry> estimated = entries.stream().filter(e -> e.getProbability() != null).toList();
+        for (int i = 1; i < estimated.size(); i++) {
+            assertThat(estimated.get(i).getProbability()).isLessThanOrEqualTo(estimated.get(i - 1).getProbability());
+        }
+        assertThat(entries.subList(0, estimated.size())).containsExactlyElementsOf(estimated);
+        assertThat(entries.subList(estimated.size(), entries.size()))
+                .allSatisfy(e -> assertThat(e.getBand()).isNull());
     }
 
     private List<ScreeningEntry> allEntries(UUID id) {
