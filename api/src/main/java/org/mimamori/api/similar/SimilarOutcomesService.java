@@ -14,6 +14,8 @@ import org.mimamori.api.audit.AuditTrail;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.problems.NotFoundException;
 import org.mimamori.api.problems.UnavailableException;
+import org.mimamori.api.problems.ConflictException;
+import org.mimamori.api.scoring.ScoreVisibility;
 import org.mimamori.api.security.Caller;
 import org.mimamori.model.schema.FeatureSchema;
 import org.springframework.stereotype.Service;
@@ -60,6 +62,7 @@ class SimilarOutcomesService {
     }
 
     private final SimilarStore store;
+    private final ScoreVisibility visibility;
     private final AuditTrail audit;
     private final ActiveModels models;
     private final TransactionTemplate tx;
@@ -67,7 +70,9 @@ class SimilarOutcomesService {
     private final Clock clock = Clock.systemUTC();
 
     SimilarOutcomesService(SimilarStore store, AuditTrail audit, ActiveModels models,
-                           PlatformTransactionManager transactions, SimilarProperties properties) {
+                           PlatformTransactionManager transactions, SimilarProperties properties,
+                           ScoreVisibility visibility) {
+        this.visibility = visibility;
         this.store = store;
         this.audit = audit;
         this.models = models;
@@ -84,6 +89,11 @@ class SimilarOutcomesService {
         return tx.execute(status -> {
             SimilarStore.ScoreFacts score = store.score(id.toString())
                     .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
+            if (!visibility.hidden(List.of(id.toString()), caller).isEmpty()) {
+                // Judgement-first: the shares of similar past cases are numbers too.
+                throw new ConflictException("Record your own assessment of this child first "
+                        + "(POST /api/v1/scores/" + id + "/assessments); then the similar past cases are shown.");
+            }
             List<SimilarStore.State> top = store.topStates(id.toString(), TOP);
             List<SimilarStore.State> items = top;
             Group group = null;

@@ -129,6 +129,11 @@ class JudgementFirstIntegrationTest {
             assertThat(score.statusCode()).isEqualTo(200);
             assertHidden(score.body());
         }
+        // Similar past cases are figures too: refused until the caseworker's own assessment.
+        HttpResponse<String> similar = http.get("/api/v1/scores/" + scoreId + "/similar-outcomes?purpose=case_review",
+                "demo-caseworker");
+        assertThat(similar.statusCode()).as(similar.body()).isEqualTo(409);
+        assertThat(similar.body()).contains("own assessment").doesNotContain("share");
         // The review endpoints (the review page's data besides the screening list) are not a caseworker's.
         for (String path : List.of("/api/v1/review/scores", "/api/v1/review/red-flags", "/api/v1/review/agreement")) {
             HttpResponse<String> r = http.get(path, "demo-caseworker");
@@ -150,6 +155,8 @@ class JudgementFirstIntegrationTest {
         assertNumbers(json(assessed));
         assertNumbers(json(http.get("/api/v1/scores/" + scoreId, "demo-caseworker")));
         assertHidden(http.get("/api/v1/scores/" + other, "demo-caseworker").body());
+        assertThat(http.get("/api/v1/scores/" + scoreId + "/similar-outcomes?purpose=case_review", "demo-caseworker")
+                .statusCode()).isEqualTo(200);
         JsonNode after = JSON.readTree(http.get(entriesPath, "demo-caseworker").body()).path("entries");
         for (JsonNode e : after) {
             boolean own = e.path("scoreId").asText().equals(scoreId);

@@ -135,6 +135,21 @@ class SimilarOutcomesServiceTest {
         };
         return new SimilarOutcomesService(store, audit, () -> {
             throw new UnavailableException("no model");
-        }, tx, new SimilarProperties(20));
+        }, tx, new SimilarProperties(20), new org.mimamori.api.scoring.ScoreVisibility() {
+            @Override
+            public boolean appliesTo(org.mimamori.api.security.Caller caller) {
+                return false;
+            }
+
+            @Override
+            public java.util.Set<String> hidden(java.util.Collection<String> ids, org.mimamori.api.security.Caller c) {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public java.util.List<OwnAssessment> assessmentsOf(java.util.Collection<String> ids) {
+                return java.util.List.of();
+            }
+        });
     }
 }
