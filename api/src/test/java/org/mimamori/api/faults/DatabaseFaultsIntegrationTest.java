@@ -72,6 +72,10 @@ class DatabaseFaultsIntegrationTest {
                     statuses.add(r.statusCode());
                     if (r.statusCode() == 201) {
                         answered.put(URI.create(r.headers().firstValue("Location").orElseThrow()).getPath(), r.body());
+                    } else {
+                        // As a client told Retry-After would: pause instead of spinning on two cores while the
+                        // database recovers.
+                        Thread.sleep(200);
                     }
                 }
                 return null;
