@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,52 +65,30 @@ class BodyReadDeadlineFilter extends OncePerRequestFilter {
         }
     }
 
-    private static final class DeadlineStream extends ServletInputStream {
-        private final ServletInputStream in;
+    private static final class DeadlineStream extends GuardedInputStream {
         private final long deadline;
         private final long seconds;
 
         DeadlineStream(ServletInputStream in, long deadline, long seconds) {
-            this.in = in;
+            super(in);
             this.deadline = deadline;
             this.seconds = seconds;
         }
 
         @Override
-        public int read() throws IOException {
+        void beforeRead() throws IOException {
             check();
-            int b = in.read();
-            check();
-            return b;
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
+        void afterRead(int bytes) throws IOException {
             check();
-            int n = in.read(b, off, len);
-            check();
-            return n;
         }
 
         private void check() throws IOException {
             if (System.nanoTime() > deadline) {
                 throw new BodyReadTimeoutException(seconds);
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }

@@ -71,16 +71,7 @@ final class SimilarViews {
 
     /** Japanese when the caller's first language is Japanese, English otherwise (as for scores). */
     static Locale locale(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Locale.ENGLISH;
-        }
-        try {
-            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
-            return !ranges.isEmpty() && ranges.get(0).getRange().toLowerCase(Locale.ROOT).startsWith("ja")
-                    ? Locale.JAPANESE : Locale.ENGLISH;
-        } catch (IllegalArgumentException e) {
-            return Locale.ENGLISH;
-        }
+        return org.mimamori.api.scoring.ScoreRecorder.locale(acceptLanguage);
     }
 
     private static boolean ja(Locale locale) {
