@@ -16,8 +16,15 @@ public final class Roles {
     /** Administrators: manage models and read the audit trail. */
     public static final String ADMIN = "admin";
 
+    /**
+     * Privacy officers: handle families' disclosure, correction and cessation-of-use requests, and read what is
+     * held about one child for that purpose.
+     */
+    public static final String PRIVACY_OFFICER = "privacy_officer";
+
     /** Every role. */
-    public static final List<String> ALL = List.of(CASEWORKER, SUPERVISOR, ANALYST, AUDITOR, ADMIN);
+    public static final List<String> ALL = List.of(CASEWORKER, SUPERVISOR, ANALYST, AUDITOR, ADMIN,
+            PRIVACY_OFFICER);
 
     private Roles() {
     }
