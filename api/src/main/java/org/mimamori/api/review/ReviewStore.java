@@ -9,7 +9,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Plain SQL reads of {@code score} and {@code decision} for review. */
+/**
+ * Plain SQL reads of {@code score} and {@code decision} for review. The lists of scores hold current versions
+ * only ({@code superseded_by IS NULL}): a version superseded by a correction is read through
+ * {@code GET /api/v1/scores/{id}} and the disclosure.
+ */
 @Repository
 class ReviewStore {
 
@@ -29,13 +33,13 @@ class ReviewStore {
 
     List<StoredScore> recentScores(int limit, int offset) {
         return jdbc.query("SELECT id, child_ref, created_at, response_json FROM score "
-                        + "ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset",
+                        + "WHERE superseded_by IS NULL ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset",
                 Map.of("limit", limit, "offset", offset), (rs, i) -> new StoredScore(rs.getString(1),
                         rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)));
     }
 
     long countScores() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM score", Map.of(), Long.class);
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM score WHERE superseded_by IS NULL", Map.of(), Long.class);
         return n == null ? 0 : n;
     }
 
@@ -48,7 +52,7 @@ class ReviewStore {
         return jdbc.query("SELECT s.id, s.child_ref, s.created_at, s.response_json FROM score s "
                         + "LEFT JOIN decision d ON d.id = (SELECT l.id FROM decision l WHERE l.score_id = s.id "
                         + "ORDER BY l.decided_at DESC, l.id DESC LIMIT 1) "
-                        + "WHERE s.red_flag_count > 0 AND (d.id IS NULL OR (d.against_red_flag "
+                        + "WHERE s.red_flag_count > 0 AND s.superseded_by IS NULL AND (d.id IS NULL OR (d.against_red_flag "
                         + "AND d.sign_off_status IN ('pending', 'rejected'))) "
                         + "ORDER BY s.created_at DESC, s.id",
                 Map.of(), (rs, i) -> new StoredScore(rs.getString(1), rs.getString(2),

@@ -8,18 +8,20 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mimamori.api.problems.ConflictException;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.similar.ScoreStates;
 import org.mimamori.api.web.dto.Purpose;
 import org.mimamori.api.web.dto.Score;
 import org.mimamori.api.web.dto.ScoreRequest;
 import org.mimamori.model.schema.FeatureSchema;
+import org.mimamori.model.scoring.ExplainedScore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link ScoreRecorder} writing {@code score} rows with one JDBC batch insert. */
+/** {@link ScoreRecorder} writing {@code score} rows: a screening's with one JDBC batch insert, corrected versions one by one. */
 @Service
 class BatchScoreRecorder implements ScoreRecorder {
 
@@ -56,6 +58,33 @@ class BatchScoreRecorder implements ScoreRecorder {
         jdbc.batchUpdate(INSERT, rows);
         // the similarity keys (org.mimamori.api.similar), after the scores they refer to
         states.recordAll(scores.stream().map(b -> java.util.Map.entry(b.id(), b.explained())).toList());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String recordCorrection(Correction c, Caller caller, Locale locale, Instant at) {
+        ScoreRequest request = new ScoreRequest(c.childRef(), Purpose.fromValue(c.purpose()), c.items());
+        Score view = ScoreViews.view(c.id(), request, c.explained(), c.schema(), locale, at, caller);
+        String response = write(view);
+        Timestamp when = Timestamp.from(at);
+        ExplainedScore e = c.explained();
+        jdbc.update("INSERT INTO score (id, child_ref, purpose, model_version, schema_id, requested_by, "
+                        + "requester_role, created_at, request_json, response_json, band_id, probability, "
+                        + "red_flag_count, version_no, supersedes, correction_reason) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                c.id().toString(), c.childRef(), c.purpose(), e.modelVersion(), e.schemaId(), caller.name(),
+                caller.role(), when, write(request), response,
+                e.estimate() == null ? null : e.estimate().band().id(),
+                e.estimate() == null ? null : e.estimate().probability(), e.redFlags().size(), c.versionNo(),
+                c.supersedes(), c.reason());
+        int marked = jdbc.update("UPDATE score SET superseded_by = ?, superseded_at = ? "
+                + "WHERE id = ? AND superseded_by IS NULL", c.id().toString(), when, c.supersedes());
+        if (marked != 1) {
+            throw new ConflictException("Score " + c.supersedes() + " is superseded already; correct its current "
+                    + "version.");
+        }
+        states.record(c.id(), e); // the similarity key (org.mimamori.api.similar)
+        return VersionMarks.mark(response, c.supersedes(), c.reason(), null, null, json);
     }
 
     private String write(Object value) {

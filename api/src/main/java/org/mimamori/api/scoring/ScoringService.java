@@ -107,7 +107,8 @@ class ScoringService {
 
     /**
      * The stored response of a score, after auditing the read; without its numbers and bands while
-     * judgement-first mode hides them from the caller ({@link HiddenScores}).
+     * judgement-first mode hides them from the caller ({@link HiddenScores}); with its version marks when it
+     * was corrected or is a correction ({@link VersionMarks}).
      */
     String read(UUID id, Caller caller) {
         return tx.execute(status -> {
@@ -115,8 +116,8 @@ class ScoringService {
                     .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
             audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
                     "score.read", "score/" + id, row.purpose()));
-            return judgementFirst.hidden(java.util.List.of(row.id()), caller).isEmpty() ? row.responseJson()
-                    : HiddenScores.hide(row.responseJson(), json);
+            return VersionMarks.mark(row, judgementFirst.hidden(java.util.List.of(row.id()), caller).isEmpty()
+                    ? row.responseJson() : HiddenScores.hide(row.responseJson(), json), json);
         });
     }
 
@@ -132,7 +133,7 @@ class ScoringService {
             judgementFirst.record(row.id(), row.childRef(), assessment, caller, now);
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "assessment.create", "score/" + id,
                     row.purpose()));
-            return row.responseJson();
+            return VersionMarks.mark(row, row.responseJson(), json);
         });
     }
 

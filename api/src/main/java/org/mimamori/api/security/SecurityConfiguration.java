@@ -40,6 +40,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *   supervisor;
  *   {@code POST /api/v1/decisions/{id}/sign-off}: supervisor; {@code GET /api/v1/review/**}: supervisor,
  *   auditor, admin; the static review page {@code /review} is public (its data calls need a token);</li>
+ *   <li>{@code GET /api/v1/children/{childRef}/disclosure}, {@code POST /api/v1/scores/{id}/corrections}:
+ *   privacy officer; the static disclosure page {@code /disclosure} is public (its data call needs a token);</li>
  *   <li>{@code /actuator/prometheus}: any authenticated caller.</li>
  * </ul>
  * Failures are problem details (401 without a valid token, 403 for a role that may not).
@@ -72,6 +74,11 @@ class SecurityConfiguration {
                                 path.matcher("/error")).permitAll()
                         .requestMatchers(path.matcher(HttpMethod.GET, "/review"),
                                 path.matcher(HttpMethod.GET, "/review/**")).permitAll()
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/disclosure"),
+                                path.matcher(HttpMethod.GET, "/disclosure/**")).permitAll()
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/children/*/disclosure"),
+                                path.matcher(HttpMethod.POST, "/api/v1/scores/*/corrections"))
+                        .hasRole(Roles.PRIVACY_OFFICER)
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/scores/*/decisions"),
                                 path.matcher(HttpMethod.POST, "/api/v1/scores/*/outcomes"),
                                 path.matcher(HttpMethod.POST, "/api/v1/scores/*/assessments"))
@@ -140,7 +147,7 @@ class SecurityConfiguration {
         List<AuthenticationProvider> providers = new ArrayList<>();
         if (properties.security().demoTokens()) {
             LOG.warn("Demo bearer tokens are ENABLED (demo-caseworker, demo-supervisor, demo-analyst, "
-                    + "demo-auditor, demo-admin). Never use this setting with real data.");
+                    + "demo-auditor, demo-admin, demo-privacy_officer). Never use this setting with real data.");
             providers.add(new DemoTokenAuthenticationProvider());
         }
         if (decoder != null) {

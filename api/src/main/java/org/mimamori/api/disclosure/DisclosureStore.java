@@ -1,0 +1,86 @@
+package org.mimamori.api.disclosure;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.mimamori.api.audit.AuditEntry;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Plain SQL reads of what is held about one child: scores (all versions), screening entries, accesses. */
+@Repository
+class DisclosureStore {
+
+    /** A score version of the child, from its columns, with its request and response as stored. */
+    record StoredScore(String id, String purpose, String modelVersion, String requestedBy, String requesterRole,
+                       Instant createdAt, String requestJson, String responseJson, int versionNo,
+                       String supersedes, String correctionReason, String supersededBy, Instant supersededAt) {
+    }
+
+    /** A screening entry of the child. */
+    record Entry(String screeningId, int entryId, String scoreId, Instant screenedAt, Integer rank, String status,
+                 boolean alreadySupported, String reviewedBy, Instant reviewedAt) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    DisclosureStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every score of the child, every version, oldest first. */
+    List<StoredScore> scoresOf(String childRef) {
+        return jdbc.query("SELECT id, purpose, model_version, requested_by, requester_role, created_at, "
+                        + "request_json, response_json, version_no, supersedes, correction_reason, superseded_by, "
+                        + "superseded_at FROM score WHERE child_ref = :child ORDER BY created_at, id",
+                Map.of("child", childRef), (rs, i) -> new StoredScore(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                        rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11),
+                        rs.getString(12), instant(rs.getTimestamp(13))));
+    }
+
+    /** The child's screening entries, oldest screening first. */
+    List<Entry> screeningEntriesOf(String childRef) {
+        return jdbc.query("SELECT e.screening_id, e.row_no, e.score_id, s.created_at, e.rank_no, e.status, "
+                        + "e.already_supported, e.reviewed_by, e.reviewed_at FROM screening_entry e "
+                        + "JOIN screening s ON s.id = e.screening_id WHERE e.child_ref = :child "
+                        + "ORDER BY s.created_at, e.screening_id, e.row_no",
+                Map.of("child", childRef), (rs, i) -> {
+                    int rank = rs.getInt(5);
+                    Integer r = rs.wasNull() ? null : rank;
+                    return new Entry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                            r, rs.getString(6), rs.getBoolean(7), rs.getString(8), instant(rs.getTimestamp(9)));
+                });
+    }
+
+    /**
+     * Who accessed the child's records, oldest first: the one place that says which audit records concern a
+     * child. For now the records whose resource is one of {@code resources} (the child's scores, decisions and
+     * outcomes) or the child itself ({@code child/<childRef>}: disclosures). When audit records name the
+     * children they touched, this query is where they join in.
+     *
+     * @param childRef  the child's reference
+     * @param resources the child's resources, e.g. {@code score/<id>}, {@code decision/<id>}, {@code outcome/<id>}
+     * @return the audit records
+     */
+    List<AuditEntry> accessesOf(String childRef, Collection<String> resources) {
+        List<String> all = new java.util.ArrayList<>(resources);
+        all.add(childResource(childRef));
+        return jdbc.query("SELECT id, at, actor, role, action, resource, purpose, outcome FROM audit_event "
+                        + "WHERE resource IN (:resources) ORDER BY at, id", Map.of("resources", all),
+                (rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+    }
+
+    /** The audit resource of a child, as disclosures record it. */
+    static String childResource(String childRef) {
+        return "child/" + childRef;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
