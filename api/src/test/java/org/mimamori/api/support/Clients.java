@@ -2,7 +2,9 @@ package org.mimamori.api.support;
 
 import org.mimamori.client.ApiClient;
 import org.mimamori.client.api.AuditApi;
+import org.mimamori.client.api.CorrectionsApi;
 import org.mimamori.client.api.DecisionsApi;
+import org.mimamori.client.api.DisclosureApi;
 import org.mimamori.client.api.ModelsApi;
 import org.mimamori.client.api.ReviewApi;
 import org.mimamori.client.api.ScoresApi;
@@ -56,5 +58,15 @@ public final class Clients {
     /** The supervisors' review API as the holder of {@code token}. */
     public ReviewApi review(String token) {
         return new ReviewApi(api(token));
+    }
+
+    /** The disclosure API (what is held about a child) as the holder of {@code token}. */
+    public DisclosureApi disclosure(String token) {
+        return new DisclosureApi(api(token));
+    }
+
+    /** The corrections API as the holder of {@code token}. */
+    public CorrectionsApi corrections(String token) {
+        return new CorrectionsApi(api(token));
     }
 }
