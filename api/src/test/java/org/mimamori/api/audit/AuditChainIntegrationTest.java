@@ -98,6 +98,9 @@ class AuditChainIntegrationTest {
         assertThat(v.getIntact()).as(String.valueOf(v.getProblems())).isTrue();
         assertThat(v.getChecked()).isGreaterThanOrEqualTo(100_000);
         assertThat(took).isLessThan(Duration.ofSeconds(10));
+        Cli cli = verifyAudit();
+        assertThat(cli.code()).as(cli.out()).isZero();
+        assertThat(cli.out()).startsWith("intact: ");
     }
 
     @Test
@@ -129,6 +132,25 @@ class AuditChainIntegrationTest {
         assertThat(v.getProblems()).as("nothing else is reported").hasSize(4);
         assertThat(v.getProblems().stream().filter(p -> p.getId() == deleted + 1).findFirst().orElseThrow()
                 .getMessage()).contains("record " + deleted + " was removed");
+
+        Cli cli = verifyAudit();
+        assertThat(cli.code()).as(cli.out()).isEqualTo(6);
+        assertThat(cli.out()).contains("altered " + altered + ":", "removed " + (deleted + 1) + ":",
+                "altered " + listAltered + ":", "inserted " + forged + ":").contains("NOT INTACT");
+    }
+
+    private record Cli(int code, String out) {
+    }
+
+    /** The {@code verify-audit} command of the training CLI, against this test's database. */
+    private Cli verifyAudit() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = org.mimamori.training.cli.MimamoriTraining.commandLine();
+        cli.setOut(new java.io.PrintWriter(out));
+        cli.setErr(new java.io.PrintWriter(out));
+        int code = cli.execute("verify-audit", "--jdbc-url", db.jdbcUrl(), "--user", db.username(),
+                "--password-file", db.dataDir().resolve("secrets/db-password").toString());
+        return new Cli(code, out.toString());
     }
 
     private AuditVerification verify() {
