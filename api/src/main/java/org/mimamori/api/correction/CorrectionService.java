@@ -78,7 +78,7 @@ class CorrectionService {
                 original.versionNo() + 1, original.childRef(), original.purpose(), request.getItems(), explained,
                 model.scorer().schema(), reason), caller, locale, now);
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "score.correct", "score/" + id,
-                CorrectionRequest.PurposeEnum.CORRECTION_REQUEST.getValue()));
+                CorrectionRequest.PurposeEnum.CORRECTION_REQUEST.getValue()).touching(List.of(original.childRef())));
         return new Correction(read(response), id, model.version(),
                 same.isPresent() ? Correction.ModelChoiceEnum.ORIGINAL : Correction.ModelChoiceEnum.ACTIVE,
                 note(same.isPresent(), original.modelVersion(), model.version(), locale));

@@ -79,7 +79,8 @@ class DisclosureService {
         assessments.assessmentsOf(ids).forEach(a -> own.computeIfAbsent(a.scoreId(), k -> new ArrayList<>())
                 .add(DisclosureViews.assessment(a)));
         Map<String, List<DisclosedScreeningEntry>> entries = new LinkedHashMap<>();
-        store.screeningEntriesOf(childRef).forEach(e -> entries.computeIfAbsent(e.scoreId(),
+        List<DisclosureStore.Entry> screened = store.screeningEntriesOf(childRef);
+        screened.forEach(e -> entries.computeIfAbsent(e.scoreId(),
                 k -> new ArrayList<>()).add(DisclosureViews.entry(e)));
 
         List<DisclosedScore> disclosed = new ArrayList<>();
@@ -93,12 +94,14 @@ class DisclosureService {
         ids.forEach(id -> resources.add("score/" + id));
         decided.forEach(d -> resources.add("decision/" + d.id()));
         outcomes.forEach(o -> resources.add("outcome/" + o.id()));
-        List<org.mimamori.api.web.dto.Access> accesses = store.accessesOf(childRef, resources).stream()
+        List<String> screenings = screened.stream()
+                .map(e -> "screening/" + e.screeningId()).distinct().toList();
+        List<org.mimamori.api.web.dto.Access> accesses = store.accessesOf(childRef, resources, screenings).stream()
                 .map(DisclosureViews::access).toList();
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "child.disclosure",
-                DisclosureStore.childResource(childRef), purpose.getValue()));
+                DisclosureStore.childResource(childRef), purpose.getValue()).touching(List.of(childRef)));
         return new Disclosure(childRef, now.atOffset(ZoneOffset.UTC), caller.name(), disclosed, accesses);
     }
 

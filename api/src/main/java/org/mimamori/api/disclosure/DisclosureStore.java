@@ -58,19 +58,27 @@ class DisclosureStore {
 
     /**
      * Who accessed the child's records, oldest first: the one place that says which audit records concern a
-     * child. For now the records whose resource is one of {@code resources} (the child's scores, decisions and
-     * outcomes) or the child itself ({@code child/<childRef>}: disclosures). When audit records name the
-     * children they touched, this query is where they join in.
+     * child. The records whose resource is one of {@code resources} (the child's scores, decisions and outcomes)
+     * or the child itself ({@code child/<childRef>}: disclosures); the records that list the child among the
+     * children they touched ({@code audit_child}); and the records of a screening of the child whose cohort was
+     * too large to list one by one, described by their query ({@code children_query}, e.g.
+     * {@code screening/<id>}).
      *
-     * @param childRef  the child's reference
-     * @param resources the child's resources, e.g. {@code score/<id>}, {@code decision/<id>}, {@code outcome/<id>}
-     * @return the audit records
+     * @param childRef   the child's reference
+     * @param resources  the child's resources, e.g. {@code score/<id>}, {@code decision/<id>}, {@code outcome/<id>}
+     * @param screenings the queries of the screenings the child was in, {@code screening/<id>}
+     * @return the audit records, each once
      */
-    List<AuditEntry> accessesOf(String childRef, Collection<String> resources) {
+    List<AuditEntry> accessesOf(String childRef, Collection<String> resources, Collection<String> screenings) {
         List<String> all = new java.util.ArrayList<>(resources);
         all.add(childResource(childRef));
+        List<String> queries = screenings.isEmpty() ? List.of("") : List.copyOf(screenings);
         return jdbc.query("SELECT id, at, actor, role, action, resource, purpose, outcome FROM audit_event "
-                        + "WHERE resource IN (:resources) ORDER BY at, id", Map.of("resources", all),
+                        + "WHERE id IN (SELECT id FROM audit_event WHERE resource IN (:resources) "
+                        + "UNION SELECT audit_id FROM audit_child WHERE child_ref = :child "
+                        + "UNION SELECT id FROM audit_event WHERE children_query IN (:queries)) ORDER BY at, id",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("resources", all)
+                        .addValue("child", childRef).addValue("queries", queries),
                 (rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
     }
