@@ -1,5 +1,6 @@
 package org.mimamori.api.correction;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,12 +38,12 @@ class CorrectionStore {
     String current(String id) {
         String at = id;
         for (int i = 0; i < 10_000; i++) {
-            String next = jdbc.query("SELECT superseded_by FROM score WHERE id = :id", Map.of("id", at),
-                    (rs, n) -> rs.getString(1)).stream().findFirst().orElse(null);
-            if (next == null) {
+            List<String> next = jdbc.queryForList("SELECT superseded_by FROM score WHERE id = :id",
+                    Map.of("id", at), String.class);
+            if (next.isEmpty() || next.get(0) == null) {
                 return at;
             }
-            at = next;
+            at = next.get(0);
         }
         return at;
     }

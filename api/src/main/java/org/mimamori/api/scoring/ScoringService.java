@@ -116,8 +116,8 @@ class ScoringService {
                     .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
             audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
                     "score.read", "score/" + id, null).touching(java.util.List.of(row.childRef())));
-            return VersionMarks.mark(row, judgementFirst.hidden(java.util.List.of(row.id()), caller).isEmpty()
-                    ? row.responseJson() : HiddenScores.hide(row.responseJson(), json), json);
+            return marked(row, judgementFirst.hidden(java.util.List.of(row.id()), caller).isEmpty()
+                    ? row.responseJson() : HiddenScores.hide(row.responseJson(), json));
         });
     }
 
@@ -133,8 +133,14 @@ class ScoringService {
             judgementFirst.record(row.id(), row.childRef(), assessment, caller, now);
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "assessment.create", "score/" + id,
                     row.purpose()).touching(java.util.List.of(row.childRef())));
-            return VersionMarks.mark(row, row.responseJson(), json);
+            return marked(row, row.responseJson());
         });
+    }
+
+    /** A response with the version marks of its row ({@link VersionMarks}). */
+    private String marked(ScoreRow row, String response) {
+        return VersionMarks.mark(response, row.supersedes(), row.correctionReason(), row.supersededBy(),
+                row.supersededAt(), json);
     }
 
     private String write(Object value) {

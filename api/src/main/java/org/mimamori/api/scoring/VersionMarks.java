@@ -54,9 +54,4 @@ final class VersionMarks {
         boolean empty = stored.substring(stored.indexOf('{') + 1, end).isBlank();
         return stored.substring(0, end) + (empty ? "" : ",") + members + stored.substring(end);
     }
-
-    static String mark(ScoreRow row, String response, ObjectMapper json) {
-        return mark(response, row.supersedes(), row.correctionReason(), row.supersededBy(), row.supersededAt(),
-                json);
-    }
 }
