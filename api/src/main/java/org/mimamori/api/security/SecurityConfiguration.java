@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -98,6 +99,9 @@ class SecurityConfiguration {
                         .hasAnyRole(Roles.SUPERVISOR, Roles.ANALYST, Roles.CASEWORKER)
                         .requestMatchers(path.matcher(HttpMethod.PATCH, "/api/v1/screenings/*/entries/*"))
                         .hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/audit/head"),
+                                path.matcher(HttpMethod.GET, "/api/v1/audit/verification"))
+                        .hasRole(Roles.AUDITOR)
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/audit"))
                         .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/children/*/cessation"),
@@ -106,18 +110,27 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/retention/runs"))
                         .hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
+                .addFilterAfter(new CallerCaptureFilter(), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(o -> o
                         .authenticationManagerResolver(request -> manager)
-                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token is needed.", request))
+                        .authenticationEntryPoint((request, response, e) -> unauthenticated(problems, request,
+                                response, e))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "Your role may not do this.", request)))
                 .exceptionHandling(x -> x
-                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token is needed.", request))
+                        .authenticationEntryPoint((request, response, e) -> unauthenticated(problems, request,
+                                response, e))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "Your role may not do this.", request)));
         return http.build();
+    }
+
+    private static void unauthenticated(ProblemWriter problems, jakarta.servlet.http.HttpServletRequest request,
+                                        jakarta.servlet.http.HttpServletResponse response,
+                                        org.springframework.security.core.AuthenticationException e)
+            throws java.io.IOException {
+        CallerCaptureFilter.refused(request, e);
+        problems.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is needed.", request);
     }
 
     private static boolean isLoopback(String address) {
