@@ -98,8 +98,8 @@ class CessationService implements Cessations {
             if ("erase".equals(mode)) {
                 store.erase(childRef, now);
             }
-            audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "cessation.create", "child/" + childRef,
-                    purpose));
+            audit.record(new AuditEntry(null, now, caller.name(), caller.role(), "cessation.create",
+                    "child/" + childRef, purpose, "ok", mode, null).touching(List.of(childRef)));
             return new Outcome(store.find(childRef).orElseThrow(), created);
         });
     }
@@ -119,7 +119,7 @@ class CessationService implements Cessations {
             CessationStore.Row row = store.find(childRef).orElseThrow(() -> new NotFoundException(
                     "Child " + childRef + " is under no cessation-of-use request."));
             audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
-                    "cessation.read", "child/" + childRef, purpose));
+                    "cessation.read", "child/" + childRef, purpose).touching(List.of(childRef)));
             return row;
         });
     }

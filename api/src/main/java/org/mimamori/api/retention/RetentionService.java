@@ -101,17 +101,18 @@ class RetentionService {
                 Instant end = now();
                 runs.finish(id, "failed", end);
                 audit.record(new AuditEntry(null, end, caller.name(), caller.role(), "retention.purge",
-                        "retention-run/" + id, null, "failed"));
+                        "retention-run/" + id, null, "failed", detail(runs.run(id).orElseThrow()), null));
             });
             throw e;
         }
-        tx.executeWithoutResult(s -> {
+        RetentionRunStore.Run run = tx.execute(s -> {
             Instant end = now();
             runs.finish(id, "done", end);
-            audit.record(AuditEntry.ok(end, caller.name(), caller.role(), "retention.purge", "retention-run/" + id,
-                    null));
+            RetentionRunStore.Run done = runs.run(id).orElseThrow();
+            audit.record(new AuditEntry(null, end, caller.name(), caller.role(), "retention.purge",
+                    "retention-run/" + id, null, "ok", detail(done), null));
+            return done;
         });
-        RetentionRunStore.Run run = runs.run(id).orElseThrow();
         LOG.info("Retention run {} done: {}", id, run.kinds());
         return run;
     }
@@ -129,6 +130,19 @@ class RetentionService {
                 return;
             }
         }
+    }
+
+    /**
+     * The counts for the audit record's detail, e.g. {@code erased scores 6 (+6), decisions 1 (+0), ...}: records
+     * of each kind (and rows erased with them); at most 255 characters, the full counts are in the run's rows.
+     */
+    static String detail(RetentionRunStore.Run run) {
+        StringBuilder b = new StringBuilder("erased");
+        for (RetentionRunStore.KindCount k : run.kinds()) {
+            b.append(b.length() == 6 ? " " : ", ").append(k.kind()).append(' ').append(k.records())
+                    .append(" (+").append(k.attached()).append(')');
+        }
+        return b.length() <= 255 ? b.toString() : b.substring(0, 254) + "…";
     }
 
     private Instant now() {

@@ -110,7 +110,7 @@ class CessationIntegrationTest extends IntegrationTestBase {
                 "{\"mode\":\"erase\",\"reason\":\"Family asked.\",\"purpose\":\"case_review\"}"), "purpose");
         assertRefused(http().post("/api/v1/children/Taro-Yamada/cessation", "demo-privacy_officer",
                 "{\"mode\":\"erase\",\"reason\":\"Family asked.\",\"purpose\":\"deletion_request\"}"), "childRef");
-        assertRefused(http().get(path, "demo-privacy_officer"), "purpose");
+        assertRefused(http().getExactly(path, "demo-privacy_officer"), "purpose");
         assertRefused(http().get(path + "?purpose=case_review", "demo-privacy_officer"), "purpose");
         assertRefused(http().get("/api/v1/children/ab/cessation?purpose=deletion_request", "demo-privacy_officer"),
                 "childRef");
@@ -170,6 +170,11 @@ class CessationIntegrationTest extends IntegrationTestBase {
         assertThat(read.getMode()).isEqualTo(mode);
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'cessation.create' AND resource = ? "
                 + "AND role = 'privacy_officer' AND purpose = 'deletion_request'", "child/" + child)).isOne();
+        String requestId = created.getHeaders().getFirst("X-Request-Id");
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE request_id = ?", String.class, requestId))
+                .as("one audit record per request").containsExactly("cessation.create");
+        assertThat(jdbc.queryForList("SELECT c.child_ref FROM audit_child c JOIN audit_event e ON e.id = c.audit_id "
+                + "WHERE e.request_id = ?", String.class, requestId)).containsExactly(child);
 
         // Scoring the child is refused; the other child is scored as before.
         var refused = catchThrowableOfType(() -> scores.createScore(Cases.high(child), "en"),
@@ -180,7 +185,7 @@ class CessationIntegrationTest extends IntegrationTestBase {
         assertThat(scores.createScore(Cases.high(other), "en").getChildRef()).isEqualTo(other);
         // A new screening skips the child; neither screening lists it any more.
         UUID second = screen(cohort);
-        Screening s2 = clients().screenings("demo-supervisor").getScreening(second);
+        Screening s2 = clients().screenings("demo-supervisor").getScreening(second, AccessPurpose.SCREENING);
         assertThat(s2.getSkipped()).isEqualTo(1);
         assertThat(s2.getScored()).isEqualTo(s2.getTotal() - 1);
         assertThat(s2.getCountsByBand().values().stream().mapToInt(Integer::intValue).sum())
@@ -233,17 +238,17 @@ class CessationIntegrationTest extends IntegrationTestBase {
     }
 
     private Set<String> childRefs(UUID screening) {
-        return clients().screenings("demo-supervisor").listScreeningEntries(screening, null, null, 1000, 0)
+        return clients().screenings("demo-supervisor").listScreeningEntries(screening, AccessPurpose.SCREENING, null, null, 1000, 0)
                 .getEntries().stream().map(ScreeningEntry::getChildRef).collect(Collectors.toSet());
     }
 
     private Set<String> reviewRefs() {
-        return clients().review("demo-supervisor").reviewScores(200, 0).getItems().stream()
+        return clients().review("demo-supervisor").reviewScores(AccessPurpose.SUPERVISION, 200, 0).getItems().stream()
                 .map(ReviewedScore::getScore).map(Score::getChildRef).collect(Collectors.toSet());
     }
 
     private Set<UUID> openRedFlags() {
-        return clients().review("demo-supervisor").openRedFlags().stream().map(OpenRedFlag::getScoreId)
+        return clients().review("demo-supervisor").openRedFlags(AccessPurpose.SUPERVISION).stream().map(OpenRedFlag::getScoreId)
                 .collect(Collectors.toSet());
     }
 

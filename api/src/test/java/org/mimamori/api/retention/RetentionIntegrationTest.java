@@ -150,7 +150,7 @@ class RetentionIntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM score WHERE child_ref LIKE 'RETNEW%'")).isEqualTo(5);
         assertThat(count("SELECT COUNT(*) FROM score")).isEqualTo(scoresBefore - 6);
         // Decisions are read with their scores, as before.
-        assertThat(clients.review("demo-supervisor").reviewScores(50, 0).getItems()).isNotEmpty();
+        assertThat(clients.review("demo-supervisor").reviewScores(org.mimamori.client.model.AccessPurpose.SUPERVISION, 50, 0).getItems()).isNotEmpty();
 
         // The run: one audit record with its end, and the counts of every kind, in the answer and the table.
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'retention.purge'"))
@@ -159,6 +159,13 @@ class RetentionIntegrationTest {
                 + "WHERE action = 'retention.purge' ORDER BY id DESC LIMIT 1");
         assertThat(audit).containsEntry("actor", "demo-admin").containsEntry("role", "admin")
                 .containsEntry("resource", "retention-run/" + runId).containsEntry("outcome", "ok");
+        // Exactly one record for the request, the counts in its detail.
+        String requestId = r.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE request_id = ?", String.class, requestId))
+                .containsExactly("retention.purge");
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_event WHERE request_id = ?", String.class,
+                requestId)).contains("scores 6 (+6)").contains("decisions 1 (+0)").contains("outcomes 2 (+0)")
+                .contains("screenings 1 (+0)").contains("screening_files 3 (+1)");
         assertThat(counts(run)).containsEntry("outcomes", List.of(2L, 0L)) // expired and mixed
                 .containsEntry("decisions", List.of(1L, 0L))
                 .containsEntry("scores", List.of(6L, 6L)) // 1 + 5 screened; 1 own assessment + 5 entries
