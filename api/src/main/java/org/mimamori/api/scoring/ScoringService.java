@@ -137,6 +137,10 @@ class ScoringService {
         return tx.execute(status -> {
             ScoreRow row = scores.findById(id.toString())
                     .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
+            if (cessations.covers(row.childRef())) {
+                throw new ConflictException("The child of this score is under a cessation-of-use request: their "
+                        + "records may no longer be used, so no assessment is recorded. Nothing was stored.");
+            }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             judgementFirst.record(row.id(), row.childRef(), assessment, caller, now);
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "assessment.create", "score/" + id,

@@ -81,6 +81,23 @@ class CessationIntegrationTest extends IntegrationTestBase {
         assertThat(count("SELECT COUNT(*) FROM outcome WHERE score_id = ?", s.scored.toString())).isOne();
         assertThat(count("SELECT COUNT(*) FROM screening_entry WHERE child_ref = ?", s.child)).isOne();
 
+        // Kept, but nothing more is recorded on them: decisions, outcomes and own assessments are refused.
+        long decisions = rows("decision");
+        long assessments = rows("own_assessment");
+        assertThat(catchThrowableOfType(() -> clients().decisions("demo-caseworker").createDecision(s.flagged,
+                new DecisionRequest().decision(DecisionKind.OUTREACH).reason("Visit planned.")),
+                HttpClientErrorException.class).getStatusCode().value()).isEqualTo(409);
+        assertThat(catchThrowableOfType(() -> clients().decisions("demo-caseworker").recordOutcome(s.flagged,
+                new OutcomeRequest().needConfirmed(false).confirmedOn(LocalDate.of(2026, 1, 15))),
+                HttpClientErrorException.class).getStatusCode().value()).isEqualTo(409);
+        var assess = http().post("/api/v1/scores/" + s.flagged + "/assessments", "demo-caseworker",
+                "{\"level\":\"low\"}");
+        assertThat(assess.statusCode()).as(assess.body()).isEqualTo(409);
+        assertThat(assess.body()).contains("cessation-of-use request");
+        assertThat(rows("decision")).isEqualTo(decisions);
+        assertThat(rows("own_assessment")).isEqualTo(assessments);
+        assertThat(count("SELECT COUNT(*) FROM outcome WHERE score_id = ?", s.flagged.toString())).isZero();
+
         // Restricted, later erased (200); a second request of the same kind, or restrict after erase, is 409.
         CessationApi officer = cessation("demo-privacy_officer");
         assertThat(catchThrowableOfType(() -> officer.requestCessation(s.child, request(CessationMode.RESTRICT)),
@@ -134,8 +151,8 @@ class CessationIntegrationTest extends IntegrationTestBase {
         assertThat(r.body()).contains("\"field\":\"" + field + "\"").doesNotContain("java.", "Exception");
     }
 
-    /** What a scenario left: the child under the request, the other child, and the child's decided score. */
-    private record Scenario(String child, String other, UUID scored, Cessation answer) {
+    /** What a scenario left: the child under the request, the other child, the child's decided and flagged scores. */
+    private record Scenario(String child, String other, UUID scored, UUID flagged, Cessation answer) {
     }
 
     private Scenario scenario(CessationMode mode) throws Exception {
@@ -199,7 +216,7 @@ class CessationIntegrationTest extends IntegrationTestBase {
         assertThat(openRedFlags()).doesNotContain(flagged.getId());
         assertThat(exported()).doesNotContain(child).contains(other);
         assertThat(count("SELECT COUNT(*) FROM score WHERE child_ref = ?", other)).isEqualTo(2 + 2);
-        return new Scenario(child, other, scored.getId(), answer);
+        return new Scenario(child, other, scored.getId(), flagged.getId(), answer);
     }
 
     private CessationApi cessation(String token) {
