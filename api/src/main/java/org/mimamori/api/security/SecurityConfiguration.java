@@ -37,6 +37,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *   <li>{@code POST /api/v1/screenings}: supervisor, analyst; {@code GET /api/v1/screenings/**}: also caseworker;
  *   {@code PATCH} of a screening entry: caseworker, supervisor;</li>
  *   <li>{@code GET /api/v1/audit}: auditor, admin;</li>
+ *   <li>{@code POST} and {@code GET /api/v1/children/{childRef}/cessation}: privacy officer;
+ *   {@code POST /api/v1/retention/runs}: admin;</li>
  *   <li>{@code POST /api/v1/scores/{id}/decisions}, {@code .../outcomes}, {@code .../assessments}: caseworker,
  *   supervisor;
  *   {@code POST /api/v1/decisions/{id}/sign-off}: supervisor; {@code GET /api/v1/review/**}: supervisor,
@@ -102,6 +104,11 @@ class SecurityConfiguration {
                         .hasRole(Roles.AUDITOR)
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/audit"))
                         .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/children/*/cessation"),
+                                path.matcher(HttpMethod.GET, "/api/v1/children/*/cessation"))
+                        .hasRole(Roles.PRIVACY_OFFICER)
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/retention/runs"))
+                        .hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .addFilterAfter(new CallerCaptureFilter(), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(o -> o
@@ -153,7 +160,7 @@ class SecurityConfiguration {
         List<AuthenticationProvider> providers = new ArrayList<>();
         if (properties.security().demoTokens()) {
             LOG.warn("Demo bearer tokens are ENABLED (demo-caseworker, demo-supervisor, demo-analyst, "
-                    + "demo-auditor, demo-admin). Never use this setting with real data.");
+                    + "demo-auditor, demo-admin, demo-privacy_officer). Never use this setting with real data.");
             providers.add(new DemoTokenAuthenticationProvider());
         }
         if (decoder != null) {
