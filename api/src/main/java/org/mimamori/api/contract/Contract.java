@@ -40,6 +40,17 @@ public final class Contract {
     record Operation(String id, List<Parameter> parameters, JsonNode jsonBody) {
     }
 
+    /**
+     * An operation as the contract names it, e.g. {@code POST /api/v1/scores/{id}/decisions createDecision}.
+     *
+     * @param method      the HTTP method, upper case
+     * @param path        the path template
+     * @param operationId the operation's id
+     */
+    public record Endpoint(String method, String path, String operationId) {
+    }
+
+    private final List<Endpoint> endpoints = new ArrayList<>();
     private final Map<String, JsonNode> files = new HashMap<>();
     private final Map<String, Operation> operations = new HashMap<>();
     private final Map<String, JsonNode> schemas = new HashMap<>();
@@ -48,11 +59,14 @@ public final class Contract {
         JsonNode root = file("mimamori.yaml");
         Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
         while (paths.hasNext()) {
-            JsonNode item = resolve("mimamori.yaml", paths.next().getValue());
+            Map.Entry<String, JsonNode> path = paths.next();
+            JsonNode item = resolve("mimamori.yaml", path.getValue());
             for (String method : List.of("get", "put", "post", "delete", "patch")) {
                 JsonNode op = item.get(method);
                 if (op != null) {
                     operations.put(op.path("operationId").asText(), operation(op, item));
+                    endpoints.add(new Endpoint(method.toUpperCase(java.util.Locale.ROOT), path.getKey(),
+                            op.path("operationId").asText()));
                 }
             }
         }
@@ -61,6 +75,11 @@ public final class Contract {
             file(name).path("components").path("schemas").fieldNames().forEachRemaining(
                     s -> schemas.put(s, resolve(name, file(name).path("components").path("schemas").get(s))));
         }
+    }
+
+    /** Every operation of the contract, in the contract's order. */
+    public List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
     }
 
     /** The operation with this {@code operationId} (the generated interface method's name), if any. */
