@@ -8,7 +8,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -75,17 +74,13 @@ final class TokenChecks implements OAuth2TokenValidator<Jwt> {
      */
     static String reason(Throwable refusal) {
         for (Throwable t = refusal; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Jwt expired at")) {
+                return "The token has expired.";
+            }
             if (t instanceof JwtValidationException) {
                 Collection<OAuth2Error> errors = ((JwtValidationException) t).getErrors();
-                if (errors.stream().anyMatch(e -> e.getDescription() != null
-                        && e.getDescription().startsWith("Jwt expired"))) {
-                    return "The token has expired.";
-                }
-                return errors.stream().allMatch(TokenChecks::ours) ? "The token was refused: " + describe(errors)
-                        + "." : null;
-            }
-            if (t instanceof BadJwtException) {
-                return null;
+                return !errors.isEmpty() && errors.stream().allMatch(TokenChecks::ours)
+                        ? "The token was refused: " + describe(errors) + "." : null;
             }
         }
         return null;
