@@ -74,8 +74,13 @@ final class TokenChecks implements OAuth2TokenValidator<Jwt> {
      */
     static String reason(Throwable refusal) {
         for (Throwable t = refusal; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("Jwt expired at")) {
+            // Spring's timestamp check ("Jwt expired at ...") or Nimbus's own ("Expired JWT").
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("Jwt expired at") || message.contains("Expired JWT")) {
                 return "The token has expired.";
+            }
+            if (message.contains("Jwt used before") || message.contains("JWT before use time")) {
+                return "The token is not valid yet.";
             }
             if (t instanceof JwtValidationException) {
                 Collection<OAuth2Error> errors = ((JwtValidationException) t).getErrors();

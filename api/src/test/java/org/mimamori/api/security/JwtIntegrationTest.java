@@ -145,8 +145,11 @@ class JwtIntegrationTest {
     void refusalsSayWhyInPlainWordsWhenTheCallerCanActOnIt() throws Exception {
         Instant now = Instant.now();
         Tokens t = service.tokens();
-        assertThat(detail(t.forRole(Roles.CASEWORKER, c -> c.expirationTime(Date.from(now.minusSeconds(600))))))
+        assertThat(detail(t.forRole(Roles.CASEWORKER, c -> c.issueTime(Date.from(now.minusSeconds(3600)))
+                .notBeforeTime(Date.from(now.minusSeconds(3600))).expirationTime(Date.from(now.minusSeconds(600))))))
                 .contains("The token has expired.");
+        assertThat(detail(t.forRole(Roles.CASEWORKER, c -> c.notBeforeTime(Date.from(now.plusSeconds(600)))
+                .expirationTime(Date.from(now.plusSeconds(1200)))))).contains("The token is not valid yet.");
         assertThat(detail(t.forRole(Roles.CASEWORKER, c -> c.audience("another-service"))))
                 .contains("it is not meant for this service");
         assertThat(detail(t.forRole(Roles.CASEWORKER, c -> c.issuer("https://idp.other.invalid/"))))
