@@ -120,7 +120,9 @@
 
   function token() { return bearer; }
 
+  // Every read names its purpose (recorded in the audit trail): the review page is a supervisor's reading.
   function get(path) {
+    path += (path.indexOf('?') < 0 ? '?' : '&') + 'purpose=supervision';
     return fetch(path, { headers: { 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json',
                                     'Accept-Language': lang } })
       .then(function (r) {

@@ -100,7 +100,7 @@ class ScoringService {
             }
             states.record(id, explained); // the similarity key (org.mimamori.api.similar)
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "score.create", "score/" + id,
-                    request.getPurpose().getValue()));
+                    request.getPurpose().getValue()).touching(java.util.List.of(request.getChildRef())));
         });
         return new Recorded(id, responseJson);
     }
@@ -114,7 +114,7 @@ class ScoringService {
             ScoreRow row = scores.findById(id.toString())
                     .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
             audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
-                    "score.read", "score/" + id, row.purpose()));
+                    "score.read", "score/" + id, null).touching(java.util.List.of(row.childRef())));
             return judgementFirst.hidden(java.util.List.of(row.id()), caller).isEmpty() ? row.responseJson()
                     : HiddenScores.hide(row.responseJson(), json);
         });
@@ -131,7 +131,7 @@ class ScoringService {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             judgementFirst.record(row.id(), row.childRef(), assessment, caller, now);
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "assessment.create", "score/" + id,
-                    row.purpose()));
+                    row.purpose()).touching(java.util.List.of(row.childRef())));
             return row.responseJson();
         });
     }

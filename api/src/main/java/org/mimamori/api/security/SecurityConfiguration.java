@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -45,8 +46,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * place it is decided. The principle is need-to-know: individual children's scores (child references,
  * probabilities, explanations, review lists) only to caseworkers and supervisors, who act on cases, and to
  * auditors read-only, who check; analysts and administrators see models, aggregates and counts, never a child
- * reference or an individual number; privacy officers read the audit trail (their disclosure, correction and
- * deletion requests have endpoints of their own). An {@code /api/} operation that is not in the matrix is
+ * reference or an individual number (nor the audit trail, which names the children each access touched);
+ * privacy officers get none of these operations (their disclosure, correction and deletion requests have
+ * endpoints of their own, which show them one child's data). An {@code /api/} operation that is not in the matrix is
  * refused to everyone (403), so a new operation is closed until it is given roles here.
  *
  * <p>Health and the static pages {@code /review} and {@code /disclosure} are public (their data calls need a
@@ -95,8 +97,12 @@ class SecurityConfiguration {
                     Roles.ADMIN),
             allow("uploadModel", HttpMethod.POST, "/api/v1/models", Roles.ANALYST, Roles.ADMIN),
             allow("activateModel", HttpMethod.POST, "/api/v1/models/*/activate", Roles.ANALYST, Roles.ADMIN),
-            allow("listAuditEvents", HttpMethod.GET, "/api/v1/audit", Roles.AUDITOR, Roles.ADMIN,
-                    Roles.PRIVACY_OFFICER));
+            // The audit trail names the children each access touched: auditors only. Privacy officers read one
+            // child's accesses through their disclosure endpoints, not everyone's.
+            allow("listAuditEvents", HttpMethod.GET, "/api/v1/audit", Roles.AUDITOR),
+            // The chain's newest hash holds nothing about a child: admins anchor it outside the database.
+            allow("auditHead", HttpMethod.GET, "/api/v1/audit/head", Roles.AUDITOR, Roles.ADMIN),
+            allow("verifyAudit", HttpMethod.GET, "/api/v1/audit/verification", Roles.AUDITOR));
 
     /** The Content-Security-Policy of the static pages: their own scripts, styles and API calls, nothing else. */
     static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -128,6 +134,7 @@ class SecurityConfiguration {
         RequestMatcher pages = new OrRequestMatcher(path.matcher("/review"), path.matcher("/review/**"),
                 path.matcher("/disclosure"), path.matcher("/disclosure/**"));
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            CallerCaptureFilter.refused(request, e);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                     e instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
             String reason = TokenChecks.reason(e);
@@ -169,6 +176,8 @@ class SecurityConfiguration {
                     a.requestMatchers(api).denyAll();
                     a.anyRequest().authenticated();
                 })
+                // Tells the request's audit record who is calling, also when the request is refused later.
+                .addFilterAfter(new CallerCaptureFilter(), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(o -> o
                         .authenticationManagerResolver(request -> manager)
                         .authenticationEntryPoint(unauthenticated)

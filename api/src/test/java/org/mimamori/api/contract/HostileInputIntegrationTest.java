@@ -1,5 +1,6 @@
 package org.mimamori.api.contract;
 
+import org.mimamori.client.model.AccessPurpose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -215,7 +216,7 @@ class HostileInputIntegrationTest extends IntegrationTestBase {
         java.nio.file.Path small = Cohorts.cohort(20, 4);
         UUID screening = clients().screenings("demo-supervisor").createScreening(small.toFile(), null).getId();
         Screenings.await(clients().screenings("demo-supervisor"), screening);
-        String model = clients().models("demo-analyst").listModels().get(0).getVersion();
+        String model = clients().models("demo-analyst").listModels(AccessPurpose.MODEL_MANAGEMENT).get(0).getVersion();
         return new HostileRequests.Fixtures(scores, pending, screening.toString(), 20, model,
                 Files.readAllBytes(TestBundles.bundle()), cohort);
     }

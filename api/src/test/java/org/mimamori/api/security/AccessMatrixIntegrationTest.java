@@ -62,13 +62,20 @@ class AccessMatrixIntegrationTest {
             row("listModels", none(), SUPERVISOR, AUDITOR, ANALYST, ADMIN),
             row("uploadModel", file("not a model bundle"), ANALYST, ADMIN),
             row("activateModel", none(), ANALYST, ADMIN),
-            row("listAuditEvents", none(), AUDITOR, ADMIN, PRIVACY_OFFICER));
+            row("listAuditEvents", none(), AUDITOR),
+            row("auditHead", none(), AUDITOR, ADMIN),
+            row("verifyAudit", none(), AUDITOR));
 
     /** What a path parameter is filled with: ids nobody has, so allowed calls change nothing. */
     private static final Map<String, String> PATH_VALUES = Map.of(
             "id", UUID.nameUUIDFromBytes("access-matrix".getBytes(StandardCharsets.UTF_8)).toString(),
             "version", "0123456789abcdef",
             "entryId", "1");
+
+    /** The purpose each caller names when it reads (every read under /api/v1 names one). */
+    private static final Map<String, String> PURPOSES = Map.of(CASEWORKER, "case_review", SUPERVISOR, "supervision",
+            ANALYST, "model_management", AUDITOR, "audit", ADMIN, "model_management", PRIVACY_OFFICER,
+            "disclosure_request");
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
@@ -140,6 +147,11 @@ class AccessMatrixIntegrationTest {
             m.appendReplacement(path, value);
         }
         m.appendTail(path);
+        if (endpoint.method().equals("GET")) {
+            // Similar past cases take a scoring purpose; a purpose the role would not give is a 400, never 401/403.
+            path.append("?purpose=").append(endpoint.path().endsWith("/similar-outcomes") ? "case_review"
+                    : caller.role() == null ? "case_review" : PURPOSES.get(caller.role()));
+        }
         return service.http().send(endpoint.method(), path.toString(), caller.token(), row.body().contentType(),
                 row.body().bytes());
     }

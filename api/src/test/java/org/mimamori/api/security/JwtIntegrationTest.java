@@ -49,15 +49,19 @@ class JwtIntegrationTest {
                 : "application/json", body);
     }
 
-    /** For each role, an operation the role may do, and the status it answers. */
+    /**
+     * For each role, an operation and the status it answers: one the role may do, and for privacy officers (who
+     * have none of the existing operations) 403, which shows that the token was accepted, unlike 401.
+     */
     static Stream<Arguments> roles() {
         return Stream.of(
                 Arguments.of(Roles.CASEWORKER, "POST", "/api/v1/scores", SCORE, 201),
                 Arguments.of(Roles.SUPERVISOR, "POST", "/api/v1/scores", SCORE, 201),
-                Arguments.of(Roles.ANALYST, "GET", "/api/v1/models", null, 200),
-                Arguments.of(Roles.AUDITOR, "GET", "/api/v1/audit?limit=5", null, 200),
-                Arguments.of(Roles.ADMIN, "GET", "/api/v1/models", null, 200),
-                Arguments.of(Roles.PRIVACY_OFFICER, "GET", "/api/v1/audit?limit=5", null, 200));
+                Arguments.of(Roles.ANALYST, "GET", "/api/v1/models?purpose=model_management", null, 200),
+                Arguments.of(Roles.AUDITOR, "GET", "/api/v1/audit?limit=5&purpose=audit", null, 200),
+                Arguments.of(Roles.ADMIN, "GET", "/api/v1/models?purpose=model_management", null, 200),
+                Arguments.of(Roles.PRIVACY_OFFICER, "GET", "/api/v1/audit?limit=5&purpose=disclosure_request",
+                        null, 403));
     }
 
     @Test
@@ -71,6 +75,9 @@ class JwtIntegrationTest {
             throws Exception {
         HttpResponse<String> r = send(new Call(method, path, service.tokens().forRole(role), body));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        if (status == 403) {
+            assertThat(JSON.readTree(r.body()).get("detail").asText()).isEqualTo("Your role may not do this.");
+        }
         if (method.equals("POST")) {
             JsonNode score = JSON.readTree(r.body());
             assertThat(score.get("requestedBy").asText()).as("the caller is the token's subject")
@@ -82,8 +89,10 @@ class JwtIntegrationTest {
     void aTokenWithSeveralRolesHasThemAll() {
         String token = service.tokens().forRole(Roles.ANALYST,
                 c -> c.claim("roles", List.of(Roles.ANALYST, Roles.AUDITOR)));
-        assertThat(send(new Call("GET", "/api/v1/models", token, null)).statusCode()).isEqualTo(200);
-        assertThat(send(new Call("GET", "/api/v1/audit?limit=1", token, null)).statusCode()).isEqualTo(200);
+        assertThat(send(new Call("GET", "/api/v1/models?purpose=model_management", token, null)).statusCode())
+                .isEqualTo(200);
+        assertThat(send(new Call("GET", "/api/v1/audit?limit=1&purpose=audit", token, null)).statusCode())
+                .isEqualTo(200);
         assertThat(send(new Call("POST", "/api/v1/scores", token, SCORE)).statusCode()).isEqualTo(403);
     }
 
@@ -160,7 +169,7 @@ class JwtIntegrationTest {
     }
 
     private static String detail(String token) throws Exception {
-        HttpResponse<String> r = send(new Call("GET", "/api/v1/models", token, null));
+        HttpResponse<String> r = send(new Call("GET", "/api/v1/models?purpose=model_management", token, null));
         assertThat(r.statusCode()).isEqualTo(401);
         return JSON.readTree(r.body()).get("detail").asText();
     }
@@ -168,7 +177,8 @@ class JwtIntegrationTest {
     @Test
     void demoTokensOfEveryRoleAreRefusedInProduction() {
         for (String role : Roles.ALL) {
-            assertThat(send(new Call("GET", "/api/v1/models", "demo-" + role, null)).statusCode()).isEqualTo(401);
+            assertThat(send(new Call("GET", "/api/v1/models?purpose=model_management", "demo-" + role, null))
+                    .statusCode()).isEqualTo(401);
         }
     }
 }

@@ -65,6 +65,10 @@ final class ProductionService {
                 "--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(),
+                // As documented for an external database: migrations as the owner, the service with table rights.
+                "--spring.flyway.user=" + db.ownerName(),
+                "--spring.flyway.password=" + db.password(),
+                "--mimamori.database.service-account='" + db.username() + "'@'127.0.0.1'",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + Tokens.ISSUER,
                 "--spring.security.oauth2.resourceserver.jwt.audiences=" + Tokens.AUDIENCE,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
