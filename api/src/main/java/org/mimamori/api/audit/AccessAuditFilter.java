@@ -65,7 +65,7 @@ class AccessAuditFilter extends OncePerRequestFilter {
         response.setHeader(REQUEST_ID, context.requestId());
         boolean failed = true;
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, new HeldResponse(response));
             failed = false;
         } finally {
             if (!context.recorded()) {

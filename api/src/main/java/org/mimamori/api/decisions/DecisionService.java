@@ -69,7 +69,7 @@ class DecisionService implements DecisionRecords {
                 null, null, null);
         store.insert(row);
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "decision.create", "decision/" + row.id(),
-                null));
+                null).touching(List.of(score.childRef())));
         return DecisionViews.view(row);
     }
 
@@ -97,15 +97,15 @@ class DecisionService implements DecisionRecords {
         String status = Boolean.TRUE.equals(request.getApprove()) ? "signed" : "rejected";
         store.signOff(row.id(), status, caller.name(), now, request.getNote().strip());
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "decision.sign_off." + status,
-                "decision/" + row.id(), null));
+                "decision/" + row.id(), null).touching(store.score(row.scoreId()).map(f -> List.of(f.childRef()))
+                .orElse(List.of())));
         return DecisionViews.view(store.find(row.id()).orElseThrow());
     }
 
     @Transactional
     Outcome recordOutcome(UUID scoreId, OutcomeRequest request, Caller caller) {
-        if (store.score(scoreId.toString()).isEmpty()) {
-            throw new NotFoundException("No score with id " + scoreId + ".");
-        }
+        DecisionStore.ScoreFacts score = store.score(scoreId.toString())
+                .orElseThrow(() -> new NotFoundException("No score with id " + scoreId + "."));
         List<SupportType> types = request.getSupportTypes() == null ? List.of() : request.getSupportTypes();
         List<FieldProblem> problems = new ArrayList<>();
         if (request.getConfirmedOn() != null && request.getConfirmedOn().isAfter(LocalDate.now(ZoneOffset.UTC))) {
@@ -133,7 +133,7 @@ class DecisionService implements DecisionRecords {
             throw new ConflictException("Score " + scoreId + " already has an outcome; there is one per score.");
         }
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "outcome.create", "outcome/" + row.id(),
-                null));
+                null).touching(List.of(score.childRef())));
         return DecisionViews.view(row);
     }
 

@@ -35,13 +35,14 @@ class ModelsIntegrationTest extends IntegrationTestBase {
     @Test
     void uploadingARegisteredBundleAgainChangesNothing() {
         long before = rows("model_bundle");
-        long audits = rows("audit_event");
+        long audits = lastAuditId();
         ResponseEntity<ModelInfo> r = clients().models("demo-analyst")
                 .uploadModelWithHttpInfo(TestBundles.bundle().toFile());
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(r.getBody().getVersion()).isEqualTo(versionOf(TestBundles.bundle()));
         assertThat(rows("model_bundle")).isEqualTo(before);
-        assertThat(rows("audit_event")).isEqualTo(audits);
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE id > ?", String.class, audits))
+                .as("the upload is recorded, nothing is registered").containsExactly("uploadModel");
     }
 
     @Test

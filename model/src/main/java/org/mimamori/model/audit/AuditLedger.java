@@ -11,7 +11,9 @@ import java.util.List;
  * Appends records to the chain in the caller's transaction (auto-commit off). The head row is locked
  * ({@code SELECT ... FOR UPDATE}) from the append to the commit, so concurrent writers — threads or instances
  * sharing the database — chain one after another; call it as late in the transaction as possible. Record
- * numbers are the head's last number plus one, so a gap in the numbers is a removed record.
+ * numbers are the head's last number plus one, so a gap in the numbers is a removed record (or, past a record
+ * inserted behind the ledger's back, that record's number plus one: the ledger keeps working, and the
+ * verification names the intruder).
  */
 public final class AuditLedger {
 
@@ -34,7 +36,8 @@ public final class AuditLedger {
         long last;
         String previous;
         try (PreparedStatement head = connection.prepareStatement(
-                "SELECT last_id, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+                "SELECT GREATEST(h.last_id, COALESCE((SELECT MAX(id) FROM audit_event), 0)), h.hash "
+                        + "FROM audit_head h WHERE h.id = 1 FOR UPDATE");
              ResultSet rs = head.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("the audit chain's head row is missing (table audit_head)");

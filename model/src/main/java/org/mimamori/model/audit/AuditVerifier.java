@@ -79,8 +79,10 @@ public final class AuditVerifier {
         int[] total = {0};
         long checked = 0;
         long after = head.firstId() - 1;
-        Row previous = null;
-        boolean previousFlagged = false;
+        long expectedId = head.firstId();
+        String expectedPrev = AuditChain.GENESIS;
+        Row pending = null; // a record whose content does not give its hash: altered if the next one links to it
+        Row previous = null; // the newest record up to the head
         while (true) {
             List<Row> page = page(connection, after);
             if (page.isEmpty()) {
@@ -89,43 +91,68 @@ public final class AuditVerifier {
             Map<Long, List<String>> children = children(connection, page.get(0).id, page.get(page.size() - 1).id);
             for (Row r : page) {
                 checked++;
-                boolean flagged = false;
+                if (pending != null) {
+                    if (pending.hash != null && pending.hash.equals(r.prevHash)) {
+                        add(problems, total, maxProblems, altered(pending.id));
+                        expectedPrev = pending.hash;
+                    } else {
+                        add(problems, total, maxProblems, inserted(pending.id, "no record links to it"));
+                    }
+                    pending = null;
+                }
                 if (r.id > head.lastId()) {
-                    flagged = add(problems, total, maxProblems, new Problem(r.id, Kind.INSERTED,
-                            "record " + r.id + " is past the chain's head (" + head.lastId() + "): it was not "
-                                    + "written by the ledger"));
-                } else if (r.hash == null || r.prevHash == null
+                    add(problems, total, maxProblems, inserted(r.id, "it is past the chain's head ("
+                            + head.lastId() + ")"));
+                    continue;
+                }
+                if (r.hash == null || r.prevHash == null
                         || !AuditChain.hash(r.prevHash, r.id, r.record).equals(r.hash)) {
-                    flagged = add(problems, total, maxProblems, new Problem(r.id, Kind.ALTERED,
-                            "record " + r.id + " was altered: its content does not give its hash"));
-                } else if (!childrenMatch(r, children.get(r.id), purgedThrough)) {
-                    flagged = add(problems, total, maxProblems, new Problem(r.id, Kind.ALTERED,
+                    pending = r;
+                    previous = r;
+                    expectedId = r.id + 1;
+                    continue;
+                }
+                if (!childrenMatch(r, children.get(r.id), purgedThrough)) {
+                    add(problems, total, maxProblems, new Problem(r.id, Kind.ALTERED,
                             "record " + r.id + " was altered: its list of children does not match its digest"));
                 }
-                long expectedId = previous == null ? head.firstId() : previous.id + 1;
-                String expectedPrev = previous == null ? AuditChain.GENESIS : previous.hash;
-                if (!flagged && r.id > expectedId) {
-                    add(problems, total, maxProblems, new Problem(r.id, Kind.REMOVED, (r.id - expectedId == 1
-                            ? "record " + expectedId + " was removed" : "records " + expectedId + " to "
-                            + (r.id - 1) + " were removed") + " (found at record " + r.id + ")"));
-                } else if (!flagged && !r.prevHash.equals(expectedPrev) && previous != null && !previousFlagged) {
-                    add(problems, total, maxProblems, new Problem(previous.id, Kind.INSERTED, "record "
-                            + previous.id + " was inserted or replaced: the next record does not link to it"));
+                if (!r.prevHash.equals(expectedPrev)) {
+                    if (r.id > expectedId) {
+                        add(problems, total, maxProblems, new Problem(r.id, Kind.REMOVED, (r.id - expectedId == 1
+                                ? "record " + expectedId + " was removed" : "records " + expectedId + " to "
+                                + (r.id - 1) + " were removed") + " (found at record " + r.id + ")"));
+                    } else if (r.id > head.firstId()) {
+                        add(problems, total, maxProblems, inserted(r.id - 1,
+                                "the next record does not link to it"));
+                    }
                 }
+                expectedPrev = r.hash;
+                expectedId = r.id + 1;
                 previous = r;
-                previousFlagged = flagged;
             }
             after = page.get(page.size() - 1).id;
         }
-        long lastSeen = previous == null ? head.firstId() - 1 : Math.min(previous.id, head.lastId());
+        if (pending != null) {
+            add(problems, total, maxProblems, pending.hash != null && pending.hash.equals(head.hash())
+                    ? altered(pending.id) : inserted(pending.id, "no record links to it"));
+        }
+        long lastSeen = previous == null ? head.firstId() - 1 : previous.id; // the newest record within the head
         if (lastSeen < head.lastId()) {
             add(problems, total, maxProblems, new Problem(head.lastId(), Kind.REMOVED, "records after "
                     + lastSeen + " up to the head (" + head.lastId() + ") were removed"));
-        } else if (previous != null && previous.id == head.lastId() && !head.hash().equals(previous.hash)) {
-            add(problems, total, maxProblems, new Problem(previous.id, Kind.ALTERED, "record " + previous.id
-                    + " does not have the head's hash"));
+        } else if (pending == null && previous != null && previous.id == head.lastId()
+                && !head.hash().equals(previous.hash)) {
+            add(problems, total, maxProblems, altered(previous.id));
         }
         return new Report(total[0] == 0, checked, before, head, List.copyOf(problems), total[0] > problems.size());
+    }
+
+    private static Problem altered(long id) {
+        return new Problem(id, Kind.ALTERED, "record " + id + " was altered: its content does not give its hash");
+    }
+
+    private static Problem inserted(long id, String why) {
+        return new Problem(id, Kind.INSERTED, "record " + id + " was not written by the ledger: " + why);
     }
 
     private static boolean add(List<Problem> problems, int[] total, int max, Problem p) {
