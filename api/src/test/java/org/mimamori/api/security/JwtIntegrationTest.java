@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * token of each role is accepted, and every token that is not the identity provider's, not for this service,
  * not valid now or without a Mimamori role is refused with a 401 problem, and nothing is stored.
  *
- * <p>Every request goes through {@link #send}, which returns the response, so that a check per case (e.g. the
- * audit record of a refused request) can be added in one place.
+ * <p>Every request goes through {@link #send}, which returns the response, so that a check per case can be added
+ * in one place; each refusal is checked to leave one audit record under its request id.
  */
 class JwtIntegrationTest {
 
@@ -148,6 +148,16 @@ class JwtIntegrationTest {
                 .doesNotContain("Jwt", "Exception", "nimbus");
         assertThat(r.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
         assertThat(service.rows("score")).isEqualTo(scores);
+        assertRecordedAsRefused(r);
+    }
+
+    /** The refused request left exactly one audit record, found by its request id, naming no caller. */
+    private static void assertRecordedAsRefused(HttpResponse<String> r) {
+        String requestId = r.headers().firstValue("X-Request-Id").orElseThrow();
+        List<java.util.Map<String, Object>> records = service.jdbc().queryForList(
+                "SELECT actor, outcome FROM audit_event WHERE request_id = ?", requestId);
+        assertThat(records).as("audit records of request %s", requestId).hasSize(1);
+        assertThat(records.get(0)).containsEntry("outcome", "unauthenticated").containsEntry("actor", "anonymous");
     }
 
     @Test
