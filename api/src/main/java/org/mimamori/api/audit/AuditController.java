@@ -37,13 +37,11 @@ class AuditController implements AuditApi {
     public ResponseEntity<List<AuditEvent>> listAuditEvents(AccessPurpose purpose, Integer limit) {
         Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.AUDITOR, Roles.ADMIN);
         int n = limit == null ? 100 : limit;
-        return ResponseEntity.ok(trail.recentRecords(n, caller.name(), caller.role()).stream().map(s -> {
-            AuditEventRow e = s.row();
-            return new AuditEvent(e.id(), e.at().atOffset(ZoneOffset.UTC), e.actor(), e.role(), e.action(),
-                    e.resource(), e.outcome()).purpose(e.purpose()).detail(e.detail()).requestId(e.requestId())
-                    .childCount(e.childrenCount()).childQuery(e.childrenQuery())
-                    .childRefs(s.childRefs().isEmpty() ? null : s.childRefs()).hash(e.hash());
-        }).toList());
+        return ResponseEntity.ok(trail.recentRecords(n, caller.name(), caller.role()).stream().map(e ->
+                new AuditEvent(e.id(), e.at().atOffset(ZoneOffset.UTC), e.actor(), e.role(), e.action(),
+                        e.resource(), e.outcome()).purpose(e.purpose()).detail(e.detail()).requestId(e.requestId())
+                        .childCount(e.childCount()).childQuery(e.childQuery())
+                        .childRefs(e.childRefs().isEmpty() ? null : e.childRefs()).hash(e.hash())).toList());
     }
 
     @Override

@@ -102,11 +102,15 @@ class AuditService implements AuditTrail {
                         Collectors.mapping(AuditEventRepository.ChildRow::childRef, Collectors.toList())));
         record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, role, "audit.read",
                 "audit", null));
-        return rows.stream().map(r -> new Stored(r, children.getOrDefault(r.id(), List.of()))).toList();
+        return rows.stream().map(r -> new Stored(r.id(), r.at(), r.actor(), r.role(), r.action(), r.resource(),
+                r.purpose(), r.outcome(), r.detail(), r.requestId(), r.childrenCount(), r.childrenQuery(), r.hash(),
+                children.getOrDefault(r.id(), List.of()))).toList();
     }
 
     /** A stored record with its listed children. */
-    record Stored(AuditEventRow row, List<String> childRefs) {
+    record Stored(long id, java.time.Instant at, String actor, String role, String action, String resource,
+                  String purpose, String outcome, String detail, String requestId, int childCount, String childQuery,
+                  String hash, List<String> childRefs) {
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.cessation.Cessations;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.models.RegisteredScorers;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Corrects a score's inputs: the current version is locked, the corrected inputs are read and scored by the
+ * Corrects a score's inputs (never of a child under a cessation-of-use request: 409): the current version is locked, the corrected inputs are read and scored by the
  * model of that version while it is registered and sound (else by the active model), and the new version, the
  * superseded mark and one audit record are stored in one transaction.
  */
@@ -43,16 +44,18 @@ class CorrectionService {
     private final ScoreRecorder recorder;
     private final AuditTrail audit;
     private final ObjectMapper json;
+    private final Cessations cessations;
     private final Clock clock = Clock.systemUTC();
 
     CorrectionService(CorrectionStore store, RegisteredScorers registered, ActiveModels active,
-                      ScoreRecorder recorder, AuditTrail audit, ObjectMapper json) {
+                      ScoreRecorder recorder, AuditTrail audit, ObjectMapper json, Cessations cessations) {
         this.store = store;
         this.registered = registered;
         this.active = active;
         this.recorder = recorder;
         this.audit = audit;
         this.json = json;
+        this.cessations = cessations;
     }
 
     @Transactional
@@ -64,6 +67,10 @@ class CorrectionService {
         }
         CorrectionStore.Original original = store.lock(id.toString())
                 .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
+        if (cessations.covers(original.childRef())) { // org.mimamori.api.cessation: never scored again
+            throw new ConflictException("The child of this score is under a cessation-of-use request: their "
+                    + "records may no longer be used, so they are not scored again. Nothing was stored.");
+        }
         if (original.supersededBy() != null) {
             throw new ConflictException("Score " + id + " is superseded by a corrected version; correct its "
                     + "current version " + store.current(id.toString()) + ".");

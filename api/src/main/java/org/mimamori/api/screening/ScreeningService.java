@@ -97,7 +97,8 @@ class ScreeningService {
             Screening out = new Screening(id, ScreeningStatus.fromValue(j.status()), j.total(), j.scored(),
                     j.modelVersion(), c.byBand(), c.flagged(), c.unmarked(), c.redFlagged(), c.redFlaggedUnmarked(),
                     j.createdBy(), utc(j.createdAt()))
-                    .finishedAt(j.finishedAt() == null ? null : utc(j.finishedAt())).error(j.error());
+                    .finishedAt(j.finishedAt() == null ? null : utc(j.finishedAt())).error(j.error())
+                    .skipped(c.skipped());
             return c.flagged() == 0 ? out : out.unmarkedShare((double) c.unmarked() / c.flagged());
         });
     }

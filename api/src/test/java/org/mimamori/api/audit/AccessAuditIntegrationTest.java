@@ -59,6 +59,11 @@ class AccessAuditIntegrationTest extends IntegrationTestBase {
                 null, null));
         s.put("updateScreeningEntry", new Sample("PATCH", "/api/v1/screenings/" + any + "/entries/1",
                 "application/json", "{}"));
+        s.put("requestCessation", new Sample("POST", "/api/v1/children/AUDIT-NOBODY/cessation", "application/json",
+                "{}"));
+        s.put("getCessation", new Sample("GET", "/api/v1/children/AUDIT-NOBODY/cessation?purpose=deletion_request",
+                null, null));
+        s.put("runRetention", new Sample("POST", "/api/v1/retention/runs", null, null));
         return s;
     }
 

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Exports the recorded inputs of scored children with their recorded outcomes (the label) from "
                 + "the service's MariaDB as a labelled CSV for retraining, one row per child (its latest score "
-                + "with an outcome), plus F.metadata.json next to F.csv. Child references stay pseudonymous; no names.")
+                + "with an outcome), plus F.metadata.json next to F.csv. Child references stay pseudonymous; no names. "
+                + "Children under a cessation-of-use request are never written.")
 public final class ExportCommand implements Callable<Integer> {
 
     /** What the labels are, stated in every export's metadata. */
