@@ -23,5 +23,3 @@ ALTER TABLE score
 -- The review lists show current versions only, newest first.
 CREATE INDEX score_current ON score (superseded_by, created_at);
 
--- A disclosure reads a child's screening entries by the child's reference.
-CREATE INDEX screening_entry_child ON screening_entry (child_ref);
