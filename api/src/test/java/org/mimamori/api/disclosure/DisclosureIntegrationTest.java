@@ -217,6 +217,32 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aCorrectedChildsVersionsAreErasedTogetherAndAChildUnderCessationIsNotCorrected() {
+        Score old = clients().scores("demo-caseworker").createScore(Cases.high("DSC-0006"), "en");
+        Correction c = clients().corrections(OFFICER).createCorrection(old.getId(), new CorrectionRequest()
+                .purpose(CorrectionRequest.PurposeEnum.CORRECTION_REQUEST).items(Cases.low("X-4").getItems())
+                .reason("Wrong register"), "en");
+        HttpResponse<String> erase = http().post("/api/v1/children/DSC-0006/cessation", OFFICER,
+                "{\"mode\": \"erase\", \"reason\": \"The family asked on 2026-11-30.\", "
+                        + "\"purpose\": \"deletion_request\"}");
+        assertThat(erase.statusCode()).as(erase.body()).isBetween(200, 201);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM score WHERE id IN (?, ?)", Long.class,
+                old.getId().toString(), c.getScore().getId().toString())).isZero();
+
+        Score restricted = clients().scores("demo-caseworker").createScore(Cases.high("DSC-0007"), "en");
+        HttpResponse<String> restrict = http().post("/api/v1/children/DSC-0007/cessation", OFFICER,
+                "{\"mode\": \"restrict\", \"reason\": \"The family asked on 2026-11-30.\", "
+                        + "\"purpose\": \"deletion_request\"}");
+        assertThat(restrict.statusCode()).as(restrict.body()).isBetween(200, 201);
+        long scores = rows("score");
+        HttpResponse<String> refused = http().post("/api/v1/scores/" + restricted.getId() + "/corrections", OFFICER,
+                "{\"purpose\": \"correction_request\", \"reason\": \"wrong\", \"items\": {\"age_years\": 9}}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("cessation-of-use");
+        assertThat(rows("score")).isEqualTo(scores);
+    }
+
+    @Test
     void badCorrectionsAreRefusedNamingEachFieldAndStoreNothing() throws Exception {
         Score old = clients().scores("demo-caseworker").createScore(Cases.low("DSC-0004"), "en");
         long audits = lastAuditId();
