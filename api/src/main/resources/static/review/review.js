@@ -114,7 +114,9 @@
 
   function token() { return sessionStorage.getItem('mimamori.token') || ''; }
 
+  // Every read names its purpose (recorded in the audit trail): the review page is a supervisor's reading.
   function get(path) {
+    path += (path.indexOf('?') < 0 ? '?' : '&') + 'purpose=supervision';
     return fetch(path, { headers: { 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json',
                                     'Accept-Language': lang } })
       .then(function (r) {

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -36,6 +37,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *   <li>{@code POST /api/v1/screenings}: supervisor, analyst; {@code GET /api/v1/screenings/**}: also caseworker;
  *   {@code PATCH} of a screening entry: caseworker, supervisor;</li>
  *   <li>{@code GET /api/v1/audit}: auditor, admin;</li>
+ *   <li>{@code POST} and {@code GET /api/v1/children/{childRef}/cessation}: privacy officer;
+ *   {@code POST /api/v1/retention/runs}: admin;</li>
  *   <li>{@code POST /api/v1/scores/{id}/decisions}, {@code .../outcomes}, {@code .../assessments}: caseworker,
  *   supervisor;
  *   {@code POST /api/v1/decisions/{id}/sign-off}: supervisor; {@code GET /api/v1/review/**}: supervisor,
@@ -96,21 +99,38 @@ class SecurityConfiguration {
                         .hasAnyRole(Roles.SUPERVISOR, Roles.ANALYST, Roles.CASEWORKER)
                         .requestMatchers(path.matcher(HttpMethod.PATCH, "/api/v1/screenings/*/entries/*"))
                         .hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/audit/head"),
+                                path.matcher(HttpMethod.GET, "/api/v1/audit/verification"))
+                        .hasRole(Roles.AUDITOR)
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/audit"))
                         .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/children/*/cessation"),
+                                path.matcher(HttpMethod.GET, "/api/v1/children/*/cessation"))
+                        .hasRole(Roles.PRIVACY_OFFICER)
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/retention/runs"))
+                        .hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
+                .addFilterAfter(new CallerCaptureFilter(), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(o -> o
                         .authenticationManagerResolver(request -> manager)
-                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token is needed.", request))
+                        .authenticationEntryPoint((request, response, e) -> unauthenticated(problems, request,
+                                response, e))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "Your role may not do this.", request)))
                 .exceptionHandling(x -> x
-                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token is needed.", request))
+                        .authenticationEntryPoint((request, response, e) -> unauthenticated(problems, request,
+                                response, e))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "Your role may not do this.", request)));
         return http.build();
+    }
+
+    private static void unauthenticated(ProblemWriter problems, jakarta.servlet.http.HttpServletRequest request,
+                                        jakarta.servlet.http.HttpServletResponse response,
+                                        org.springframework.security.core.AuthenticationException e)
+            throws java.io.IOException {
+        CallerCaptureFilter.refused(request, e);
+        problems.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is needed.", request);
     }
 
     private static boolean isLoopback(String address) {
@@ -140,7 +160,7 @@ class SecurityConfiguration {
         List<AuthenticationProvider> providers = new ArrayList<>();
         if (properties.security().demoTokens()) {
             LOG.warn("Demo bearer tokens are ENABLED (demo-caseworker, demo-supervisor, demo-analyst, "
-                    + "demo-auditor, demo-admin). Never use this setting with real data.");
+                    + "demo-auditor, demo-admin, demo-privacy_officer). Never use this setting with real data.");
             providers.add(new DemoTokenAuthenticationProvider());
         }
         if (decoder != null) {
