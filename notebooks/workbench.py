@@ -220,7 +220,7 @@ class LocalService:
             if self._proc.poll() is not None:
                 raise RuntimeError(f"the service exited with {self._proc.returncode}:\n{self.log_tail()}")
             try:
-                req = urllib.request.Request(self.url + "/api/v1/models",
+                req = urllib.request.Request(self.url + "/api/v1/models?purpose=model_management",
                                              headers={"Authorization": "Bearer demo-supervisor"})
                 with urllib.request.urlopen(req, timeout=5) as r:
                     if any(m["active"] for m in json.load(r)):

@@ -37,7 +37,7 @@ def wait_for_active_model(url, proc, log, timeout):
         if proc.poll() is not None:
             raise RuntimeError(f"the service exited with {proc.returncode}; its log is {log}")
         try:
-            req = urllib.request.Request(url + "/api/v1/models", headers={"Authorization": "Bearer demo-supervisor"})
+            req = urllib.request.Request(url + "/api/v1/models?purpose=model_management", headers={"Authorization": "Bearer demo-supervisor"})
             with urllib.request.urlopen(req, timeout=5) as r:
                 if b'"active":true' in r.read():
                     return

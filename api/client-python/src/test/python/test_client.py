@@ -8,9 +8,12 @@ import json
 import os
 import time
 import unittest
+import urllib.error
+import urllib.request
 
 import mimamori_client as mc
-from mimamori_client.models import (DecisionKind, DecisionRequest, EntryStatus, OutcomeRequest, Purpose,
+import pydantic
+from mimamori_client.models import (AccessPurpose, DecisionKind, DecisionRequest, EntryStatus, OutcomeRequest, Purpose,
                                     ScoreRequest, ScreeningEntryUpdate, SupportType)
 
 URL = os.environ.get("MIMAMORI_URL", "http://127.0.0.1:8080")
@@ -66,7 +69,7 @@ class ScoringTest(unittest.TestCase):
         self.assertIn("dv_consultation", s.unrecorded.items)
         self.assertNotIn("single_parent", [c.item for c in s.contributions], "audit-group items never score")
 
-        again = self.scores.get_score(s.id)
+        again = self.scores.get_score(s.id, AccessPurpose.CASE_REVIEW)
         self.assertEqual(again.id, s.id)
         self.assertEqual(again.probability, s.probability)
         self.assertEqual(again.contributions, s.contributions)
@@ -117,9 +120,21 @@ class ScoringTest(unittest.TestCase):
         self.assertEqual(caught.exception.status, 409)
 
 
+    def test_a_read_names_its_purpose(self):
+        s = self.scores.create_score(ScoreRequest(childRef="C-2024-000128", purpose=Purpose.CASE_REVIEW, items=CASE))
+        # the generated client requires the parameter, and the service refuses a read without it
+        with self.assertRaises((TypeError, pydantic.ValidationError)):
+            self.scores.get_score(s.id)
+        with self.assertRaises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(urllib.request.Request(f"{URL}/api/v1/scores/{s.id}",
+                                                          headers={"Authorization": "Bearer demo-caseworker"}))
+        self.assertEqual(400, caught.exception.code)
+        self.assertIn("purpose", [e["field"] for e in json.loads(caught.exception.read())["errors"]])
+
+
 class ModelsTest(unittest.TestCase):
     def test_one_model_is_active(self):
-        models = mc.ModelsApi(client("demo-supervisor")).list_models()
+        models = mc.ModelsApi(client("demo-supervisor")).list_models(AccessPurpose.SUPERVISION)
         self.assertEqual(1, sum(1 for m in models if m.active))
         self.assertEqual("child-support-v1", models[0].schema_id)
 
@@ -141,7 +156,7 @@ class ScreeningTest(unittest.TestCase):
         accepted = screenings.create_screening(path)
         deadline = time.monotonic() + 120
         while True:
-            sc = screenings.get_screening(accepted.id)
+            sc = screenings.get_screening(accepted.id, AccessPurpose.SCREENING)
             if sc.status.value in ("done", "failed") or time.monotonic() > deadline:
                 break
             time.sleep(0.5)
@@ -151,7 +166,7 @@ class ScreeningTest(unittest.TestCase):
         self.assertEqual(4, sum(sc.counts_by_band.values()))
         self.assertEqual(1, sc.red_flagged)
 
-        page = screenings.list_screening_entries(accepted.id, limit=10)
+        page = screenings.list_screening_entries(accepted.id, AccessPurpose.SCREENING, limit=10)
         entries = page.entries
         self.assertEqual(4, len(entries))
         self.assertEqual("K-0004", entries[0].child_ref, "red-flagged children come first")
