@@ -40,6 +40,18 @@ public final class Contract {
     record Operation(String id, List<Parameter> parameters, JsonNode jsonBody) {
     }
 
+    /**
+     * An operation as the contract names it, e.g. {@code POST /api/v1/scores/{id}/decisions createDecision}.
+     *
+     * @param method      the HTTP method, upper case
+     * @param path        the path template
+     * @param operationId the operation's id
+     */
+    public record Endpoint(String method, String path, String operationId) {
+    }
+
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
     /** Where an operation is: its method and its path template as a pattern. */
     private record Route(String method, java.util.regex.Pattern path, String operationId) {
     }
@@ -64,6 +76,8 @@ public final class Contract {
                     routes.add(new Route(method.toUpperCase(java.util.Locale.ROOT), template,
                             op.path("operationId").asText()));
                     operations.put(op.path("operationId").asText(), operation(op, item));
+                    endpoints.add(new Endpoint(method.toUpperCase(java.util.Locale.ROOT), path.getKey(),
+                            op.path("operationId").asText()));
                 }
             }
         }
@@ -72,6 +86,11 @@ public final class Contract {
             file(name).path("components").path("schemas").fieldNames().forEachRemaining(
                     s -> schemas.put(s, resolve(name, file(name).path("components").path("schemas").get(s))));
         }
+    }
+
+    /** Every operation of the contract, in the contract's order. */
+    public List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
     }
 
     /**

@@ -214,7 +214,7 @@ final class HostileRequests {
     private Request upload(Endpoint e) {
         boolean screening = e == Endpoint.SCREENING;
         String path = screening ? "/api/v1/screenings" : "/api/v1/models";
-        String token = screening ? pick("demo-supervisor", "demo-analyst") : pick("demo-analyst", "demo-admin");
+        String token = screening ? "demo-supervisor" : pick("demo-analyst", "demo-admin");
         byte[] content;
         if (screening) {
             String csv = new String(f.cohort(), StandardCharsets.UTF_8);

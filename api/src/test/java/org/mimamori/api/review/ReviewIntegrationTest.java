@@ -131,7 +131,7 @@ class ReviewIntegrationTest extends IntegrationTestBase {
         Score newest = score(Cases.low("C-R-0006"));
         String expected = jdbc.queryForObject("SELECT id FROM score ORDER BY created_at DESC, id LIMIT 1",
                 String.class);
-        org.mimamori.client.model.ReviewedScores page = clients().review("demo-admin").reviewScores(AccessPurpose.SUPERVISION, 1, 0);
+        org.mimamori.client.model.ReviewedScores page = clients().review("demo-auditor").reviewScores(AccessPurpose.AUDIT, 1, 0);
         assertThat(page.getItems()).extracting(i -> i.getScore().getId().toString()).containsExactly(expected);
         assertThat(page.getItems().get(0).getScore().getId()).isEqualTo(newest.getId());
         assertThat(page.getTotal()).isEqualTo(rows("score"));

@@ -99,7 +99,7 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
 
         // Filtering by band gives that band's entries in rank order.
         String band = first.getBand().getId();
-        ScreeningEntryPage inBand = clients().screenings("demo-analyst").listScreeningEntries(id, AccessPurpose.SCREENING, null, band, 1000, 0);
+        ScreeningEntryPage inBand = clients().screenings("demo-auditor").listScreeningEntries(id, AccessPurpose.AUDIT, null, band, 1000, 0);
         assertThat(inBand.getTotal()).isEqualTo(s.getCountsByBand().get(band));
         assertThat(inBand.getEntries()).allSatisfy(e -> assertThat(e.getBand().getId()).isEqualTo(band));
     }
@@ -158,7 +158,7 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
 
     @Test
     void reviewersMarkEntriesAndEveryAccessIsAudited() {
-        UUID id = clients().screenings("demo-analyst").createScreening(cohort.toFile(), "ja").getId();
+        UUID id = clients().screenings("demo-supervisor").createScreening(cohort.toFile(), "ja").getId();
         awaitFinished(clients().screenings("demo-supervisor"), id);
         ScreeningEntry top = clients().screenings("demo-caseworker").listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 1, 0)
                 .getEntries().get(0);
@@ -188,8 +188,8 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
-    void caseworkersAndAuditorsCannotStartAScreening() {
-        for (String token : List.of("demo-caseworker", "demo-auditor")) {
+    void onlySupervisorsStartAScreening() {
+        for (String token : List.of("demo-caseworker", "demo-auditor", "demo-analyst", "demo-admin")) {
             assertThatThrownBy(() -> clients().screenings(token).createScreening(cohort.toFile(), null))
                     .isInstanceOfSatisfying(HttpClientErrorException.class,
                             e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
