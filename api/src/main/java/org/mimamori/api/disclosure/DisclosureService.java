@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -23,6 +24,7 @@ import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.scoring.ScoreVisibility;
 import org.mimamori.api.security.Caller;
+import org.mimamori.api.web.dto.Access;
 import org.mimamori.api.web.dto.AccessPurpose;
 import org.mimamori.api.web.dto.Decision;
 import org.mimamori.api.web.dto.DisclosedScore;
@@ -96,7 +98,7 @@ class DisclosureService {
         outcomes.forEach(o -> resources.add("outcome/" + o.id()));
         List<String> screenings = screened.stream()
                 .map(e -> "screening/" + e.screeningId()).distinct().toList();
-        List<org.mimamori.api.web.dto.Access> accesses = store.accessesOf(childRef, resources, screenings).stream()
+        List<Access> accesses = store.accessesOf(childRef, resources, screenings).stream()
                 .map(DisclosureViews::access).toList();
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -119,9 +121,9 @@ class DisclosureService {
     private Score score(DisclosureStore.StoredScore s) {
         try {
             Score score = json.readValue(s.responseJson(), Score.class);
-            return score.supersedes(s.supersedes() == null ? null : java.util.UUID.fromString(s.supersedes()))
+            return score.supersedes(s.supersedes() == null ? null : UUID.fromString(s.supersedes()))
                     .correctionReason(s.correctionReason())
-                    .supersededBy(s.supersededBy() == null ? null : java.util.UUID.fromString(s.supersededBy()))
+                    .supersededBy(s.supersededBy() == null ? null : UUID.fromString(s.supersededBy()))
                     .supersededAt(s.supersededAt() == null ? null : s.supersededAt().atOffset(ZoneOffset.UTC));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored score cannot be read", e);

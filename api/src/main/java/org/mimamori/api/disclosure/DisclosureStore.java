@@ -2,11 +2,13 @@ package org.mimamori.api.disclosure;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import org.mimamori.api.audit.AuditEntry;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -70,14 +72,14 @@ class DisclosureStore {
      * @return the audit records, each once
      */
     List<AuditEntry> accessesOf(String childRef, Collection<String> resources, Collection<String> screenings) {
-        List<String> all = new java.util.ArrayList<>(resources);
+        List<String> all = new ArrayList<>(resources);
         all.add(childResource(childRef));
         List<String> queries = screenings.isEmpty() ? List.of("") : List.copyOf(screenings);
         return jdbc.query("SELECT id, at, actor, role, action, resource, purpose, outcome FROM audit_event "
                         + "WHERE id IN (SELECT id FROM audit_event WHERE resource IN (:resources) "
                         + "UNION SELECT audit_id FROM audit_child WHERE child_ref = :child "
                         + "UNION SELECT id FROM audit_event WHERE children_query IN (:queries)) ORDER BY at, id",
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("resources", all)
+                new MapSqlParameterSource().addValue("resources", all)
                         .addValue("child", childRef).addValue("queries", queries),
                 (rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.mimamori.api.problems.UnavailableException;
 import org.mimamori.model.bundle.BundleLimits;
 import org.mimamori.model.bundle.InvalidBundleException;
 import org.mimamori.model.bundle.ModelBundle;
@@ -40,7 +41,7 @@ class RegisteredScorersService implements RegisteredScorers {
             if (current.version().equals(version)) {
                 return Optional.of(current);
             }
-        } catch (org.mimamori.api.problems.UnavailableException e) {
+        } catch (UnavailableException e) {
             // no active model: read the bundle from the registry
         }
         ActiveModel cached = cache.get(version);

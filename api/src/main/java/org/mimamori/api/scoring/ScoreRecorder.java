@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.mimamori.api.security.Caller;
+import org.mimamori.model.data.Case;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.scoring.ExplainedScore;
 
@@ -79,7 +80,7 @@ public interface ScoreRecorder {
      * @return the case
      * @throws org.mimamori.api.problems.InvalidRequestException naming every bad item ({@code items.<id>})
      */
-    static org.mimamori.model.data.Case readItems(FeatureSchema schema, Map<String, Object> items) {
+    static Case readItems(FeatureSchema schema, Map<String, Object> items) {
         return CaseReader.read(schema, items);
     }
 

@@ -2,13 +2,17 @@ package org.mimamori.api.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,7 +83,7 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
         assertThat(s.getScore().getMissingInformation()).isEqualTo(score.getMissingInformation());
         assertThat(s.getScore().getDecisionNotice()).isEqualTo(score.getDecisionNotice());
         assertThat(s.getDecisions()).extracting(Decision::getId, Decision::getReason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(decision.getId(), reason));
+                .containsExactly(tuple(decision.getId(), reason));
         assertThat(s.getOutcome().getNeedConfirmed()).isTrue();
         assertThat(s.getOutcome().getSupportTypes()).containsExactly(SupportType.POVERTY);
         assertThat(s.getOwnAssessments()).extracting(OwnAssessment::getLevel)
@@ -305,7 +309,7 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
                 .statusCode()).isEqualTo(401);
         assertThat(http().post("/api/v1/scores", OFFICER, "{}").statusCode())
                 .as("privacy officers do not score children").isEqualTo(403);
-        List<String> refused = new java.util.ArrayList<>(java.util.Collections.nCopies(10, "forbidden"));
+        List<String> refused = new ArrayList<>(Collections.nCopies(10, "forbidden"));
         refused.addAll(List.of("unauthenticated", "forbidden"));
         assertThat(auditOutcomesAfter(audits)).as("each refusal, recorded as such").isEqualTo(refused);
     }
@@ -329,7 +333,7 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
 
     private static List<String> fields(HttpResponse<String> r) throws Exception {
         JsonNode problem = JSON.readTree(r.body());
-        return java.util.stream.StreamSupport.stream(problem.path("errors").spliterator(), false)
+        return StreamSupport.stream(problem.path("errors").spliterator(), false)
                 .map(e -> e.path("field").asText()).toList();
     }
 }

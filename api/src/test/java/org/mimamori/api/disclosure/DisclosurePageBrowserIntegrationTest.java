@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -60,7 +61,7 @@ class DisclosurePageBrowserIntegrationTest extends IntegrationTestBase {
                 new DecisionRequest().decision(DecisionKind.NO_ACTION).reason(reason));
         clients().decisions("demo-caseworker").recordOutcome(score.getId(), new OutcomeRequest().needConfirmed(true)
                 .supportTypes(List.of(SupportType.YOUNG_CARER)).confirmedOn(LocalDate.of(2026, 5, 1)));
-        Map<String, Object> corrected = new java.util.LinkedHashMap<>(Cases.high("X-3").getItems());
+        Map<String, Object> corrected = new LinkedHashMap<>(Cases.high("X-3").getItems());
         corrected.put("absence_days_term", 2);
         Score fresh = clients().corrections(OFFICER).createCorrection(score.getId(), new CorrectionRequest()
                 .purpose(CorrectionRequest.PurposeEnum.CORRECTION_REQUEST).items(corrected)
