@@ -103,12 +103,20 @@ final class LibLinearRows {
         return features;
     }
 
-    /** The given rows (repeats allowed) as liblinear features and targets, sharing the rows' nodes. */
+    /**
+     * The given rows (repeats allowed) as liblinear features and targets, sharing the rows' nodes. When the rows are
+     * not in ascending order (a bootstrap resample), each row's array is copied, so that the solver's passes read
+     * them in memory order instead of jumping across the shared rows; the values are the same.
+     */
     Pair<FeatureNode[][], double[][]> select(int[] selected) {
         FeatureNode[][] x = new FeatureNode[selected.length][];
         double[] y = new double[selected.length];
+        boolean ascending = true;
+        for (int i = 1; i < selected.length && ascending; i++) {
+            ascending = selected[i] > selected[i - 1];
+        }
         for (int i = 0; i < selected.length; i++) {
-            x[i] = rows[selected[i]];
+            x[i] = ascending ? rows[selected[i]] : rows[selected[i]].clone();
             y[i] = outputs[selected[i]];
         }
         return new Pair<>(x, new double[][] {y});
