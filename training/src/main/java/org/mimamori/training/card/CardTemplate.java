@@ -128,11 +128,22 @@ public record CardTemplate(String source, LocalizedText positive, LocalizedText 
         if (v instanceof Map<?, ?> m && !m.isEmpty() && Set.of("ja", "en").containsAll(m.keySet())) {
             Object ja = m.get("ja");
             Object en = m.get("en");
-            return new LocalizedText(ja == null ? null : String.valueOf(ja).strip(),
+            return new LocalizedText(ja == null ? null : joinJapanese(String.valueOf(ja).strip()),
                     en == null ? null : String.valueOf(en).strip());
         }
         throw new IllegalArgumentException(where + ": a text or {ja: ..., en: ...}");
     }
+
+    /**
+     * Japanese text without the spaces YAML's folded lines put between two Japanese characters (Japanese has no
+     * spaces between words, so a long text can be folded over lines like English).
+     */
+    static String joinJapanese(String text) {
+        return JAPANESE_FOLD.matcher(text).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern JAPANESE_FOLD = java.util.regex.Pattern.compile(
+            "(?<=[\\u3000-\\u30ff\\u4e00-\\u9fff\\uff00-\\uffef])\\s+(?=[\\u3000-\\u30ff\\u4e00-\\u9fff\\uff00-\\uffef])");
 
     private static List<LocalizedText> texts(Map<?, ?> map, String key, String source) {
         if (!(map.get(key) instanceof List<?> list)) {

@@ -73,4 +73,10 @@ class ModelCardPartsTest {
         assertThat(Plot.niceCeiling(0.662)).isEqualTo(0.8);
         assertThat(Plot.niceCeiling(0)).isEqualTo(1);
     }
+
+    @Test
+    void foldedJapaneseTemplateLinesJoinWithoutSpacesButEnglishKeepsThem() {
+        assertThat(CardTemplate.joinJapanese("示します。 示される確率は 5% です")).isEqualTo("示します。示される確率は 5% です");
+        assertThat(CardTemplate.joinJapanese("a b")).isEqualTo("a b");
+    }
 }
