@@ -9,6 +9,7 @@
       token: 'Bearer token', load: 'Load', screening: 'Screening review list', redFlags: 'Open red flags',
       agreement: 'Agreement between staff and model', byBand: 'By band', byWeek: 'By week', recent: 'Recent scores',
       needToken: 'Enter a bearer token (e.g. demo-supervisor in the local profile).', loading: 'Loading…',
+      tokenInAddress: 'A token in the address is never used; it was removed. Enter it in the field.',
       loaded: 'Loaded.', failed: 'Could not load', child: 'Child', created: 'Scored', flags: 'Red flags',
       status: 'Status', decision: 'Decision', reason: 'Reason', band: 'Band', week: 'Week', n: 'Decisions',
       agreeing: 'Agreeing', overriding: 'Overriding', share: 'Share agreeing', none: 'None.',
@@ -37,6 +38,7 @@
       token: 'ベアラートークン', load: '読み込む', screening: 'スクリーニング確認リスト', redFlags: '未対応のレッドフラグ',
       agreement: '職員とモデルの一致', byBand: '区分別', byWeek: '週別', recent: '最近のスコア',
       needToken: 'トークンを入力してください（ローカルでは demo-supervisor）。', loading: '読み込み中…',
+      tokenInAddress: 'アドレスのトークンは使いません（削除しました）。入力欄に入力してください。',
       loaded: '読み込みました。', failed: '読み込めませんでした', child: '子ども', created: '算出日時', flags: 'レッドフラグ',
       status: '状態', decision: '判断', reason: '理由', band: '区分', week: '週', n: '判断数',
       agreeing: '一致', overriding: '不一致（上書き）', share: '一致の割合', none: 'ありません。',
@@ -112,9 +114,15 @@
 
   function setStatus(text) { document.getElementById('status').textContent = text; }
 
-  function token() { return sessionStorage.getItem('mimamori.token') || ''; }
+  // The bearer token lives in this closure only: never in the address, the history, sessionStorage or
+  // localStorage. Reloading the page forgets it.
+  var bearer = '';
 
+  function token() { return bearer; }
+
+  // Every read names its purpose (recorded in the audit trail): the review page is a supervisor's reading.
   function get(path) {
+    path += (path.indexOf('?') < 0 ? '?' : '&') + 'purpose=supervision';
     return fetch(path, { headers: { 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json',
                                     'Accept-Language': lang } })
       .then(function (r) {
@@ -216,7 +224,7 @@
   }
 
   function load() {
-    if (!token()) { setStatus(t('needToken')); return; }
+    if (!token()) { setStatus(t(refused ? 'tokenInAddress' : 'needToken')); return; }
     setStatus(t('loading'));
     var jobs = [
       get('/api/v1/review/red-flags').then(function (flags) {
@@ -255,7 +263,9 @@
 
   document.getElementById('token-form').addEventListener('submit', function (e) {
     e.preventDefault();
-    sessionStorage.setItem('mimamori.token', document.getElementById('token').value.trim());
+    var field = document.getElementById('token');
+    bearer = field.value.trim();
+    field.value = '';
     load();
   });
   ['ja', 'en'].forEach(function (l) {
@@ -267,15 +277,15 @@
     });
   });
 
-  // A token in the address (for demonstrations: /review?token=demo-supervisor) is moved to sessionStorage and
-  // removed from the address bar and history.
-  if (params.get('token')) {
-    sessionStorage.setItem('mimamori.token', params.get('token'));
+  // Tokens are never taken from the address. One found there (a link from an older version) is not used: it is
+  // removed from the address bar and history at once, and the page asks for the token in the field.
+  var refused = params.has('token');
+  if (refused) {
     params.delete('token');
     var rest = params.toString();
     window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : ''));
   }
-  document.getElementById('token').value = token();
+  sessionStorage.removeItem('mimamori.token');
   applyLanguage();
   load();
 })();

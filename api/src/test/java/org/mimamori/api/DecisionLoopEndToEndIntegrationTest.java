@@ -1,5 +1,6 @@
 package org.mimamori.api;
 
+import org.mimamori.client.model.AccessPurpose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -79,7 +80,7 @@ class DecisionLoopEndToEndIntegrationTest {
             ScreeningsApi caseworker = clients.screenings("demo-caseworker");
             List<ScreeningEntry> reviewed = new ArrayList<>();
             while (reviewed.size() < REVIEWED) {
-                reviewed.addAll(caseworker.listScreeningEntries(id, null, null, 500, reviewed.size()).getEntries());
+                reviewed.addAll(caseworker.listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 500, reviewed.size()).getEntries());
             }
             // Phases 3 and 4: decisions with reasons, then outcomes (from the simulated assessments).
             DecisionsApi decisions = clients.decisions("demo-caseworker");
@@ -103,7 +104,7 @@ class DecisionLoopEndToEndIntegrationTest {
                 outreach += reach ? 1 : 0;
             }
             assertThat(outreach).isPositive();
-            assertThat(caseworker.listScreeningEntries(id, EntryStatus.TO_REVIEW, null, 1, 0).getTotal())
+            assertThat(caseworker.listScreeningEntries(id, AccessPurpose.SCREENING, EntryStatus.TO_REVIEW, null, 1, 0).getTotal())
                     .isEqualTo(COHORT - REVIEWED);
 
             // Export the labels and retrain on them.
@@ -157,7 +158,7 @@ class DecisionLoopEndToEndIntegrationTest {
 
     private static Screening awaitDone(ScreeningsApi api, UUID id) throws InterruptedException {
         for (int i = 0; i < 1200; i++) {
-            Screening s = api.getScreening(id);
+            Screening s = api.getScreening(id, AccessPurpose.SCREENING);
             if (s.getStatus() == ScreeningStatus.DONE || s.getStatus() == ScreeningStatus.FAILED) {
                 return s;
             }

@@ -1,22 +1,21 @@
 package org.mimamori.api.audit;
 
-import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
-import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
-import org.springframework.data.repository.CrudRepository;
+import org.springframework.data.repository.Repository;
 
-/** Stores and reads {@code audit_event} rows. */
-interface AuditEventRepository extends CrudRepository<AuditEventRow, Long> {
-
-    /** Appends a record; cheaper than {@code save}, which reads the generated id back. */
-    @Modifying
-    @Query("INSERT INTO audit_event (at, actor, role, action, resource, purpose, outcome) "
-            + "VALUES (:at, :actor, :role, :action, :resource, :purpose, :outcome)")
-    void append(Instant at, String actor, String role, String action, String resource, String purpose,
-                String outcome);
+/** Reads {@code audit_event} rows. Deliberately offers no save, update or delete. */
+interface AuditEventRepository extends Repository<AuditEventRow, Long> {
 
     @Query("SELECT * FROM audit_event ORDER BY id DESC LIMIT :limit")
     List<AuditEventRow> newestFirst(int limit);
+
+    @Query("SELECT audit_id, child_ref FROM audit_child WHERE audit_id IN (:ids) ORDER BY audit_id, child_ref")
+    List<ChildRow> childrenOf(Collection<Long> ids);
+
+    /** One child of an audit record. */
+    record ChildRow(long auditId, String childRef) {
+    }
 }

@@ -2,12 +2,15 @@ package org.mimamori.api.audit;
 
 import java.util.List;
 
-/** Writes and reads the audit trail. */
+import org.mimamori.model.audit.AuditLedger;
+import org.mimamori.model.audit.AuditVerifier;
+
+/** Writes and reads the audit trail. It offers no way to change or remove a record. */
 public interface AuditTrail {
 
     /**
      * Records an entry in the caller's transaction; there must be one, so that the entry and the action it
-     * describes are stored together or not at all.
+     * describes are stored together or not at all. The entry is chained when the transaction commits.
      *
      * @param entry the entry
      */
@@ -20,4 +23,10 @@ public interface AuditTrail {
      * @return the entries
      */
     List<AuditEntry> recent(int limit);
+
+    /** @return the chain's newest record number and hash */
+    AuditLedger.Head head();
+
+    /** @return a walk of the whole chain */
+    AuditVerifier.Report verify();
 }

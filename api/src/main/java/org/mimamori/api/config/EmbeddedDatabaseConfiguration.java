@@ -37,6 +37,18 @@ class EmbeddedDatabaseConfiguration {
         return ds;
     }
 
+    /** Migrations run under the owner account; the service's own account only gets its table privileges. */
+    @Bean
+    org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer embeddedFlywayOwner(
+            EmbeddedMariaDb db) {
+        return configuration -> configuration.dataSource(db.jdbcUrl(), db.ownerName(), db.password());
+    }
+
+    @Bean
+    org.mimamori.api.database.AccountGrants embeddedAccountGrants(EmbeddedMariaDb db) {
+        return new org.mimamori.api.database.AccountGrants("'" + db.username() + "'@'127.0.0.1'");
+    }
+
     /** Matches in the local profile when no datasource URL is configured. */
     static final class EmbeddedDatabaseWanted implements Condition {
         @Override

@@ -191,7 +191,7 @@ public final class EmbeddedMariaDb {
 
     private boolean canConnect() {
         Properties props = new Properties();
-        props.setProperty("user", USER);
+        props.setProperty("user", ownerName()); // the service account has no privilege before the migrations
         props.setProperty("password", secrets.password());
         props.setProperty("connectTimeout", "1000");
         props.setProperty("socketTimeout", "2000");
@@ -210,6 +210,11 @@ public final class EmbeddedMariaDb {
     /** The account name. */
     public String username() {
         return USER;
+    }
+
+    /** @return the owner account, which runs the migrations (same password, kept in the same file) */
+    public String ownerName() {
+        return USER + "_owner";
     }
 
     /** The account's password (kept in {@code <data-dir>/secrets/db-password}). */

@@ -85,15 +85,21 @@ final class LocalSecrets {
     }
 
     /**
-     * Writes the init file the server runs at start: the database, the service's account with its password
-     * (reset at every start, so the password file is the truth), and no account without a password.
+     * Writes the init file the server runs at start: the database; its owner account {@code <user>_owner}, which
+     * runs the migrations; the service's account, which gets only table privileges (see
+     * {@link org.mimamori.api.database.AccountGrants}: it may not change or delete audit records); both with the
+     * password of the password file (reset at every start, so the file is the truth); no account without a
+     * password.
      */
     void writeInitFile(String database, String user) {
         String sql = """
                 CREATE DATABASE IF NOT EXISTS `%1$s` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+                CREATE USER IF NOT EXISTS '%2$s_owner'@'127.0.0.1' IDENTIFIED BY '%3$s';
+                ALTER USER '%2$s_owner'@'127.0.0.1' IDENTIFIED BY '%3$s';
+                GRANT ALL PRIVILEGES ON `%1$s`.* TO '%2$s_owner'@'127.0.0.1' WITH GRANT OPTION;
                 CREATE USER IF NOT EXISTS '%2$s'@'127.0.0.1' IDENTIFIED BY '%3$s';
                 ALTER USER '%2$s'@'127.0.0.1' IDENTIFIED BY '%3$s';
-                GRANT ALL PRIVILEGES ON `%1$s`.* TO '%2$s'@'127.0.0.1';
+                DELETE FROM mysql.db WHERE User = '%2$s' AND Host = '127.0.0.1';
                 DELETE FROM mysql.global_priv WHERE User = '';
                 FLUSH PRIVILEGES;
                 """.formatted(database, user, password);

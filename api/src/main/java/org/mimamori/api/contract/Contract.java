@@ -40,6 +40,23 @@ public final class Contract {
     record Operation(String id, List<Parameter> parameters, JsonNode jsonBody) {
     }
 
+    /**
+     * An operation as the contract names it, e.g. {@code POST /api/v1/scores/{id}/decisions createDecision}.
+     *
+     * @param method      the HTTP method, upper case
+     * @param path        the path template
+     * @param operationId the operation's id
+     */
+    public record Endpoint(String method, String path, String operationId) {
+    }
+
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    /** Where an operation is: its method and its path template as a pattern. */
+    private record Route(String method, java.util.regex.Pattern path, String operationId) {
+    }
+
+    private final List<Route> routes = new java.util.ArrayList<>();
     private final Map<String, JsonNode> files = new HashMap<>();
     private final Map<String, Operation> operations = new HashMap<>();
     private final Map<String, JsonNode> schemas = new HashMap<>();
@@ -48,11 +65,19 @@ public final class Contract {
         JsonNode root = file("mimamori.yaml");
         Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
         while (paths.hasNext()) {
-            JsonNode item = resolve("mimamori.yaml", paths.next().getValue());
+            Map.Entry<String, JsonNode> path = paths.next();
+            JsonNode item = resolve("mimamori.yaml", path.getValue());
+            java.util.regex.Pattern template = java.util.regex.Pattern.compile(
+                    java.util.Arrays.stream(path.getKey().split("\\{[^/}]+}", -1))
+                            .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("[^/]+")));
             for (String method : List.of("get", "put", "post", "delete", "patch")) {
                 JsonNode op = item.get(method);
                 if (op != null) {
+                    routes.add(new Route(method.toUpperCase(java.util.Locale.ROOT), template,
+                            op.path("operationId").asText()));
                     operations.put(op.path("operationId").asText(), operation(op, item));
+                    endpoints.add(new Endpoint(method.toUpperCase(java.util.Locale.ROOT), path.getKey(),
+                            op.path("operationId").asText()));
                 }
             }
         }
@@ -61,6 +86,32 @@ public final class Contract {
             file(name).path("components").path("schemas").fieldNames().forEachRemaining(
                     s -> schemas.put(s, resolve(name, file(name).path("components").path("schemas").get(s))));
         }
+    }
+
+    /** Every operation of the contract, in the contract's order. */
+    public List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    /**
+     * The operation at a method and path, e.g. {@code getScore} for {@code GET /api/v1/scores/<id>}.
+     *
+     * @param method the HTTP method
+     * @param path   the request's path (without the query)
+     * @return the operation's id, if the contract has one there
+     */
+    public Optional<String> operationAt(String method, String path) {
+        for (Route r : routes) {
+            if (r.method().equals(method) && r.path().matcher(path).matches()) {
+                return Optional.of(r.operationId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return every operation's id */
+    public java.util.Set<String> operationIds() {
+        return java.util.Set.copyOf(operations.keySet());
     }
 
     /** The operation with this {@code operationId} (the generated interface method's name), if any. */

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.cessation.Cessations;
 import org.mimamori.api.models.ModelBands;
 import org.mimamori.api.problems.ConflictException;
 import org.mimamori.api.problems.FieldProblem;
@@ -39,18 +40,21 @@ class DecisionService implements DecisionRecords {
     private final DecisionStore store;
     private final ModelBands bands;
     private final AuditTrail audit;
+    private final Cessations cessations;
     private final Clock clock = Clock.systemUTC();
 
-    DecisionService(DecisionStore store, ModelBands bands, AuditTrail audit) {
+    DecisionService(DecisionStore store, ModelBands bands, AuditTrail audit, Cessations cessations) {
         this.store = store;
         this.bands = bands;
         this.audit = audit;
+        this.cessations = cessations;
     }
 
     @Transactional
     Decision decide(UUID scoreId, DecisionRequest request, Caller caller) {
         DecisionStore.ScoreFacts score = store.score(scoreId.toString())
                 .orElseThrow(() -> new NotFoundException("No score with id " + scoreId + "."));
+        refuseIfCeased(score);
         String band = score.bandId();
         boolean redFlags = score.redFlagCount() > 0;
         String decision = request.getDecision().getValue();
@@ -69,8 +73,16 @@ class DecisionService implements DecisionRecords {
                 null, null, null);
         store.insert(row);
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "decision.create", "decision/" + row.id(),
-                null));
+                null).touching(List.of(score.childRef())));
         return DecisionViews.view(row);
+    }
+
+    /** A child under a cessation-of-use request (org.mimamori.api.cessation) gets no new decision or outcome. */
+    private void refuseIfCeased(DecisionStore.ScoreFacts score) {
+        if (cessations.covers(score.childRef())) {
+            throw new ConflictException("The child of this score is under a cessation-of-use request: their "
+                    + "records may no longer be used, so nothing more is recorded on them. Nothing was stored.");
+        }
     }
 
     @Transactional
@@ -97,15 +109,16 @@ class DecisionService implements DecisionRecords {
         String status = Boolean.TRUE.equals(request.getApprove()) ? "signed" : "rejected";
         store.signOff(row.id(), status, caller.name(), now, request.getNote().strip());
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "decision.sign_off." + status,
-                "decision/" + row.id(), null));
+                "decision/" + row.id(), null).touching(store.score(row.scoreId()).map(f -> List.of(f.childRef()))
+                .orElse(List.of())));
         return DecisionViews.view(store.find(row.id()).orElseThrow());
     }
 
     @Transactional
     Outcome recordOutcome(UUID scoreId, OutcomeRequest request, Caller caller) {
-        if (store.score(scoreId.toString()).isEmpty()) {
-            throw new NotFoundException("No score with id " + scoreId + ".");
-        }
+        DecisionStore.ScoreFacts score = store.score(scoreId.toString())
+                .orElseThrow(() -> new NotFoundException("No score with id " + scoreId + "."));
+        refuseIfCeased(score);
         List<SupportType> types = request.getSupportTypes() == null ? List.of() : request.getSupportTypes();
         List<FieldProblem> problems = new ArrayList<>();
         if (request.getConfirmedOn() != null && request.getConfirmedOn().isAfter(LocalDate.now(ZoneOffset.UTC))) {
@@ -133,7 +146,7 @@ class DecisionService implements DecisionRecords {
             throw new ConflictException("Score " + scoreId + " already has an outcome; there is one per score.");
         }
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "outcome.create", "outcome/" + row.id(),
-                null));
+                null).touching(List.of(score.childRef())));
         return DecisionViews.view(row);
     }
 

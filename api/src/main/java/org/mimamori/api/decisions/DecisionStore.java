@@ -28,7 +28,7 @@ class DecisionStore {
      * @param bandId       the score's band id, or null when the estimate was withheld
      * @param redFlagCount how many red flags the score has
      */
-    record ScoreFacts(String modelVersion, String bandId, int redFlagCount) {
+    record ScoreFacts(String modelVersion, String bandId, int redFlagCount, String childRef) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -38,8 +38,9 @@ class DecisionStore {
     }
 
     Optional<ScoreFacts> score(String id) {
-        return jdbc.query("SELECT model_version, band_id, red_flag_count FROM score WHERE id = :id",
-                Map.of("id", id), (rs, i) -> new ScoreFacts(rs.getString(1), rs.getString(2), rs.getInt(3)))
+        return jdbc.query("SELECT model_version, band_id, red_flag_count, child_ref FROM score WHERE id = :id",
+                Map.of("id", id), (rs, i) -> new ScoreFacts(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getString(4)))
                 .stream().findFirst();
     }
 

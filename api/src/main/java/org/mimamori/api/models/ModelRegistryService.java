@@ -124,8 +124,9 @@ class ModelRegistryService implements ActiveModels {
         return bundles.findById(version).orElseThrow().info();
     }
 
-    @Transactional(readOnly = true)
-    List<RegisteredModel> list() {
+    @Transactional
+    List<RegisteredModel> list(Caller caller) {
+        audit.record(AuditEntry.ok(now(), caller.name(), caller.role(), "model.list", "models", null));
         return bundles.listWithoutBytes().stream().map(ModelBundleRow::info).toList();
     }
 

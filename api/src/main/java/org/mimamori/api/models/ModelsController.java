@@ -10,6 +10,7 @@ import java.util.List;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ModelsApi;
+import org.mimamori.api.web.dto.AccessPurpose;
 import org.mimamori.api.web.dto.ModelInfo;
 import org.springframework.http.HttpStatus;
 import org.mimamori.api.config.ProxyValidated;
@@ -30,8 +31,9 @@ class ModelsController implements ModelsApi {
     }
 
     @Override
-    public ResponseEntity<List<ModelInfo>> listModels() {
-        return ResponseEntity.ok(registry.list().stream().map(ModelsController::dto).toList());
+    public ResponseEntity<List<ModelInfo>> listModels(AccessPurpose purpose) {
+        return ResponseEntity.ok(registry.list(Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.ANALYST, Roles.ADMIN,
+                Roles.SUPERVISOR, Roles.AUDITOR)).stream().map(ModelsController::dto).toList());
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.mimamori.api.config.ProxyValidated;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ReviewApi;
+import org.mimamori.api.web.dto.AccessPurpose;
 import org.mimamori.api.web.dto.Agreement;
 import org.mimamori.api.web.dto.OpenRedFlag;
 import org.mimamori.api.web.dto.ReviewedScores;
@@ -26,17 +27,17 @@ class ReviewController implements ReviewApi {
     }
 
     @Override
-    public ResponseEntity<ReviewedScores> reviewScores(Integer limit, Integer offset) {
+    public ResponseEntity<ReviewedScores> reviewScores(AccessPurpose purpose, Integer limit, Integer offset) {
         return ResponseEntity.ok(review.scores(limit == null ? 50 : limit, offset == null ? 0 : offset, caller()));
     }
 
     @Override
-    public ResponseEntity<Agreement> reviewAgreement(LocalDate from, LocalDate to) {
+    public ResponseEntity<Agreement> reviewAgreement(AccessPurpose purpose, LocalDate from, LocalDate to) {
         return ResponseEntity.ok(review.agreement(from, to, caller()));
     }
 
     @Override
-    public ResponseEntity<List<OpenRedFlag>> openRedFlags() {
+    public ResponseEntity<List<OpenRedFlag>> openRedFlags(AccessPurpose purpose) {
         return ResponseEntity.ok(review.openRedFlags(caller()));
     }
 

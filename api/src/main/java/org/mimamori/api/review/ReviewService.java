@@ -73,7 +73,8 @@ class ReviewService {
                     .outcome(o == null ? null : DecisionViews.view(o))
                     .ownAssessments(own.getOrDefault(s.id(), List.of())));
         }
-        audit(caller, "review.scores", "review/scores");
+        audit(caller, "review.scores", "review/scores", scores.stream().map(ReviewStore.StoredScore::childRef)
+                .toList());
         return new ReviewedScores(items, store.countScores(), limit, offset);
     }
 
@@ -86,7 +87,7 @@ class ReviewService {
         Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z")
                 : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<ReviewStore.Decided> decided = store.decidedBetween(start, end);
-        audit(caller, "review.agreement", "review/agreement");
+        audit(caller, "review.agreement", "review/agreement", List.of());
         return new Agreement(rows(AgreementCounts.byBand(decided)), rows(AgreementCounts.byWeek(decided)))
                 .from(from).to(to);
     }
@@ -107,7 +108,7 @@ class ReviewService {
                         s.createdAt().atOffset(ZoneOffset.UTC), score.getRedFlags(), status).decision(latest));
             }
         }
-        audit(caller, "review.red_flags", "review/red-flags");
+        audit(caller, "review.red_flags", "review/red-flags", open.stream().map(OpenRedFlag::getChildRef).toList());
         return open;
     }
 
@@ -146,8 +147,8 @@ class ReviewService {
         }
     }
 
-    private void audit(Caller caller, String action, String resource) {
+    private void audit(Caller caller, String action, String resource, List<String> children) {
         audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
-                action, resource, null));
+                action, resource, null).touching(children));
     }
 }

@@ -9,6 +9,7 @@ import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ScoresApi;
+import org.mimamori.api.web.dto.AccessPurpose;
 import org.mimamori.api.web.dto.PriorAssessment;
 import org.mimamori.api.web.dto.Score;
 import org.mimamori.api.web.dto.ScoreRequest;
@@ -59,7 +60,7 @@ class ScoresController implements ScoresApi {
     }
 
     @Override
-    public ResponseEntity<Score> getScore(UUID id) {
+    public ResponseEntity<Score> getScore(UUID id, AccessPurpose purpose) {
         String json = scoring.read(id, Caller.of(SecurityContextHolder.getContext().getAuthentication(),
                 Roles.CASEWORKER, Roles.SUPERVISOR, Roles.AUDITOR));
         return raw(ResponseEntity.ok(new RawJson(json)));

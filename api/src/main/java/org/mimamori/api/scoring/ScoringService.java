@@ -14,8 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.cessation.Cessations;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
+import org.mimamori.api.problems.ConflictException;
 import org.mimamori.api.problems.NotFoundException;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.similar.ScoreStates;
@@ -47,12 +49,13 @@ class ScoringService {
     private final MeterRegistry meters;
     private final ScoreStates states;
     private final JudgementFirst judgementFirst;
+    private final Cessations cessations;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ScoringService(ActiveModels models, ScoreRepository scores, AuditTrail audit,
                    PlatformTransactionManager transactions, ObjectMapper json, MeterRegistry meters,
-                   JudgementFirst judgementFirst, ScoreStates states) {
+                   JudgementFirst judgementFirst, ScoreStates states, Cessations cessations) {
         this.models = models;
         this.scores = scores;
         this.audit = audit;
@@ -61,6 +64,7 @@ class ScoringService {
         this.meters = meters;
         this.states = states;
         this.judgementFirst = judgementFirst;
+        this.cessations = cessations;
     }
 
     Recorded score(ScoreRequest request, Caller caller, Locale locale) {
@@ -90,6 +94,11 @@ class ScoringService {
         String requestJson = write(request);
         String responseJson = write(view);
         tx.executeWithoutResult(status -> {
+            if (cessations.covers(request.getChildRef())) { // org.mimamori.api.cessation: never scored again
+                throw new ConflictException("Child " + request.getChildRef() + " is under a cessation-of-use "
+                        + "request: their records may no longer be used, so the child is not scored. Nothing was "
+                        + "stored.");
+            }
             scores.insert(id.toString(), request.getChildRef(), request.getPurpose().getValue(),
                     explained.modelVersion(), explained.schemaId(), caller.name(), caller.role(), now, requestJson,
                     responseJson, explained.estimate() == null ? null : explained.estimate().band().id(),
@@ -100,7 +109,7 @@ class ScoringService {
             }
             states.record(id, explained); // the similarity key (org.mimamori.api.similar)
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "score.create", "score/" + id,
-                    request.getPurpose().getValue()));
+                    request.getPurpose().getValue()).touching(java.util.List.of(request.getChildRef())));
         });
         return new Recorded(id, responseJson);
     }
@@ -114,7 +123,7 @@ class ScoringService {
             ScoreRow row = scores.findById(id.toString())
                     .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
             audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
-                    "score.read", "score/" + id, row.purpose()));
+                    "score.read", "score/" + id, null).touching(java.util.List.of(row.childRef())));
             return judgementFirst.hidden(java.util.List.of(row.id()), caller).isEmpty() ? row.responseJson()
                     : HiddenScores.hide(row.responseJson(), json);
         });
@@ -128,10 +137,14 @@ class ScoringService {
         return tx.execute(status -> {
             ScoreRow row = scores.findById(id.toString())
                     .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
+            if (cessations.covers(row.childRef())) {
+                throw new ConflictException("The child of this score is under a cessation-of-use request: their "
+                        + "records may no longer be used, so no assessment is recorded. Nothing was stored.");
+            }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             judgementFirst.record(row.id(), row.childRef(), assessment, caller, now);
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "assessment.create", "score/" + id,
-                    row.purpose()));
+                    row.purpose()).touching(java.util.List.of(row.childRef())));
             return row.responseJson();
         });
     }

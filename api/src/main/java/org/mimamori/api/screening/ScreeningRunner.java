@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.cessation.Cessations;
 import org.mimamori.api.contract.Contract;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
@@ -53,6 +55,7 @@ class ScreeningRunner implements DisposableBean {
     private final ActiveModels models;
     private final ScoreRecorder recorder;
     private final AuditTrail audit;
+    private final Cessations cessations;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Contract contract;
@@ -63,13 +66,14 @@ class ScreeningRunner implements DisposableBean {
     private volatile boolean stopping;
 
     ScreeningRunner(ScreeningStore store, ActiveModels models, ScoreRecorder recorder, AuditTrail audit,
-                    PlatformTransactionManager transactions, ObjectMapper json, Contract contract,
+                    PlatformTransactionManager transactions, ObjectMapper json, Contract contract, Cessations cessations,
                     @Value("${mimamori.screening.threads:2}") int threads,
                     @Value("${mimamori.screening.batch-size:1000}") int batchSize) {
         this.store = store;
         this.models = models;
         this.recorder = recorder;
         this.audit = audit;
+        this.cessations = cessations;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
         this.contract = contract;
@@ -192,11 +196,21 @@ class ScreeningRunner implements DisposableBean {
             throw new IllegalStateException("stopping");
         }
         FeatureSchema schema = model.scorer().schema();
+        List<String> refs = new ArrayList<>(rows.length);
+        for (int row : rows) {
+            refs.add(file.refs().get(row - 1));
+        }
+        // Children under a cessation-of-use request (org.mimamori.api.cessation) are skipped, never scored.
+        Set<String> ceased = tx.execute(status -> cessations.coveredAmong(refs));
         List<ScoreRecorder.Batched> scores = new ArrayList<>(rows.length);
         List<ScreeningStore.NewEntry> entries = new ArrayList<>(rows.length);
         for (int row : rows) {
             Case c = file.cases().get(row - 1);
             String ref = file.refs().get(row - 1);
+            if (ceased.contains(ref)) {
+                entries.add(ScreeningStore.NewEntry.skipped(row));
+                continue;
+            }
             ExplainedScore s = model.scorer().score(c);
             UUID scoreId = UUID.randomUUID();
             scores.add(new ScoreRecorder.Batched(scoreId, ref, ScreenedChild.items(c, schema), s));
@@ -208,8 +222,18 @@ class ScreeningRunner implements DisposableBean {
         }
         Instant now = now();
         tx.executeWithoutResult(status -> {
-            recorder.recordScreening(scores, schema, caller, locale, now);
-            store.insertEntries(id, entries);
+            // again under lock: a request recorded since the first look skips the child as well
+            Set<String> ceasedNow = cessations.coveredAmong(
+                    scores.stream().map(ScoreRecorder.Batched::childRef).toList());
+            List<ScoreRecorder.Batched> kept = ceasedNow.isEmpty() ? scores
+                    : scores.stream().filter(b -> !ceasedNow.contains(b.childRef())).toList();
+            List<ScreeningStore.NewEntry> stored = ceasedNow.isEmpty() ? entries : entries.stream()
+                    .map(e -> e.childRef() != null && ceasedNow.contains(e.childRef())
+                            ? ScreeningStore.NewEntry.skipped(e.rowNo()) : e).toList();
+            if (!kept.isEmpty()) {
+                recorder.recordScreening(kept, schema, caller, locale, now);
+            }
+            store.insertEntries(id, stored);
         });
     }
 

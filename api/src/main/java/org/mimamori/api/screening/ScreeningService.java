@@ -82,7 +82,8 @@ class ScreeningService {
                     model.scorer().schema().id(), locale.getLanguage(), caller.name(), caller.role(), now, null,
                     null), csv);
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "screening.create", "screening/" + id,
-                    "screening"));
+                    "screening").touching(org.mimamori.model.audit.Children.described(
+                    file.refs(), "screening/" + id)));
         });
         runner.submit(id.toString());
         return id;
@@ -92,11 +93,12 @@ class ScreeningService {
         return tx.execute(s -> {
             ScreeningStore.Job j = job(id);
             ScreeningStore.Counts c = store.counts(j.id());
-            audited(caller, "screening.read", "screening/" + id);
+            audited(caller, "screening.read", "screening/" + id, List.of());
             Screening out = new Screening(id, ScreeningStatus.fromValue(j.status()), j.total(), j.scored(),
                     j.modelVersion(), c.byBand(), c.flagged(), c.unmarked(), c.redFlagged(), c.redFlaggedUnmarked(),
                     j.createdBy(), utc(j.createdAt()))
-                    .finishedAt(j.finishedAt() == null ? null : utc(j.finishedAt())).error(j.error());
+                    .finishedAt(j.finishedAt() == null ? null : utc(j.finishedAt())).error(j.error())
+                    .skipped(c.skipped());
             return c.flagged() == 0 ? out : out.unmarkedShare((double) c.unmarked() / c.flagged());
         });
     }
@@ -115,7 +117,8 @@ class ScreeningService {
                     caller);
             List<ScreeningEntry> page = entries.stream().map(e -> dto(e, j, judgementFirst, hidden)).toList();
             int total = store.countEntries(j.id(), st, band);
-            audited(caller, "screening.entries.read", "screening/" + id);
+            audited(caller, "screening.entries.read", "screening/" + id,
+                    entries.stream().map(ScreeningStore.Entry::childRef).toList());
             return new ScreeningEntryPage(page, total);
         });
     }
@@ -126,7 +129,7 @@ class ScreeningService {
             if (!store.review(j.id(), entryId, status.getValue(), caller.name(), now())) {
                 throw new NotFoundException("Screening " + id + " has no entry " + entryId + ".");
             }
-            audited(caller, "screening.entry.review", "screening/" + id + "/entries/" + entryId);
+            audited(caller, "screening.entry.review", "screening/" + id + "/entries/" + entryId, List.of());
             ScreeningStore.Entry e = store.entry(j.id(), entryId).orElseThrow();
             return dto(e, j, visibility.appliesTo(caller), visibility.hidden(List.of(e.scoreId()), caller));
         });
@@ -136,8 +139,8 @@ class ScreeningService {
         return store.job(id.toString()).orElseThrow(() -> new NotFoundException("No screening with id " + id + "."));
     }
 
-    private void audited(Caller caller, String action, String resource) {
-        audit.record(AuditEntry.ok(now(), caller.name(), caller.role(), action, resource, "screening"));
+    private void audited(Caller caller, String action, String resource, List<String> children) {
+        audit.record(AuditEntry.ok(now(), caller.name(), caller.role(), action, resource, null).touching(children));
     }
 
     /**

@@ -13,11 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.mimamori.api.cessation.Cessations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** The {@code screening} and {@code screening_entry} tables, with plain JDBC (batch inserts for speed). */
+/**
+ * The {@code screening} and {@code screening_entry} tables, with plain JDBC (batch inserts for speed). A child under
+ * a cessation-of-use request is stored as a skipped row (status {@code skipped}, no score, reference or summary);
+ * skipped rows and the earlier entries of such children are left out of lists, counts and ranks.
+ */
 @Repository
 class ScreeningStore {
 
@@ -30,6 +35,15 @@ class ScreeningStore {
     /** A screened child to store. */
     record NewEntry(int rowNo, String scoreId, String childRef, Double probability, String bandId,
                     boolean flagged, int redFlagCount, boolean alreadySupported, String summaryJson) {
+
+        /** The row of a child under a cessation-of-use request: not scored, nothing of the child kept. */
+        static NewEntry skipped(int rowNo) {
+            return new NewEntry(rowNo, null, null, null, null, false, 0, false, null);
+        }
+
+        boolean isSkipped() {
+            return scoreId == null;
+        }
     }
 
     /** A stored entry. */
@@ -46,8 +60,10 @@ class ScreeningStore {
      * @param unmarked           flagged entries not already supported
      * @param redFlagged         entries with red flags, whatever their band (also when withheld)
      * @param redFlaggedUnmarked red-flagged entries not already supported
+     * @param skipped            rows not scored: the child is under a cessation-of-use request
      */
-    record Counts(Map<String, Integer> byBand, int flagged, int unmarked, int redFlagged, int redFlaggedUnmarked) {
+    record Counts(Map<String, Integer> byBand, int flagged, int unmarked, int redFlagged, int redFlaggedUnmarked,
+                  int skipped) {
     }
 
     /** The size of the chunks a job's file is stored in (1 MiB). */
@@ -57,6 +73,9 @@ class ScreeningStore {
             + "created_by, creator_role, created_at, finished_at, error";
     private static final String ENTRY_COLUMNS = "row_no, rank_no, score_id, child_ref, probability, band_id, "
             + "already_supported, summary_json, status, reviewed_by, reviewed_at";
+
+    /** Entries that may be listed and counted: scored, of children under no cessation-of-use request. */
+    private static final String LISTED = "status <> 'skipped' AND " + Cessations.notCovered("screening_entry.child_ref");
 
     private final JdbcTemplate jdbc;
 
@@ -132,17 +151,20 @@ class ScreeningStore {
         return done;
     }
 
-    /** Stores entries in one JDBC batch and counts them as scored; in the caller's transaction. */
+    /** Stores entries in one JDBC batch and counts the scored ones as scored; in the caller's transaction. */
     void insertEntries(String id, List<NewEntry> entries) {
         List<Object[]> rows = new ArrayList<>(entries.size());
+        int scored = 0;
         for (NewEntry e : entries) {
             rows.add(new Object[] {id, e.rowNo(), e.scoreId(), e.childRef(), e.probability(), e.bandId(),
-                    e.flagged(), e.redFlagCount(), e.alreadySupported(), e.summaryJson(), "to_review"});
+                    e.flagged(), e.redFlagCount(), e.alreadySupported(), e.summaryJson(),
+                    e.isSkipped() ? "skipped" : "to_review"});
+            scored += e.isSkipped() ? 0 : 1;
         }
         jdbc.batchUpdate("INSERT INTO screening_entry (screening_id, row_no, score_id, child_ref, probability, "
                 + "band_id, flagged, red_flag_count, already_supported, summary_json, status) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows);
-        jdbc.update("UPDATE screening SET scored = scored + ? WHERE id = ?", entries.size(), id);
+        jdbc.update("UPDATE screening SET scored = scored + ? WHERE id = ?", scored, id);
     }
 
     /**
@@ -152,23 +174,25 @@ class ScreeningStore {
     void rank(String id) {
         jdbc.update("UPDATE screening_entry e JOIN (SELECT row_no, ROW_NUMBER() OVER (ORDER BY red_flag_count > 0 "
                 + "DESC, probability IS NULL, probability DESC, row_no) AS r FROM screening_entry "
-                + "WHERE screening_id = ?) o "
+                + "WHERE screening_id = ? AND status <> 'skipped') o "
                 + "ON e.row_no = o.row_no SET e.rank_no = o.r WHERE e.screening_id = ?", id, id);
     }
 
     Counts counts(String id) {
         Map<String, Integer> byBand = new LinkedHashMap<>();
         int[] n = new int[4];
+        Integer skipped = jdbc.queryForObject("SELECT COUNT(*) FROM screening_entry WHERE screening_id = ? "
+                + "AND status = 'skipped'", Integer.class, id);
         jdbc.query("SELECT COALESCE(band_id, 'withheld'), COUNT(*), SUM(flagged), "
                 + "SUM(flagged AND NOT already_supported), SUM(red_flag_count > 0), "
                 + "SUM(red_flag_count > 0 AND NOT already_supported) FROM screening_entry WHERE screening_id = ? "
-                + "GROUP BY band_id", (ResultSet rs) -> {
+                + "AND " + LISTED + " GROUP BY band_id", (ResultSet rs) -> {
                     byBand.put(rs.getString(1), rs.getInt(2));
                     for (int i = 0; i < n.length; i++) {
                         n[i] += rs.getInt(3 + i);
                     }
                 }, id);
-        return new Counts(byBand, n[0], n[1], n[2], n[3]);
+        return new Counts(byBand, n[0], n[1], n[2], n[3], skipped == null ? 0 : skipped);
     }
 
     /**
@@ -193,17 +217,18 @@ class ScreeningStore {
     }
 
     Optional<Entry> entry(String id, int rowNo) {
-        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM screening_entry WHERE screening_id = ? AND row_no = ?",
+        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM screening_entry WHERE screening_id = ? AND row_no = ? "
+                + "AND " + LISTED,
                 ENTRY, id, rowNo).stream().findFirst();
     }
 
     boolean review(String id, int rowNo, String status, String by, Instant at) {
         return jdbc.update("UPDATE screening_entry SET status = ?, reviewed_by = ?, reviewed_at = ? "
-                + "WHERE screening_id = ? AND row_no = ?", status, by, ts(at), id, rowNo) == 1;
+                + "WHERE screening_id = ? AND row_no = ? AND " + LISTED, status, by, ts(at), id, rowNo) == 1;
     }
 
     private static String where(String status, String band, List<Object> args) {
-        StringBuilder w = new StringBuilder("screening_id = ?");
+        StringBuilder w = new StringBuilder("screening_id = ? AND " + LISTED);
         if (status != null) {
             w.append(" AND status = ?");
             args.add(status);

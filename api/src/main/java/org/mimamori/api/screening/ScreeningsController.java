@@ -13,6 +13,7 @@ import org.mimamori.api.scoring.ScoreRecorder;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ScreeningsApi;
+import org.mimamori.api.web.dto.AccessPurpose;
 import org.mimamori.api.web.dto.EntryStatus;
 import org.mimamori.api.web.dto.Screening;
 import org.mimamori.api.web.dto.ScreeningAccepted;
@@ -54,12 +55,12 @@ class ScreeningsController implements ScreeningsApi {
     }
 
     @Override
-    public ResponseEntity<Screening> getScreening(UUID id) {
+    public ResponseEntity<Screening> getScreening(UUID id, AccessPurpose purpose) {
         return ResponseEntity.ok(screenings.read(id, readers()));
     }
 
     @Override
-    public ResponseEntity<ScreeningEntryPage> listScreeningEntries(UUID id, EntryStatus status, String band,
+    public ResponseEntity<ScreeningEntryPage> listScreeningEntries(UUID id, AccessPurpose purpose, EntryStatus status, String band,
                                                                    Integer limit, Integer offset) {
         return ResponseEntity.ok(screenings.entries(id, status, band, limit == null ? 50 : limit,
                 offset == null ? 0 : offset, readers()));

@@ -23,7 +23,9 @@ import org.springframework.util.StringUtils;
  * <ul>
  *   <li>refuses demo tokens ({@code mimamori.security.demo-tokens});</li>
  *   <li>refuses to run without a configured datasource (the embedded database is local only);</li>
- *   <li>needs JWT verification (issuer, JWK set or public key).</li>
+ *   <li>needs JWT verification (issuer, JWK set or public key), and the issuer and audience every token must
+ *   name ({@value #ISSUER}, {@value #AUDIENCES}), so that tokens from another identity provider or meant for
+ *   another service are refused.</li>
  * </ul>
  */
 public final class ProfileGuard implements EnvironmentPostProcessor, Ordered {
@@ -32,6 +34,9 @@ public final class ProfileGuard implements EnvironmentPostProcessor, Ordered {
     public static final String LOCAL = "local";
     /** The production profile. */
     public static final String PROD = "prod";
+
+    static final String ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
 
     private static final String[] JWT_SETTINGS = {
         "spring.security.oauth2.resourceserver.jwt.issuer-uri",
@@ -76,6 +81,15 @@ public final class ProfileGuard implements EnvironmentPostProcessor, Ordered {
         }
         if (Arrays.stream(JWT_SETTINGS).noneMatch(k -> StringUtils.hasText(environment.getProperty(k)))) {
             refusals.add("it needs JWT verification; set one of " + String.join(", ", JWT_SETTINGS));
+        }
+        if (!StringUtils.hasText(environment.getProperty(ISSUER))) {
+            refusals.add("it needs the issuer that every token must name (" + ISSUER + "), so that tokens of "
+                    + "another identity provider are refused");
+        }
+        if (!StringUtils.hasText(environment.getProperty(AUDIENCES))
+                && !StringUtils.hasText(environment.getProperty(AUDIENCES + "[0]"))) {
+            refusals.add("it needs this service's audience, which every token must name (" + AUDIENCES + "), so "
+                    + "that tokens meant for other services are refused");
         }
         if (!refusals.isEmpty()) {
             throw new IllegalStateException("Refusing to start with profile(s) [" + profiles + "]: "

@@ -11,9 +11,9 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     /** Data scientists: register and activate models. They do not score children. */
     public static final String ANALYST = "analyst";
-    /** Auditors and privacy officers: read scores and the audit trail. */
+    /** Auditors: check scores, review lists, decisions and the audit trail, read-only. */
     public static final String AUDITOR = "auditor";
-    /** Administrators: manage models and read the audit trail. */
+    /** Administrators: manage models and the service, read aggregates and the audit trail; no child's scores. */
     public static final String ADMIN = "admin";
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.mimamori.api.cessation.Cessations;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -59,6 +60,7 @@ class SimilarStore {
         }
         return jdbc.query("SELECT s.child_ref, o.need_confirmed, o.support_types, o.recorded_at FROM outcome o "
                         + "JOIN score s ON s.id = o.score_id WHERE s.schema_id = :schema AND s.child_ref <> :child "
+                        + "AND " + Cessations.notCovered("s.child_ref") + " " // no longer used (cessation)
                         + "AND (SELECT COUNT(*) FROM score_state st WHERE st.score_id = o.score_id AND (" + match
                         + ")) = :k ORDER BY o.recorded_at, o.id",
                 p, (rs, i) -> new PastOutcome(rs.getString(1), rs.getBoolean(2), rs.getString(3),

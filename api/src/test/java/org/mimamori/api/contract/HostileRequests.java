@@ -214,7 +214,7 @@ final class HostileRequests {
     private Request upload(Endpoint e) {
         boolean screening = e == Endpoint.SCREENING;
         String path = screening ? "/api/v1/screenings" : "/api/v1/models";
-        String token = screening ? pick("demo-supervisor", "demo-analyst") : pick("demo-analyst", "demo-admin");
+        String token = screening ? "demo-supervisor" : pick("demo-analyst", "demo-admin");
         byte[] content;
         if (screening) {
             String csv = new String(f.cohort(), StandardCharsets.UTF_8);
@@ -265,10 +265,10 @@ final class HostileRequests {
         return switch (r.nextInt(3)) {
             case 0 -> request(Endpoint.ENTRIES_READ, "GET", "/api/v1/screenings/" + pathValue(f.screening())
                     + "/entries?" + q + "&" + pick("status=to_review", "status=nope", "band=high", "band=a%20b",
-                    "band=" + "x".repeat(40), "x=1"), "demo-caseworker", null, null);
-            case 1 -> request(Endpoint.REVIEW_READ, "GET", "/api/v1/review/scores?" + q, "demo-supervisor", null,
+                    "band=" + "x".repeat(40), "x=1") + "&purpose=screening", "demo-caseworker", null, null);
+            case 1 -> request(Endpoint.REVIEW_READ, "GET", "/api/v1/review/scores?" + q + "&purpose=supervision", "demo-supervisor", null,
                     null);
-            default -> request(Endpoint.AUDIT_READ, "GET", "/api/v1/audit?" + q, "demo-auditor", null, null);
+            default -> request(Endpoint.AUDIT_READ, "GET", "/api/v1/audit?" + q + "&purpose=audit", "demo-auditor", null, null);
         };
     }
 

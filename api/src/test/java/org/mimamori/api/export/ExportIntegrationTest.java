@@ -6,18 +6,20 @@ import java.io.StringWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mimamori.api.config.EmbeddedMariaDb;
 import org.mimamori.api.support.IntegrationTestBase;
+import org.mimamori.client.model.OutcomeRequest;
+import org.mimamori.client.model.SupportType;
 import org.mimamori.model.data.CsvTable;
 import org.mimamori.training.cli.MimamoriTraining;
 import org.mimamori.training.export.ExportCommand;
@@ -33,15 +35,6 @@ class ExportIntegrationTest extends IntegrationTestBase {
     @Autowired
     EmbeddedMariaDb db;
 
-    @BeforeEach
-    void outcomeTable() {
-        // The decision loop's migration creates this table; the contract's columns, for a branch without it.
-        jdbc.execute("CREATE TABLE IF NOT EXISTS outcome (id CHAR(36) NOT NULL PRIMARY KEY, "
-                + "score_id CHAR(36) NOT NULL UNIQUE, need_confirmed BOOLEAN NOT NULL, "
-                + "support_types VARCHAR(255) NOT NULL DEFAULT '', "
-                + "confirmed_on DATE NOT NULL, recorded_by VARCHAR(255) NOT NULL, recorded_at TIMESTAMP(3) NOT NULL)");
-    }
-
     @Test
     void exportsEachChildsLatestScoreWithAnOutcomeLabelledFromIt() throws Exception {
         String a = "EXP-A-" + UUID.randomUUID().toString().substring(0, 8) + "1";
@@ -56,6 +49,7 @@ class ExportIntegrationTest extends IntegrationTestBase {
         outcome(onlyC, false, "");
 
         Path out = Files.createTempDirectory("export").resolve("labels.csv");
+        long audits = lastAuditId();
         Map<String, String[]> rows = export(out, false);
         assertThat(rows).containsKeys(a, c).doesNotContainKey(b);
         assertThat(cell(out, rows.get(a), "absence_days_term")).isEqualTo("25");
@@ -80,6 +74,9 @@ class ExportIntegrationTest extends IntegrationTestBase {
         Map<String, String[]> all = export(out, true);
         assertThat(all).containsKeys(a, b, c);
         assertThat(cell(out, all.get(b), "need_confirmed_12m")).isEmpty();
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE id > ? AND action = 'export' ORDER BY id",
+                String.class, audits)).as("each export is an audited access").containsExactly(
+                rows.size() + " children to labels.csv", all.size() + " children to labels.csv");
     }
 
     private Map<String, String[]> export(Path out, boolean unlabelled) throws Exception {
@@ -119,9 +116,11 @@ class ExportIntegrationTest extends IntegrationTestBase {
         }
     }
 
+    /** Records the outcome through the API, as staff would. */
     private void outcome(String scoreId, boolean need, String types) {
-        jdbc.update("INSERT INTO outcome (id, score_id, need_confirmed, support_types, confirmed_on, recorded_by, "
-                + "recorded_at) VALUES (?,?,?,?,?,'demo-caseworker',NOW(3))", UUID.randomUUID().toString(), scoreId,
-                need, types, Date.valueOf(LocalDate.of(2026, 10, 1)));
+        clients().decisions("demo-caseworker").recordOutcome(UUID.fromString(scoreId), new OutcomeRequest()
+                .needConfirmed(need).confirmedOn(LocalDate.of(2026, 10, 1))
+                .supportTypes(types.isEmpty() ? List.of() : Arrays.stream(types.split(","))
+                        .map(SupportType::fromValue).toList()));
     }
 }

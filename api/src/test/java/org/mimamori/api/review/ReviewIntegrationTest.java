@@ -1,5 +1,6 @@
 package org.mimamori.api.review;
 
+import org.mimamori.client.model.AccessPurpose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -46,7 +47,7 @@ class ReviewIntegrationTest extends IntegrationTestBase {
         clients().decisions("demo-caseworker").recordOutcome(high.getId(),
                 new OutcomeRequest().needConfirmed(false).confirmedOn(LocalDate.of(2026, 1, 15)));
 
-        List<ReviewedScore> items = clients().review("demo-supervisor").reviewScores(200, 0).getItems();
+        List<ReviewedScore> items = clients().review("demo-supervisor").reviewScores(AccessPurpose.SUPERVISION, 200, 0).getItems();
         ReviewedScore reviewed = items.stream().filter(i -> i.getScore().getId().equals(high.getId()))
                 .findFirst().orElseThrow();
         assertThat(reviewed.getScore().getContributions()).isEqualTo(high.getContributions());
@@ -65,7 +66,7 @@ class ReviewIntegrationTest extends IntegrationTestBase {
         Score high = score(Cases.high("C-R-0002"));
         Score low = score(Cases.low("C-R-0003"));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Agreement before = clients().review("demo-supervisor").reviewAgreement(today, today);
+        Agreement before = clients().review("demo-supervisor").reviewAgreement(AccessPurpose.SUPERVISION, today, today);
 
         DecisionsApi api = clients().decisions("demo-caseworker");
         api.createDecision(high.getId(), new DecisionRequest().decision(DecisionKind.OUTREACH));
@@ -74,7 +75,7 @@ class ReviewIntegrationTest extends IntegrationTestBase {
         api.createDecision(low.getId(), new DecisionRequest().decision(DecisionKind.NO_ACTION));
         api.createDecision(low.getId(), new DecisionRequest().decision(DecisionKind.ASSESSMENT).reason("r2"));
 
-        Agreement after = clients().review("demo-auditor").reviewAgreement(today, today);
+        Agreement after = clients().review("demo-auditor").reviewAgreement(AccessPurpose.SUPERVISION, today, today);
         assertDelta(row(before.getByBand(), high.getBand().getId()), row(after.getByBand(), high.getBand().getId()),
                 2, 1, 1);
         assertDelta(row(before.getByBand(), low.getBand().getId()), row(after.getByBand(), low.getBand().getId()),
@@ -87,11 +88,11 @@ class ReviewIntegrationTest extends IntegrationTestBase {
         assertThat(after.getByBand().indexOf(highRow))
                 .isLessThan(after.getByBand().indexOf(row(after.getByBand(), low.getBand().getId())));
 
-        Agreement yesterday = clients().review("demo-supervisor").reviewAgreement(today.minusDays(1),
+        Agreement yesterday = clients().review("demo-supervisor").reviewAgreement(AccessPurpose.SUPERVISION, today.minusDays(1),
                 today.minusDays(1));
         assertThat(yesterday.getByBand()).isEmpty();
         HttpClientErrorException e = catchThrowableOfType(HttpClientErrorException.class,
-                () -> clients().review("demo-supervisor").reviewAgreement(today, today.minusDays(1)));
+                () -> clients().review("demo-supervisor").reviewAgreement(AccessPurpose.SUPERVISION, today, today.minusDays(1)));
         assertThat(e.getStatusCode().value()).isEqualTo(400);
         assertThat(e.getResponseBodyAsString()).contains("\"field\":\"to\"");
     }
@@ -111,17 +112,17 @@ class ReviewIntegrationTest extends IntegrationTestBase {
 
         clients().decisions("demo-supervisor").signOffDecision(d.getId(),
                 new SignOffRequest().approve(true).note("Confirmed with the teacher."));
-        assertThat(clients().review("demo-supervisor").openRedFlags())
+        assertThat(clients().review("demo-supervisor").openRedFlags(AccessPurpose.SUPERVISION))
                 .noneMatch(f -> f.getScoreId().equals(flagged.getId()));
     }
 
     @Test
     void onlySupervisorsAuditorsAndAdminsReview() {
         HttpClientErrorException e = catchThrowableOfType(HttpClientErrorException.class,
-                () -> clients().review("demo-caseworker").reviewScores(10, 0));
+                () -> clients().review("demo-caseworker").reviewScores(AccessPurpose.SUPERVISION, 10, 0));
         assertThat(e.getStatusCode().value()).isEqualTo(403);
         e = catchThrowableOfType(HttpClientErrorException.class,
-                () -> clients().review(null).openRedFlags());
+                () -> clients().review(null).openRedFlags(AccessPurpose.SUPERVISION));
         assertThat(e.getStatusCode().value()).isEqualTo(401);
     }
 
@@ -130,7 +131,7 @@ class ReviewIntegrationTest extends IntegrationTestBase {
         Score newest = score(Cases.low("C-R-0006"));
         String expected = jdbc.queryForObject("SELECT id FROM score ORDER BY created_at DESC, id LIMIT 1",
                 String.class);
-        org.mimamori.client.model.ReviewedScores page = clients().review("demo-admin").reviewScores(1, 0);
+        org.mimamori.client.model.ReviewedScores page = clients().review("demo-auditor").reviewScores(AccessPurpose.AUDIT, 1, 0);
         assertThat(page.getItems()).extracting(i -> i.getScore().getId().toString()).containsExactly(expected);
         assertThat(page.getItems().get(0).getScore().getId()).isEqualTo(newest.getId());
         assertThat(page.getTotal()).isEqualTo(rows("score"));
@@ -166,7 +167,7 @@ class ReviewIntegrationTest extends IntegrationTestBase {
             jdbc.batchUpdate("INSERT INTO decision (id, score_id, decision, dismisses_red_flags, band, band_rank, "
                     + "against_band, against_red_flag, decided_by, decider_role, decided_at, sign_off_status) "
                     + "VALUES (?,?,?,FALSE,?,0,FALSE,FALSE,?,?,?,'not_needed')", decisions);
-            List<OpenRedFlag> flags = clients().review("demo-supervisor").openRedFlags();
+            List<OpenRedFlag> flags = clients().review("demo-supervisor").openRedFlags(AccessPurpose.SUPERVISION);
             assertThat(flags).filteredOn(f -> f.getScoreId().equals(open.getId())).singleElement()
                     .satisfies(f -> assertThat(f.getStatus()).isEqualTo(OpenRedFlag.StatusEnum.NO_DECISION));
             assertThat(flags).noneMatch(f -> f.getChildRef().startsWith("C-RF-"));
@@ -188,7 +189,7 @@ class ReviewIntegrationTest extends IntegrationTestBase {
     }
 
     private OpenRedFlag open(UUID scoreId) {
-        return clients().review("demo-supervisor").openRedFlags().stream()
+        return clients().review("demo-supervisor").openRedFlags(AccessPurpose.SUPERVISION).stream()
                 .filter(f -> f.getScoreId().equals(scoreId)).findFirst().orElseThrow();
     }
 

@@ -3,6 +3,7 @@ package org.mimamori.api.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,18 +28,24 @@ import org.mimamori.client.model.PriorAssessment;
 import org.mimamori.client.model.Score;
 import org.mimamori.client.model.SupportType;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The review page in Debian's real headless Chromium: a supervisor opens {@code /review} with the demo token
- * and sees a score's explanation and the reason of a decision against its band. Needs the packages
- * {@code chromium} and {@code chromium-driver}; fails (never skips) without them.
+ * The review page in Debian's real headless Chromium: a supervisor opens {@code /review}, enters the demo token
+ * in the password field and sees a score's explanation and the reason of a decision against its band. The token
+ * never reaches the address, the history or web storage; the page is served with a strict Content-Security-Policy
+ * under which it runs without a single violation. Needs the packages {@code chromium} and {@code chromium-driver};
+ * fails (never skips) without them.
  */
 class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
 
@@ -61,23 +68,147 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
 
         WebDriver browser = chromium();
         try {
-            browser.get("http://127.0.0.1:" + port + "/review?token=demo-supervisor&lang=en");
+            browser.get("http://127.0.0.1:" + port + "/review?lang=en");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.until(ExpectedConditions.textToBe(By.id("status"),
+                    "Enter a bearer token (e.g. demo-supervisor in the local profile)."));
+            logIn(browser, SUPERVISOR);
             WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("[data-score-id='" + high.getId() + "']")));
             assertThat(card.getText()).contains(top.getLabel()).contains(reason).contains("against the band")
                     .contains(high.getBand().getMeaning()).contains("Own assessment before the score: low");
             assertThat(card.findElements(By.tagName("b"))).as("data is text, never markup").isEmpty();
-            assertThat(browser.getCurrentUrl()).doesNotContain("token=");
             wait.until(ExpectedConditions.textToBe(By.id("status"), "Loaded."));
+            assertTokenNowhere(browser, SUPERVISOR);
+            assertNoCspViolations(browser);
 
             browser.get("http://127.0.0.1:" + port + "/review?lang=ja");
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "スーパーバイザー確認"));
+            wait.until(ExpectedConditions.textToBe(By.id("status"),
+                    "トークンを入力してください（ローカルでは demo-supervisor）。"));
+            logIn(browser, SUPERVISOR);
             wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("[data-score-id='" + high.getId() + "']")));
+            assertTokenNowhere(browser, SUPERVISOR);
+            assertNoCspViolations(browser);
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void aTokenInTheAddressIsNeverUsedAndRemovedAtOnce() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM)).as("%s is missing", CHROMIUM).isTrue();
+        WebDriver browser = chromium();
+        try {
+            browser.get("http://127.0.0.1:" + port + "/review?token=" + SUPERVISOR + "&lang=en");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.until(ExpectedConditions.textToBe(By.id("status"),
+                    "A token in the address is never used; it was removed. Enter it in the field."));
+            assertThat(browser.getCurrentUrl()).doesNotContain("token").endsWith("/review?lang=en");
+            assertThat(browser.findElements(By.cssSelector("[data-score-id]"))).as("nothing was loaded").isEmpty();
+            assertThat(resourcesFetched(browser)).noneMatch(u -> u.contains("/api/"));
+            assertThat(storage(browser)).doesNotContain(SUPERVISOR);
+            assertNoCspViolations(browser);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void thePagesAreServedWithAStrictContentSecurityPolicy() {
+        String csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+        for (String path : List.of("/review", "/review/", "/review/index.html", "/review/review.js",
+                "/review/review.css", "/disclosure/")) {
+            HttpResponse<String> r = http().get(path, null);
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValue(csp);
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+            if (path.startsWith("/review")) {
+                assertThat(r.statusCode()).as(path).isEqualTo(200);
+            }
+        }
+        HttpResponse<String> page = http().get("/review", null);
+        assertThat(page.body()).as("no inline script, style or event handler")
+                .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                .doesNotContain("<style", " style=", "javascript:").doesNotContainPattern("\\son[a-z]+\\s*=");
+        assertThat(http().get("/review/review.js", null).headers().firstValue("Content-Type").orElseThrow())
+                .contains("javascript");
+        HttpResponse<String> api = http().get("/api/v1/models", SUPERVISOR);
+        assertThat(api.headers().allValues("Cache-Control")).containsExactly("no-store");
+        assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void theCspCheckSeesAViolation() throws Exception {
+        WebDriver browser = chromium();
+        try {
+            browser.get("http://127.0.0.1:" + port + "/review?lang=en");
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.id("token")));
+            ((JavascriptExecutor) browser).executeScript(
+                    "var s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
+                    + "document.body.appendChild(s);");
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.inlineRan === true;"))
+                    .as("the policy blocks inline scripts").isEqualTo(false);
+            assertThat(cspViolations(browser)).as("a blocked inline script is seen in the console").isNotEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static final String SUPERVISOR = "demo-supervisor";
+
+    /**
+     * Enters a token in the password field and presses Enter, as a person would; the tab's history length
+     * before is kept for {@link #assertTokenNowhere}.
+     */
+    private void logIn(WebDriver browser, String token) {
+        historyBefore = history(browser);
+        WebElement field = browser.findElement(By.id("token"));
+        assertThat(field.getDomAttribute("type")).isEqualTo("password");
+        field.clear();
+        field.sendKeys(token, Keys.ENTER);
+    }
+
+    private long historyBefore;
+
+    private static long history(WebDriver browser) {
+        return (Long) ((JavascriptExecutor) browser).executeScript("return window.history.length;");
+    }
+
+    /** The token is in no address the tab visited or fetched, not in its history and not in web storage. */
+    private void assertTokenNowhere(WebDriver browser, String token) {
+        assertThat(browser.getCurrentUrl()).doesNotContain(token).doesNotContain("token=");
+        assertThat(history(browser)).as("logging in adds no history entry").isEqualTo(historyBefore);
+        assertThat(resourcesFetched(browser)).isNotEmpty().noneMatch(u -> u.contains(token));
+        assertThat(storage(browser)).doesNotContain(token);
+        assertThat(browser.findElement(By.id("token")).getDomProperty("value")).as("the field is emptied").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> resourcesFetched(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                + ".map(function (e) { return e.name; });");
+    }
+
+    private static String storage(WebDriver browser) {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "return JSON.stringify(Object.assign({}, sessionStorage)) + JSON.stringify(Object.assign({}, "
+                + "localStorage)) + document.cookie;"));
+    }
+
+    private static void assertNoCspViolations(WebDriver browser) {
+        assertThat(cspViolations(browser)).as("Content-Security-Policy violations in the console").isEmpty();
+    }
+
+    /** Console messages about the Content-Security-Policy since the last call. */
+    private static List<String> cspViolations(WebDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
     }
 
     /** Ids of purposes, levels, decisions, support types, statuses and bands, as whole words. */
@@ -101,8 +232,9 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
 
         WebDriver browser = chromium();
         try {
-            browser.get("http://127.0.0.1:" + port + "/review?token=demo-supervisor&lang=ja&screening=" + screening);
+            browser.get("http://127.0.0.1:" + port + "/review?lang=ja&screening=" + screening);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            logIn(browser, SUPERVISOR);
             wait.until(ExpectedConditions.textToBe(By.id("status"), "読み込みました。"));
             String card = browser.findElement(By.cssSelector("[data-score-id='" + score.getId() + "']")).getText();
             assertThat(card).contains("ケース検討").contains("中程度").contains("アウトリーチ").contains("貧困")
@@ -116,7 +248,9 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
             }
 
             browser.get("http://127.0.0.1:" + port + "/review?lang=en&screening=" + screening);
+            logIn(browser, SUPERVISOR);
             wait.until(ExpectedConditions.textToBe(By.id("status"), "Loaded."));
+            assertNoCspViolations(browser);
             String en = browser.findElement(By.cssSelector("[data-score-id='" + score.getId() + "']")).getText();
             assertThat(en).contains("case review").contains("moderate").contains("poverty").contains("young carer");
             assertThat(browser.findElement(By.id("screening")).getText()).contains("to review");
@@ -134,6 +268,7 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + DataDirs.fresh("chromium"));
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         return new ChromeDriver(service, options);

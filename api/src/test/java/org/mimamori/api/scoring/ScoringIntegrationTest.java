@@ -1,5 +1,6 @@
 package org.mimamori.api.scoring;
 
+import org.mimamori.client.model.AccessPurpose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -88,15 +89,15 @@ class ScoringIntegrationTest extends IntegrationTestBase {
         assertThat(read.body()).isEqualTo(created.body());
 
         Score given = clients().scores("demo-caseworker").createScore(Requests.schoolChild(), null);
-        Score again = clients().scores("demo-auditor").getScore(given.getId());
+        Score again = clients().scores("demo-auditor").getScore(given.getId(), AccessPurpose.CASE_REVIEW);
         assertThat(again).isEqualTo(given);
     }
 
     @Test
     void scoringAndReadingAreAudited() {
         Score s = clients().scores("demo-caseworker").createScore(Requests.schoolChild(), null);
-        clients().scores("demo-auditor").getScore(s.getId());
-        var events = clients().audit("demo-auditor").listAuditEvents(50);
+        clients().scores("demo-auditor").getScore(s.getId(), AccessPurpose.CASE_REVIEW);
+        var events = clients().audit("demo-auditor").listAuditEvents(AccessPurpose.AUDIT, 50);
         assertThat(events).anySatisfy(e -> assertEvent(e, "score.create", "demo-caseworker", "caseworker",
                 "score/" + s.getId()));
         assertThat(events).anySatisfy(e -> assertEvent(e, "score.read", "demo-auditor", "auditor",

@@ -1,5 +1,6 @@
 package org.mimamori.api.screening;
 
+import org.mimamori.client.model.AccessPurpose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,7 +91,7 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
 
         // The entry's score is a recorded score with the purpose screening and the full explanation.
         ScreeningEntry first = estimated.get(0);
-        Score score = clients().scores("demo-caseworker").getScore(first.getScoreId());
+        Score score = clients().scores("demo-caseworker").getScore(first.getScoreId(), AccessPurpose.CASE_REVIEW);
         assertThat(score.getChildRef()).isEqualTo(first.getChildRef());
         assertThat(score.getPurpose().getValue()).isEqualTo("screening");
         assertThat(score.getProbability()).isEqualTo(first.getProbability());
@@ -98,7 +99,7 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
 
         // Filtering by band gives that band's entries in rank order.
         String band = first.getBand().getId();
-        ScreeningEntryPage inBand = clients().screenings("demo-analyst").listScreeningEntries(id, null, band, 1000, 0);
+        ScreeningEntryPage inBand = clients().screenings("demo-auditor").listScreeningEntries(id, AccessPurpose.AUDIT, null, band, 1000, 0);
         assertThat(inBand.getTotal()).isEqualTo(s.getCountsByBand().get(band));
         assertThat(inBand.getEntries()).allSatisfy(e -> assertThat(e.getBand().getId()).isEqualTo(band));
     }
@@ -157,9 +158,9 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
 
     @Test
     void reviewersMarkEntriesAndEveryAccessIsAudited() {
-        UUID id = clients().screenings("demo-analyst").createScreening(cohort.toFile(), "ja").getId();
+        UUID id = clients().screenings("demo-supervisor").createScreening(cohort.toFile(), "ja").getId();
         awaitFinished(clients().screenings("demo-supervisor"), id);
-        ScreeningEntry top = clients().screenings("demo-caseworker").listScreeningEntries(id, null, null, 1, 0)
+        ScreeningEntry top = clients().screenings("demo-caseworker").listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 1, 0)
                 .getEntries().get(0);
         ScreeningEntry marked = clients().screenings("demo-caseworker").updateScreeningEntry(id, top.getId(),
                 new ScreeningEntryUpdate().status(EntryStatus.REVIEWED_OUTREACH));
@@ -167,7 +168,7 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
         assertThat(marked.getReviewedBy()).isEqualTo("demo-caseworker");
         assertThat(marked.getRank()).isEqualTo(1);
         ScreeningEntryPage reviewed = clients().screenings("demo-caseworker")
-                .listScreeningEntries(id, EntryStatus.REVIEWED_OUTREACH, null, 50, 0);
+                .listScreeningEntries(id, AccessPurpose.SCREENING, EntryStatus.REVIEWED_OUTREACH, null, 50, 0);
         assertThat(reviewed.getTotal()).isEqualTo(1);
         assertThat(reviewed.getEntries().get(0).getId()).isEqualTo(top.getId());
 
@@ -187,8 +188,8 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
-    void caseworkersAndAuditorsCannotStartAScreening() {
-        for (String token : List.of("demo-caseworker", "demo-auditor")) {
+    void onlySupervisorsStartAScreening() {
+        for (String token : List.of("demo-caseworker", "demo-auditor", "demo-analyst", "demo-admin")) {
             assertThatThrownBy(() -> clients().screenings(token).createScreening(cohort.toFile(), null))
                     .isInstanceOfSatisfying(HttpClientErrorException.class,
                             e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
@@ -261,7 +262,7 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
         List<ScreeningEntry> out = new ArrayList<>();
         ScreeningsApi api = clients().screenings("demo-caseworker");
         while (true) {
-            ScreeningEntryPage page = api.listScreeningEntries(id, null, null, 250, out.size());
+            ScreeningEntryPage page = api.listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 250, out.size());
             out.addAll(page.getEntries());
             if (page.getEntries().isEmpty() || out.size() >= page.getTotal()) {
                 return out;

@@ -61,6 +61,23 @@ class ProfileGuardTest {
     }
 
     @Test
+    void prodRefusesToStartWithoutTheIssuerOrTheAudienceTokensMustName() {
+        String key = "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:/nonexistent.pem";
+        assertThatThrownBy(() -> start("--spring.profiles.active=prod", key, DATASOURCE))
+                .hasStackTraceContaining("it needs the issuer that every token must name")
+                .hasStackTraceContaining("it needs this service's audience");
+        assertThatThrownBy(() -> start("--spring.profiles.active=prod", JWT, DATASOURCE))
+                .hasStackTraceContaining("it needs this service's audience")
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("it needs the issuer"));
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+
+    @Test
     void localIsLocalOnlyWithoutProd() {
         assertThat(ProfileGuard.isLocal(profiles(new String[] {}, "local"))).isTrue();
         assertThat(ProfileGuard.isLocal(profiles(new String[] {"local"}, "default"))).isTrue();

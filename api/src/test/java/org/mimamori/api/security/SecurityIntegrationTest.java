@@ -46,7 +46,9 @@ class SecurityIntegrationTest extends IntegrationTestBase {
         "GET, /api/v1/audit, demo-caseworker, 403",
         "GET, /api/v1/audit, demo-analyst, 403",
         "GET, /api/v1/audit, demo-auditor, 200",
-        "GET, /api/v1/audit, demo-admin, 200",
+        "GET, /api/v1/audit, demo-admin, 403",
+        "GET, /api/v1/audit, demo-privacy_officer, 403",
+        "GET, /api/v1/audit/head, demo-admin, 200",
         "GET, /actuator/prometheus, , 401",
     })
     void rolesDecide(String method, String path, String token, int status) {

@@ -1,5 +1,6 @@
 package org.mimamori.api.similar;
 
+import org.mimamori.client.model.AccessPurpose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -168,7 +169,7 @@ class SimilarCasesIntegrationTest {
                 .statusCode()).isEqualTo(400);
 
         // one audit record per query: who, role, action, resource, purpose
-        List<AuditEvent> audited = clients.audit("demo-auditor").listAuditEvents(1000).stream()
+        List<AuditEvent> audited = clients.audit("demo-auditor").listAuditEvents(AccessPurpose.AUDIT, 1000).stream()
                 .filter(e -> "score.similar_outcomes".equals(e.getAction())).toList();
         assertThat(audited).extracting(AuditEvent::getResource).containsOnly("score/" + target.getId());
         assertThat(audited).extracting(AuditEvent::getActor, AuditEvent::getRole, AuditEvent::getPurpose)

@@ -31,6 +31,25 @@ public final class Http {
 
     /** GETs a path, with a bearer token unless it is null. */
     public HttpResponse<String> get(String path, String token) {
+        return getExactly(withPurpose(path), token);
+    }
+
+    /**
+     * Every read names a purpose; a path under {@code /api/} without one gets the purpose its resource is
+     * usually read for (tests of the purpose itself use {@link #getExactly}).
+     */
+    static String withPurpose(String path) {
+        if (!path.startsWith("/api/") || path.contains("purpose=") || path.endsWith("/similar-outcomes")) {
+            return path;
+        }
+        String purpose = path.startsWith("/api/v1/review") ? "supervision" : path.startsWith("/api/v1/audit")
+                ? "audit" : path.startsWith("/api/v1/models") ? "model_management"
+                : path.startsWith("/api/v1/screenings") ? "screening" : "case_review";
+        return path + (path.contains("?") ? "&" : "?") + "purpose=" + purpose;
+    }
+
+    /** A GET of exactly this path, with no purpose added. */
+    public HttpResponse<String> getExactly(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
         return send(token == null ? b : b.header("Authorization", "Bearer " + token));
     }

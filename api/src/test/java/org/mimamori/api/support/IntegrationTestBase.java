@@ -44,6 +44,17 @@ public abstract class IntegrationTestBase {
         return new Http(port);
     }
 
+    /** The newest audit record's number (0 when none). */
+    protected long lastAuditId() {
+        Long n = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM audit_event", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** The outcomes of the audit records written after record {@code id}, in order. */
+    protected java.util.List<String> auditOutcomesAfter(long id) {
+        return jdbc.queryForList("SELECT outcome FROM audit_event WHERE id > ? ORDER BY id", String.class, id);
+    }
+
     /** Rows in a table. */
     protected long rows(String table) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);

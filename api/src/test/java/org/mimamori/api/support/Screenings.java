@@ -1,5 +1,6 @@
 package org.mimamori.api.support;
 
+import org.mimamori.client.model.AccessPurpose;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -17,7 +18,7 @@ public final class Screenings {
     public static Screening await(ScreeningsApi api, UUID id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
-            Screening s = api.getScreening(id);
+            Screening s = api.getScreening(id, AccessPurpose.SCREENING);
             if (s.getStatus() == ScreeningStatus.DONE || s.getStatus() == ScreeningStatus.FAILED) {
                 return s;
             }

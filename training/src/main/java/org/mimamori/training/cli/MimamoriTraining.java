@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         versionProvider = MimamoriTraining.Version.class,
         description = "Mimamori training tools: synthetic data, training, evaluation, fairness audit, export.",
         subcommands = {CommandLine.HelpCommand.class, SynthCommand.class, TrainCommand.class, EvaluateCommand.class,
-                AuditCommand.class, org.mimamori.training.export.ExportCommand.class})
+                AuditCommand.class, org.mimamori.training.export.ExportCommand.class,
+                org.mimamori.training.ledger.VerifyAuditCommand.class})
 public final class MimamoriTraining implements Runnable {
 
     @CommandLine.Spec

@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -15,12 +15,17 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.mimamori.model.audit.AuditLedger;
+import org.mimamori.model.audit.AuditRecord;
+import org.mimamori.model.audit.Children;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.SchemaLoader;
+import org.mimamori.training.ledger.DatabaseLogin;
 import org.mimamori.training.problem.CommandProblem;
 import org.mimamori.training.problem.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Exports the recorded inputs of scored children with their recorded outcomes (the label) from "
                 + "the service's MariaDB as a labelled CSV for retraining, one row per child (its latest score "
-                + "with an outcome), plus F.metadata.json next to F.csv. Child references stay pseudonymous; no names.")
+                + "with an outcome), plus F.metadata.json next to F.csv. Child references stay pseudonymous; no names. "
+                + "Children under a cessation-of-use request are never written.")
 public final class ExportCommand implements Callable<Integer> {
 
     /** What the labels are, stated in every export's metadata. */
@@ -43,20 +49,12 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--jdbc-url", required = true, description = "The service's database, e.g. "
-            + "jdbc:mariadb://127.0.0.1:3306/mimamori.")
-    String jdbcUrl;
+    @Mixin
+    DatabaseLogin login;
 
-    @Option(names = "--user", required = true, description = "Database user.")
-    String user;
-
-    @Option(names = "--password-env", description = "Name of the environment variable holding the password "
-            + "(none when left out).")
-    String passwordEnv;
-
-    @Option(names = "--password-file", description = "A file holding the password, e.g. the embedded database's "
-            + "<data-dir>/secrets/db-password (none when left out).")
-    Path passwordFile;
+    @Option(names = "--purpose", defaultValue = "model_management", description = "Why the export is made, "
+            + "recorded in the service's audit trail (default: ${DEFAULT-VALUE}).")
+    String purpose;
 
     @Option(names = "--out", required = true, description = "The CSV file to write.")
     Path out;
@@ -80,39 +78,33 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        String password = "";
-        if (passwordEnv != null) {
-            password = System.getenv(passwordEnv);
-            if (password == null) {
-                throw new CommandProblem(ExitCode.USAGE, "the environment variable " + passwordEnv + " is not set");
-            }
-        } else if (passwordFile != null) {
-            if (!Files.isReadable(passwordFile)) {
-                err.println("export: the password file " + passwordFile + " cannot be read");
-                return 2;
-            }
-            password = Files.readString(passwordFile).trim();
-        }
         FeatureSchema schema = SchemaLoader.loadOrDefault(schemaFile);
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }
         OutcomeExport.Result r;
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
-             BufferedWriter w = Files.newBufferedWriter(tmp)) {
-            db.setReadOnly(true);
+        try (Connection db = login.connect(); BufferedWriter w = Files.newBufferedWriter(tmp)) {
+            db.setAutoCommit(false);
             r = OutcomeExport.export(db, schema, includeUnlabelled, w);
+            // The export is an access to every child it writes: recorded in the audit chain before the file
+            // appears, so an export that cannot be recorded does not happen.
+            AuditLedger.append(db, List.of(new AuditRecord(Instant.now(), login.user() + "@" + host(),
+                    "analyst", "export", "export/" + schema.id(), purpose, "ok", r.exported() + " children to "
+                    + out.getFileName(), null, new Children(r.exported(), null, "export of " + schema.id()
+                    + (includeUnlabelled ? ", unlabelled included" : ", labelled"), List.of()))));
+            db.commit();
         } catch (SQLException e) {
             Files.deleteIfExists(tmp);
-            throw new CommandProblem(ExitCode.IO, "cannot read scores and outcomes (" + e.getMessage() + "). The "
-                    + "outcome table is created by the service's decision loop; is the database right and up to date?");
+            throw new CommandProblem(ExitCode.IO, "cannot read scores and outcomes, or record the export in the "
+                    + "audit trail (" + e.getMessage() + "). The outcome table is created by the service's decision "
+                    + "loop; is the database right and up to date, and may this user append to the audit trail?");
         }
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("schemaId", schema.id());
         meta.put("exportedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        meta.put("source", jdbcUrl.replaceAll("\\?.*$", ""));
+        meta.put("source", login.source());
         meta.put("label", schema.labelItem().id() + " = need_confirmed of the recorded outcome of the child's "
                 + "latest score that has one; need_type_* from its support types");
         meta.put("selectionBias", SELECTION_BIAS);
@@ -132,5 +124,13 @@ public final class ExportCommand implements Callable<Integer> {
                 r.exported(), r.labelled(), r.scores(), out);
         err.println("metadata written to " + metadata + "; " + SELECTION_BIAS);
         return 0;
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 }

@@ -80,8 +80,11 @@ public final class OutcomeExport {
         int exported = 0;
         int labelled = 0;
         Set<String> versions = new TreeSet<>();
+        // Children under a cessation-of-use request (table cessation, the service's V9) are never written.
         String sql = "SELECT s.child_ref, s.model_version, s.request_json, o.need_confirmed, o.support_types "
                 + "FROM score s LEFT JOIN outcome o ON o.score_id = s.id WHERE s.schema_id = ? "
+                + (hasCessations(db) ? "AND NOT EXISTS (SELECT 1 FROM cessation ce WHERE ce.child_ref = s.child_ref) "
+                        : "")
                 + "ORDER BY s.child_ref, o.id IS NULL, s.created_at DESC, s.id";
         try (PreparedStatement st = db.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
@@ -115,6 +118,15 @@ public final class OutcomeExport {
             }
         }
         return new Result(scores, withOutcome, children, exported, labelled, versions, otherSchemas);
+    }
+
+    /** Whether the database has the table of cessation-of-use requests (a database before it has none). */
+    private static boolean hasCessations(Connection db) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("SELECT COUNT(*) FROM information_schema.tables "
+                + "WHERE table_schema = DATABASE() AND table_name = 'cessation'");
+             ResultSet rs = st.executeQuery()) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
     }
 
     /** A child's recorded inputs with the outcome's label and need types (unknown without an outcome). */

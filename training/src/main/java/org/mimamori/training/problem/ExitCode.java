@@ -18,6 +18,8 @@ public final class ExitCode {
     public static final int DATA = 4;
     /** A file or database cannot be read or written. */
     public static final int IO = 5;
+    /** {@code verify-audit} found records altered, removed or inserted. */
+    public static final int TAMPERED = 6;
 
     private ExitCode() {
     }

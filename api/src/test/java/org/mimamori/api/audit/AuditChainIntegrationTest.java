@@ -1,0 +1,165 @@
+package org.mimamori.api.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.mimamori.api.MimamoriApiApplication;
+import org.mimamori.api.config.EmbeddedMariaDb;
+import org.mimamori.api.support.Clients;
+import org.mimamori.api.support.DataDirs;
+import org.mimamori.api.support.TestBundles;
+import org.mimamori.client.model.AccessPurpose;
+import org.mimamori.client.model.AuditVerification;
+import org.mimamori.client.model.AuditVerificationProblemsInner;
+import org.mimamori.model.audit.AuditLedger;
+import org.mimamori.model.audit.AuditRecord;
+import org.mimamori.model.audit.Children;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The audit chain on its own database: the service's account may only append and read; 100,000 untouched
+ * records verify as intact in under 10 s; a record altered, one deleted and one forged directly in SQL (as the
+ * database's administrator) are each named by the verification.
+ */
+@SpringBootTest(classes = MimamoriApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditChainIntegrationTest {
+
+    private static final Path DATA_DIR = DataDirs.fresh("audit-chain");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    EmbeddedMariaDb db;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("mimamori.data-dir", DATA_DIR::toString);
+        registry.add("mimamori.models.import-bundle", () -> TestBundles.bundle().toString());
+        registry.add("mimamori.models.demo-when-empty", () -> "false");
+    }
+
+    @Test
+    @Order(1)
+    void theServiceAccountMayNotChangeOrRemoveAuditRecords() {
+        audited(3);
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET actor = 'someone else'"))
+                .hasStackTraceContaining("command denied");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event")).hasStackTraceContaining("command denied");
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_child SET child_ref = 'x'")).hasStackTraceContaining("command denied");
+        assertThat(verify().getIntact()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void oneHundredThousandUntouchedRecordsVerifyInUnderTenSeconds() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            Instant at = Instant.parse("2026-11-01T00:00:00Z");
+            for (int batch = 0; batch < 20; batch++) {
+                List<AuditRecord> records = new ArrayList<>();
+                for (int i = 0; i < 5_000; i++) {
+                    int n = batch * 5_000 + i;
+                    records.add(new AuditRecord(at.plusMillis(n), "caseworker-" + (n % 37), "caseworker",
+                            "score.read", "score/" + n, "case_review", "ok", null, null,
+                            n % 10 == 0 ? Children.of(List.of("C-" + n, "C-" + (n + 1))) : Children.none()));
+                }
+                AuditLedger.append(c, records);
+                c.commit();
+            }
+        }
+        long start = System.nanoTime();
+        AuditVerification v = verify();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(v.getIntact()).as(String.valueOf(v.getProblems())).isTrue();
+        assertThat(v.getChecked()).isGreaterThanOrEqualTo(100_000);
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
+        Cli cli = verifyAudit();
+        assertThat(cli.code()).as(cli.out()).isZero();
+        assertThat(cli.out()).startsWith("intact: ");
+    }
+
+    @Test
+    @Order(3)
+    void anAlteredADeletedAndAForgedRecordAreEachNamed() {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM audit_event ORDER BY id LIMIT 2000", Long.class);
+        long altered = ids.get(500);
+        long deleted = ids.get(1000);
+        long listAltered = jdbc.queryForObject("SELECT MIN(audit_id) FROM audit_child WHERE audit_id > ?", Long.class,
+                ids.get(1500));
+        db.runAsAdministrator("UPDATE mimamori.audit_event SET purpose = 'follow_up' WHERE id = " + altered + "; "
+                + "DELETE FROM mimamori.audit_event WHERE id = " + deleted + "; "
+                + "UPDATE mimamori.audit_child SET child_ref = 'SOMEONE-ELSE' WHERE audit_id = " + listAltered
+                + " LIMIT 1; "
+                + "INSERT INTO mimamori.audit_event (at, actor, role, action, resource, outcome) "
+                + "VALUES (NOW(3), 'forger', 'auditor', 'score.read', 'score/forged', 'ok');");
+        long forged = jdbc.queryForObject("SELECT id FROM audit_event WHERE actor = 'forger'", Long.class);
+
+        AuditVerification v = verify();
+
+        assertThat(v.getIntact()).isFalse();
+        Map<Long, AuditVerificationProblemsInner.KindEnum> found = v.getProblems().stream().collect(
+                Collectors.toMap(AuditVerificationProblemsInner::getId, AuditVerificationProblemsInner::getKind,
+                        (a, b) -> a));
+        assertThat(found).containsEntry(altered, AuditVerificationProblemsInner.KindEnum.ALTERED)
+                .containsEntry(deleted + 1, AuditVerificationProblemsInner.KindEnum.REMOVED)
+                .containsEntry(listAltered, AuditVerificationProblemsInner.KindEnum.ALTERED)
+                .containsEntry(forged, AuditVerificationProblemsInner.KindEnum.INSERTED);
+        assertThat(v.getProblems()).as("nothing else is reported").hasSize(4);
+        assertThat(v.getProblems().stream().filter(p -> p.getId() == deleted + 1).findFirst().orElseThrow()
+                .getMessage()).contains("record " + deleted + " was removed");
+
+        Cli cli = verifyAudit();
+        assertThat(cli.code()).as(cli.out()).isEqualTo(6);
+        assertThat(cli.out()).contains("altered " + altered + ":", "removed " + (deleted + 1) + ":",
+                "altered " + listAltered + ":", "inserted " + forged + ":").contains("NOT INTACT");
+    }
+
+    private record Cli(int code, String out) {
+    }
+
+    /** The {@code verify-audit} command of the training CLI, against this test's database. */
+    private Cli verifyAudit() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = org.mimamori.training.cli.MimamoriTraining.commandLine();
+        cli.setOut(new java.io.PrintWriter(out));
+        cli.setErr(new java.io.PrintWriter(out));
+        int code = cli.execute("verify-audit", "--jdbc-url", db.jdbcUrl(), "--user", db.username(),
+                "--password-file", db.dataDir().resolve("secrets/db-password").toString());
+        return new Cli(code, out.toString());
+    }
+
+    private AuditVerification verify() {
+        return new Clients(port).audit("demo-auditor").verifyAudit(AccessPurpose.AUDIT);
+    }
+
+    private void audited(int reads) {
+        for (int i = 0; i < reads; i++) {
+            new Clients(port).models("demo-analyst").listModels(AccessPurpose.MODEL_MANAGEMENT);
+        }
+    }
+}

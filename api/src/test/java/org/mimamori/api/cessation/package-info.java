@@ -1,0 +1,2 @@
+/** Tests of cessation of use and deletion. */
+package org.mimamori.api.cessation;

@@ -1,0 +1,2 @@
+/** Tests of the retention purge. */
+package org.mimamori.api.retention;

@@ -1,0 +1,221 @@
+package org.mimamori.model.audit;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Walks the chain in record order and reports every record that was altered, removed or inserted since it was
+ * written: a record whose content no longer gives its hash was altered (or forged with a wrong hash); a gap in
+ * the numbers with a broken link is a removal; a record the next one does not chain to, or one past the head,
+ * was inserted. A record's list of children is checked against its digest unless it was purged by retention
+ * (records up to the newest {@code audit_child_purge.through_id}). Reads in pages, so memory stays bounded.
+ */
+public final class AuditVerifier {
+
+    private static final int PAGE = 5_000;
+    private static final String SELECT = "SELECT id, UNIX_TIMESTAMP(at), actor, role, action, resource, purpose, "
+            + "outcome, detail, request_id, children_count, children_digest, children_query, prev_hash, hash "
+            + "FROM audit_event WHERE id > ? ORDER BY id LIMIT " + PAGE;
+
+    private AuditVerifier() {
+    }
+
+    /** What was found wrong with one record. */
+    public enum Kind {
+        /** The record's content does not give its hash: it was changed, or forged with a wrong hash. */
+        ALTERED,
+        /** Records are missing before this one. */
+        REMOVED,
+        /** The record is not part of the chain: the next record does not link to it, or it is past the head. */
+        INSERTED
+    }
+
+    /**
+     * A record found wrong.
+     *
+     * @param id      the record's number (for {@link Kind#REMOVED}: the record after the gap)
+     * @param kind    what is wrong
+     * @param message the finding in words
+     */
+    public record Problem(long id, Kind kind, String message) {
+    }
+
+    /**
+     * The result of a walk.
+     *
+     * @param intact     true when no problem was found
+     * @param checked    records walked
+     * @param beforeChain records older than the chain (written before it existed), not checked
+     * @param head       the head as stored
+     * @param problems   the problems, in record order (at most {@code maxProblems})
+     * @param truncated  true when there were more problems than reported
+     */
+    public record Report(boolean intact, long checked, long beforeChain, AuditLedger.Head head,
+                         List<Problem> problems, boolean truncated) {
+    }
+
+    /**
+     * Walks the whole chain.
+     *
+     * @param connection  a connection (reads only)
+     * @param maxProblems how many problems to report at most
+     * @return the report
+     * @throws SQLException when the database refuses
+     */
+    public static Report verify(Connection connection, int maxProblems) throws SQLException {
+        AuditLedger.Head head = AuditLedger.head(connection);
+        long purgedThrough = single(connection, "SELECT COALESCE(MAX(through_id), 0) FROM audit_child_purge");
+        long before = single(connection, "SELECT COUNT(*) FROM audit_event WHERE id < " + head.firstId());
+        List<Problem> problems = new ArrayList<>();
+        int[] total = {0};
+        long checked = 0;
+        long after = head.firstId() - 1;
+        long expectedId = head.firstId();
+        String expectedPrev = AuditChain.GENESIS;
+        Row pending = null; // a record whose content does not give its hash: altered if the next one links to it
+        Row previous = null; // the newest record up to the head
+        while (true) {
+            List<Row> page = page(connection, after);
+            if (page.isEmpty()) {
+                break;
+            }
+            Map<Long, List<String>> children = children(connection, page.get(0).id, page.get(page.size() - 1).id);
+            for (Row r : page) {
+                checked++;
+                if (pending != null) {
+                    if (pending.hash != null && pending.hash.equals(r.prevHash)) {
+                        add(problems, total, maxProblems, altered(pending.id));
+                        expectedPrev = pending.hash;
+                    } else {
+                        add(problems, total, maxProblems, inserted(pending.id, "no record links to it"));
+                    }
+                    pending = null;
+                }
+                if (r.id > head.lastId()) {
+                    add(problems, total, maxProblems, inserted(r.id, "it is past the chain's head ("
+                            + head.lastId() + ")"));
+                    continue;
+                }
+                if (r.hash == null || r.prevHash == null
+                        || !AuditChain.hash(r.prevHash, r.id, r.record).equals(r.hash)) {
+                    pending = r;
+                    previous = r;
+                    expectedId = r.id + 1;
+                    continue;
+                }
+                if (!childrenMatch(r, children.get(r.id), purgedThrough)) {
+                    add(problems, total, maxProblems, new Problem(r.id, Kind.ALTERED,
+                            "record " + r.id + " was altered: its list of children does not match its digest"));
+                }
+                if (!r.prevHash.equals(expectedPrev)) {
+                    if (r.id > expectedId) {
+                        add(problems, total, maxProblems, new Problem(r.id, Kind.REMOVED, (r.id - expectedId == 1
+                                ? "record " + expectedId + " was removed" : "records " + expectedId + " to "
+                                + (r.id - 1) + " were removed") + " (found at record " + r.id + ")"));
+                    } else if (r.id > head.firstId()) {
+                        add(problems, total, maxProblems, inserted(r.id - 1,
+                                "the next record does not link to it"));
+                    }
+                }
+                expectedPrev = r.hash;
+                expectedId = r.id + 1;
+                previous = r;
+            }
+            after = page.get(page.size() - 1).id;
+        }
+        if (pending != null) {
+            add(problems, total, maxProblems, pending.hash != null && pending.hash.equals(head.hash())
+                    ? altered(pending.id) : inserted(pending.id, "no record links to it"));
+        }
+        long lastSeen = previous == null ? head.firstId() - 1 : previous.id; // the newest record within the head
+        if (lastSeen < head.lastId()) {
+            add(problems, total, maxProblems, new Problem(head.lastId(), Kind.REMOVED, "records after "
+                    + lastSeen + " up to the head (" + head.lastId() + ") were removed"));
+        } else if (pending == null && previous != null && previous.id == head.lastId()
+                && !head.hash().equals(previous.hash)) {
+            add(problems, total, maxProblems, altered(previous.id));
+        }
+        return new Report(total[0] == 0, checked, before, head, List.copyOf(problems), total[0] > problems.size());
+    }
+
+    private static Problem altered(long id) {
+        return new Problem(id, Kind.ALTERED, "record " + id + " was altered: its content does not give its hash");
+    }
+
+    private static Problem inserted(long id, String why) {
+        return new Problem(id, Kind.INSERTED, "record " + id + " was not written by the ledger: " + why);
+    }
+
+    private static boolean add(List<Problem> problems, int[] total, int max, Problem p) {
+        total[0]++;
+        if (problems.size() < max) {
+            problems.add(p);
+        }
+        return true;
+    }
+
+    private static boolean childrenMatch(Row r, List<String> listed, long purgedThrough) {
+        Children c = r.record.children();
+        if (!c.listed()) {
+            return listed == null;
+        }
+        if (listed == null) {
+            return r.id <= purgedThrough;
+        }
+        return listed.size() == c.count()
+                && Children.digest(List.copyOf(new TreeSet<>(listed))).equals(c.digest());
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private record Row(long id, AuditRecord record, String prevHash, String hash) {
+    }
+
+    private static List<Row> page(Connection c, long after) throws SQLException {
+        List<Row> rows = new ArrayList<>(PAGE);
+        try (PreparedStatement s = c.prepareStatement(SELECT)) {
+            s.setLong(1, after);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal seconds = rs.getBigDecimal(2);
+                    Instant at = Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
+                    Children children = new Children(rs.getInt(11), rs.getString(12), rs.getString(13), List.of());
+                    AuditRecord record = new AuditRecord(at, rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            children);
+                    rows.add(new Row(rs.getLong(1), record, rs.getString(14), rs.getString(15)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Map<Long, List<String>> children(Connection c, long from, long to) throws SQLException {
+        Map<Long, List<String>> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT audit_id, child_ref FROM audit_child "
+                + "WHERE audit_id BETWEEN ? AND ? ORDER BY audit_id, child_ref")) {
+            s.setLong(1, from);
+            s.setLong(2, to);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+}
