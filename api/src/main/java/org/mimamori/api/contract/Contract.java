@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,10 +59,10 @@ public final class Contract {
     private final List<Endpoint> endpoints = new ArrayList<>();
 
     /** Where an operation is: its method and its path template as a pattern. */
-    private record Route(String method, java.util.regex.Pattern path, String operationId) {
+    private record Route(String method, Pattern path, String operationId) {
     }
 
-    private final List<Route> routes = new java.util.ArrayList<>();
+    private final List<Route> routes = new ArrayList<>();
     private final Map<String, JsonNode> files = new HashMap<>();
     private final Map<String, Operation> operations = new HashMap<>();
     private final Map<String, JsonNode> schemas = new HashMap<>();
@@ -67,16 +73,16 @@ public final class Contract {
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
             JsonNode item = resolve("mimamori.yaml", path.getValue());
-            java.util.regex.Pattern template = java.util.regex.Pattern.compile(
-                    java.util.Arrays.stream(path.getKey().split("\\{[^/}]+}", -1))
-                            .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("[^/]+")));
+            Pattern template = Pattern.compile(
+                    Arrays.stream(path.getKey().split("\\{[^/}]+}", -1))
+                            .map(Pattern::quote).collect(Collectors.joining("[^/]+")));
             for (String method : List.of("get", "put", "post", "delete", "patch")) {
                 JsonNode op = item.get(method);
                 if (op != null) {
-                    routes.add(new Route(method.toUpperCase(java.util.Locale.ROOT), template,
+                    routes.add(new Route(method.toUpperCase(Locale.ROOT), template,
                             op.path("operationId").asText()));
                     operations.put(op.path("operationId").asText(), operation(op, item));
-                    endpoints.add(new Endpoint(method.toUpperCase(java.util.Locale.ROOT), path.getKey(),
+                    endpoints.add(new Endpoint(method.toUpperCase(Locale.ROOT), path.getKey(),
                             op.path("operationId").asText()));
                 }
             }
@@ -110,8 +116,8 @@ public final class Contract {
     }
 
     /** @return every operation's id */
-    public java.util.Set<String> operationIds() {
-        return java.util.Set.copyOf(operations.keySet());
+    public Set<String> operationIds() {
+        return Set.copyOf(operations.keySet());
     }
 
     /** The operation with this {@code operationId} (the generated interface method's name), if any. */

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -44,26 +45,20 @@ class AuditRetention implements RetentionKind {
 
     @Override
     public Erased purge(Instant cutoff, int batch) {
-        Map<String, Object> none = Map.of();
-        long watermark = jdbc.queryForObject("SELECT COALESCE(MAX(through_id), 0) FROM audit_child_purge", none,
-                Long.class);
-        Long firstKept = jdbc.queryForObject("SELECT MIN(id) FROM audit_event WHERE at >= :cutoff",
-                Map.of("cutoff", Timestamp.from(cutoff)), Long.class);
-        Long newest = jdbc.queryForObject("SELECT MAX(id) FROM audit_event", none, Long.class);
-        long limit = firstKept != null ? firstKept - 1 : newest == null ? 0 : newest;
-        Long through = jdbc.queryForObject("SELECT MAX(id) FROM (SELECT id FROM audit_event WHERE id > :w "
-                + "AND id <= :limit ORDER BY id LIMIT :batch) t", Map.of("w", watermark, "limit", limit,
-                "batch", batch), Long.class);
-        if (through == null) {
+        List<Long> ids = jdbc.queryForList("SELECT e.id FROM audit_event e WHERE e.at < :cutoff AND EXISTS "
+                + "(SELECT 1 FROM audit_child c WHERE c.audit_id = e.id) ORDER BY e.id LIMIT :batch",
+                Map.of("cutoff", Timestamp.from(cutoff), "batch", batch), Long.class);
+        if (ids.isEmpty()) {
             return Erased.NONE;
         }
-        int records = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE id > :w AND id <= :through "
-                + "AND children_count > 0 AND children_query IS NULL", Map.of("w", watermark, "through", through),
-                Integer.class);
-        int rows = jdbc.update("DELETE FROM audit_child WHERE audit_id > :w AND audit_id <= :through",
-                Map.of("w", watermark, "through", through));
-        jdbc.update("INSERT INTO audit_child_purge (through_id, purged_at) VALUES (:through, :now)",
-                Map.of("through", through, "now", Timestamp.from(clock.instant())));
-        return new Erased(records, rows);
+        int rows = jdbc.update("DELETE FROM audit_child WHERE audit_id IN (:ids)", Map.of("ids", ids));
+        long watermark = jdbc.queryForObject("SELECT COALESCE(MAX(through_id), 0) FROM audit_child_purge",
+                Map.of(), Long.class);
+        long through = Math.max(watermark, ids.get(ids.size() - 1));
+        if (through > watermark) {
+            jdbc.update("INSERT INTO audit_child_purge (through_id, purged_at) VALUES (:through, :now)",
+                    Map.of("through", through, "now", Timestamp.from(clock.instant())));
+        }
+        return new Erased(ids.size(), rows);
     }
 }

@@ -53,7 +53,8 @@ class RetentionIntegrationTest {
                 "--spring.jmx.enabled=false", "--mimamori.retention.schedule=-",
                 "--mimamori.retention.batch-size=2", "--mimamori.retention.scores=30d",
                 "--mimamori.retention.decisions=30d", "--mimamori.retention.outcomes=20d",
-                "--mimamori.retention.screenings=30d", "--mimamori.retention.screening-files=7d");
+                "--mimamori.retention.screenings=30d", "--mimamori.retention.screening-files=7d",
+                "--mimamori.retention.audit=400d");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         http = new Http(port);
         clients = new Clients(port);
@@ -185,6 +186,40 @@ class RetentionIntegrationTest {
         assertThat(counts(again).values()).allMatch(c -> c.equals(List.of(0L, 0L)));
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'retention.purge'"))
                 .isEqualTo(auditBefore + 2);
+    }
+
+    @Test
+    void theAuditTrailLosesOnlyItsOldChildListsAndStillVerifies() throws Exception {
+        // Old records are appended through the ledger itself (with old times), as a service would have written
+        // them: dating rows back by SQL would alter them.
+        Instant old = Instant.now().minus(java.time.Duration.ofDays(500));
+        try (java.sql.Connection c = app.getBean(javax.sql.DataSource.class).getConnection()) {
+            c.setAutoCommit(false);
+            org.mimamori.model.audit.AuditLedger.append(c, List.of(
+                    new org.mimamori.model.audit.AuditRecord(old, "sato", "caseworker", "score.read", "score/old-1",
+                            "case_review", "ok", null, null,
+                            org.mimamori.model.audit.Children.of(List.of("OLD-CHILD-1"))),
+                    new org.mimamori.model.audit.AuditRecord(old.plusSeconds(1), "sato", "caseworker", "score.read",
+                            "score/old-2", "case_review", "ok", null, null,
+                            org.mimamori.model.audit.Children.of(List.of("OLD-CHILD-2", "OLD-CHILD-3")))));
+            c.commit();
+        }
+        var score = http.post("/api/v1/scores", "demo-caseworker", """
+                {"childRef":"NEW-CHILD-1","purpose":"case_review","items":{"age_years":9}}""");
+        assertThat(score.statusCode()).as(score.body()).isEqualTo(201);
+        long records = count("SELECT COUNT(*) FROM audit_event");
+
+        assertThat(purge("demo-admin").statusCode()).isEqualTo(201);
+
+        assertThat(count("SELECT COUNT(*) FROM audit_child WHERE child_ref LIKE 'OLD-CHILD-%'"))
+                .as("old child lists erased").isZero();
+        assertThat(count("SELECT COUNT(*) FROM audit_child WHERE child_ref = 'NEW-CHILD-1'")).as("current kept")
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_event")).as("every record stays (and the purge's own)")
+                .isEqualTo(records + 1);
+        assertThat(count("SELECT children_count FROM audit_event WHERE resource = 'score/old-2'")).isEqualTo(2);
+        var verified = http.get("/api/v1/audit/verification?purpose=audit", "demo-auditor");
+        assertThat(JSON.readTree(verified.body()).path("intact").asBoolean()).as(verified.body()).isTrue();
     }
 
     @Test
