@@ -63,12 +63,12 @@ final class TrainCommand implements Callable<Integer> {
     boolean noCompare;
 
     @Option(names = "--outreach-from", paramLabel = "P", description = "Bands starting at or above this probability "
-            + "are flagged for outreach (deciding not to act on them needs a reason). Default: the top 40% of the "
+            + "are flagged for outreach (deciding not to act on them needs a reason). Default: the top 40%% of the "
             + "bands.")
     Double outreachFrom;
 
     @Option(names = "--routine-below", paramLabel = "P", description = "Bands ending at or below this probability are "
-            + "routine (deciding to reach out needs a reason). Default: the bottom 40% of the bands.")
+            + "routine (deciding to reach out needs a reason). Default: the bottom 40%% of the bands.")
     Double routineBelow;
 
     @Option(names = "--unusual-share", defaultValue = "0.01", description = "The share of held-out cases on which "
