@@ -1,7 +1,10 @@
 package org.mimamori.model.data;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +40,16 @@ public final class CaseCsv {
 
     /** Reads cases from a CSV file. */
     public static Read read(FeatureSchema schema, Path file) throws IOException {
-        return read(schema, CsvTable.read(file), file.getFileName().toString());
+        // Streamed: each row becomes a case as it is read, so the file's text is never held whole.
+        String source = file.getFileName().toString();
+        List<Reader> reader = new ArrayList<>(1);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            CsvTable.stream(in, source, header -> {
+                reader.add(new Reader(schema, header, source));
+                return reader.get(0)::row;
+            });
+        }
+        return reader.get(0).finish();
     }
 
     /** Reads cases from a CSV table. */
@@ -53,21 +65,32 @@ public final class CaseCsv {
      *                              invalid value and the first {@value #EXAMPLES_PER_COLUMN} of them
      */
     public static Read read(FeatureSchema schema, CsvTable table, String source) {
-        int n = schema.items().size();
-        int[] itemOfColumn = columnsToItems(schema, table.header(), source);
-        boolean[] present = new boolean[n];
-        for (int i : itemOfColumn) {
-            if (i >= 0) {
-                present[i] = true;
-            }
+        Reader reader = new Reader(schema, table.header(), source);
+        table.rows().forEach(reader::row);
+        return reader.finish();
+    }
+
+    /** Turns rows into cases one at a time, counting invalid cells per column. */
+    private static final class Reader {
+        private final FeatureSchema schema;
+        private final List<String> header;
+        private final String source;
+        private final int[] itemOfColumn;
+        private final List<CaseProblem> examples = new ArrayList<>();
+        private final Map<String, Integer> counts = new LinkedHashMap<>();
+        private final List<Case> cases = new ArrayList<>();
+        private int row;
+
+        Reader(FeatureSchema schema, List<String> header, String source) {
+            this.schema = schema;
+            this.header = header;
+            this.source = source;
+            this.itemOfColumn = columnsToItems(schema, header, source);
         }
-        List<CaseProblem> examples = new ArrayList<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        List<Case> cases = new ArrayList<>(table.rows().size());
-        int row = 0;
-        for (String[] cells : table.rows()) {
+
+        void row(String[] cells) {
             row++;
-            Value[] given = new Value[n];
+            Value[] given = new Value[schema.items().size()];
             boolean valid = true;
             for (int c = 0; c < cells.length; c++) {
                 int i = itemOfColumn[c];
@@ -78,7 +101,7 @@ public final class CaseCsv {
                     given[i] = ValueParser.fromText(schema.items().get(i), cells[c]);
                 } catch (IllegalArgumentException e) {
                     valid = false;
-                    String column = table.header().get(c);
+                    String column = header.get(c);
                     if (counts.merge(column, 1, Integer::sum) <= EXAMPLES_PER_COLUMN) {
                         examples.add(new CaseProblem(column, row, e.getMessage()));
                     }
@@ -88,17 +111,27 @@ public final class CaseCsv {
                 cases.add(Case.fromChecked(schema, given));
             }
         }
-        if (!counts.isEmpty()) {
-            throw new InvalidCaseException(source, examples, counts);
-        }
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Item item = schema.items().get(i);
-            if (!present[i] && !item.isDerived() && item.isRead()) {
-                missing.add(item.id());
+
+        Read finish() {
+            if (!counts.isEmpty()) {
+                throw new InvalidCaseException(source, examples, counts);
             }
+            int n = schema.items().size();
+            boolean[] present = new boolean[n];
+            for (int i : itemOfColumn) {
+                if (i >= 0) {
+                    present[i] = true;
+                }
+            }
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Item item = schema.items().get(i);
+                if (!present[i] && !item.isDerived() && item.isRead()) {
+                    missing.add(item.id());
+                }
+            }
+            return new Read(cases, missing);
         }
-        return new Read(cases, missing);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A CSV file as text: a header and rows of cells (RFC 4180: comma-separated, double quotes around cells
@@ -34,9 +36,23 @@ public record CsvTable(List<String> header, List<String[]> rows) {
      * @throws IllegalArgumentException when a row's cell count differs from the header's, naming the row
      */
     public static CsvTable read(Reader in, String name) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = stream(in, name, h -> rows::add);
+        return new CsvTable(header, rows);
+    }
+
+    /**
+     * Reads CSV text row by row without keeping it: the header goes to {@code rowsFor}, and each data row's cells to
+     * the consumer it returns, as they are read, so a large file needs memory for one row at a time.
+     *
+     * @return the header
+     * @throws IllegalArgumentException when a row's cell count differs from the header's, naming the row
+     */
+    public static List<String> stream(Reader in, String name, Function<List<String>, Consumer<String[]>> rowsFor)
+            throws IOException {
+        Consumer<String[]> rows = null;
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
         List<String> header = null;
-        List<String[]> rows = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         int line = 0;
@@ -90,6 +106,7 @@ public record CsvTable(List<String> header, List<String[]> rows) {
             cells.add(cell.toString());
             if (header == null) {
                 header = List.copyOf(cells.stream().map(String::trim).toList());
+                rows = rowsFor.apply(header);
                 continue;
             }
             if (cells.size() == 1 && cells.get(0).isEmpty()) {
@@ -99,12 +116,12 @@ public record CsvTable(List<String> header, List<String[]> rows) {
                 throw new IllegalArgumentException(name + ": line " + startLine + " has " + cells.size()
                         + " cells, the header has " + header.size());
             }
-            rows.add(cells.toArray(new String[0]));
+            rows.accept(cells.toArray(new String[0]));
         }
         if (header == null) {
             throw new IllegalArgumentException(name + ": the file is empty (no header line)");
         }
-        return new CsvTable(header, rows);
+        return header;
     }
 
     /** The position of a column, or -1. */

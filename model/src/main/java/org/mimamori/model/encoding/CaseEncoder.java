@@ -152,6 +152,11 @@ public final class CaseEncoder {
         return new EncodedCase(java.util.Arrays.copyOf(idx, k), java.util.Arrays.copyOf(val, k));
     }
 
+    /** Encodes many cases into one compact block, row by row as {@link #encode} does. */
+    public EncodedMatrix encodeAll(List<Case> cases) {
+        return EncodedMatrix.of(this, cases);
+    }
+
     /** The names of a case's active features with their values, for Tribuo. */
     public Map<String, Double> namedFeatures(Case c) {
         EncodedCase e = encode(c);

@@ -41,7 +41,11 @@ public final class TribuoData {
 
     /** One example of an encoded case. */
     public static Example<Label> example(CaseEncoder encoder, Case c, Label label) {
-        EncodedCase e = encoder.encode(c);
+        return example(encoder, encoder.encode(c), label);
+    }
+
+    /** One example of a case already encoded by the encoder. */
+    public static Example<Label> example(CaseEncoder encoder, EncodedCase e, Label label) {
         String[] names = new String[e.indices().length];
         for (int i = 0; i < names.length; i++) {
             names[i] = encoder.features().get(e.indices()[i]).name();

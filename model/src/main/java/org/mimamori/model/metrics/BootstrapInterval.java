@@ -69,6 +69,58 @@ public record BootstrapInterval(double estimate, double lower, double upper, dou
                 resamples, valid, seed);
     }
 
+    /**
+     * The interval of the ROC AUC, equal to {@code of(scores, labels, Roc::auc, resamples, seed)} (the same draws,
+     * the same exact pair counts) but without sorting each resample: the distinct scores are found once and each
+     * resample only counts how often each was drawn, per class. O(n) per resample instead of O(n log n).
+     */
+    public static BootstrapInterval ofAuc(double[] scores, boolean[] labels, int resamples, long seed) {
+        if (resamples < 1) {
+            throw new IllegalArgumentException("at least one resample is needed, not " + resamples);
+        }
+        Inputs.check(scores, labels);
+        double estimate = Roc.auc(scores, labels);
+        int n = scores.length;
+        double[] values = new double[resamples];
+        int valid = 0;
+        if (n > 0) {
+            double[] distinct = DistinctScores.of(scores, labels).values.clone();
+            for (int k = 0; k < distinct.length; k++) {
+                distinct[k] += 0.0; // -0.0 and 0.0 are one distinct score; search for it as 0.0
+            }
+            int[] index = new int[n];
+            for (int i = 0; i < n; i++) {
+                index[i] = Arrays.binarySearch(distinct, scores[i] + 0.0);
+            }
+            SplittableRandom random = new SplittableRandom(seed);
+            int[] positives = new int[distinct.length];
+            int[] negatives = new int[distinct.length];
+            for (int r = 0; r < resamples; r++) {
+                Arrays.fill(positives, 0);
+                Arrays.fill(negatives, 0);
+                long totalPositives = 0;
+                for (int i = 0; i < n; i++) {
+                    int pick = random.nextInt(n);
+                    if (labels[pick]) {
+                        positives[index[pick]]++;
+                        totalPositives++;
+                    } else {
+                        negatives[index[pick]]++;
+                    }
+                }
+                double v = Roc.auc(positives, negatives, totalPositives, n - totalPositives);
+                if (!Double.isNaN(v)) {
+                    values[valid++] = v;
+                }
+            }
+        }
+        double[] sorted = Arrays.copyOf(values, valid);
+        Arrays.sort(sorted);
+        double tail = (1 - LEVEL) / 2;
+        return new BootstrapInterval(estimate, percentile(sorted, tail), percentile(sorted, 1 - tail), LEVEL,
+                resamples, valid, seed);
+    }
+
     /** The q-quantile of sorted values, interpolating linearly (numpy's default); NaN when empty. */
     static double percentile(double[] sorted, double q) {
         if (sorted.length == 0) {

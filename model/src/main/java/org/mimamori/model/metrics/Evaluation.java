@@ -36,7 +36,7 @@ public record Evaluation(int n, int positives, double auc, double[] aucCi,
      * @param seed          seed of the bootstrap
      */
     public static Evaluation of(double[] probabilities, boolean[] labels, ScoreBands bands, long seed) {
-        BootstrapInterval auc = BootstrapInterval.of(probabilities, labels, Roc::auc, AUC_RESAMPLES, seed);
+        BootstrapInterval auc = BootstrapInterval.ofAuc(probabilities, labels, AUC_RESAMPLES, seed);
         int positives = 0;
         for (boolean y : labels) {
             positives += y ? 1 : 0;

@@ -23,17 +23,25 @@ public final class Roc {
      */
     public static double auc(double[] scores, boolean[] labels) {
         DistinctScores d = DistinctScores.of(scores, labels);
-        if (d.totalPositives == 0 || d.totalNegatives == 0) {
+        return auc(d.positives, d.negatives, d.totalPositives, d.totalNegatives);
+    }
+
+    /**
+     * The AUC from counts per distinct score, ascending (scores drawn no time count nothing); NaN without both
+     * classes.
+     */
+    static double auc(int[] positives, int[] negatives, long totalPositives, long totalNegatives) {
+        if (totalPositives == 0 || totalNegatives == 0) {
             return Double.NaN;
         }
         // Twice the count of (positive, negative) pairs ordered correctly, ties counting one: exact in a long.
         long twiceWins = 0;
         long negativesBelow = 0;
-        for (int k = 0; k < d.size(); k++) {
-            twiceWins += (long) d.positives[k] * (2 * negativesBelow + d.negatives[k]);
-            negativesBelow += d.negatives[k];
+        for (int k = 0; k < positives.length; k++) {
+            twiceWins += (long) positives[k] * (2 * negativesBelow + negatives[k]);
+            negativesBelow += negatives[k];
         }
-        return twiceWins / (2.0 * d.totalPositives * d.totalNegatives);
+        return twiceWins / (2.0 * totalPositives * totalNegatives);
     }
 
     /**

@@ -41,12 +41,17 @@ public record TrainingReference(int cases, List<ItemReference> items, double[] s
 
     /** Computes the reference from training cases. */
     public static TrainingReference of(CaseEncoder encoder, List<Case> cases) {
+        return of(encoder, cases, cases.stream().map(encoder::encode).toList());
+    }
+
+    /** Computes the reference from training cases and their encodings by the encoder (in the same order). */
+    public static TrainingReference of(CaseEncoder encoder, List<Case> cases, List<EncodedCase> encoded) {
+        if (encoded.size() != cases.size()) {
+            throw new IllegalArgumentException("the encoded cases do not match the cases");
+        }
         List<Item> inputs = encoder.inputItems();
         double[] freq = new double[encoder.features().size()];
-        List<EncodedCase> encoded = new ArrayList<>(cases.size());
-        for (Case c : cases) {
-            EncodedCase e = encoder.encode(c);
-            encoded.add(e);
+        for (EncodedCase e : encoded) {
             for (int i : e.indices()) {
                 freq[i] += 1.0 / cases.size();
             }

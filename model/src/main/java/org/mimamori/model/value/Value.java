@@ -42,16 +42,31 @@ public final class Value {
         this.category = category;
     }
 
-    /** A recorded number; must be finite. */
+    /** Shared values of the whole numbers 0 to {@value #SHARED_WHOLE_NUMBERS} - 1 (counts, ages, levels). */
+    private static final int SHARED_WHOLE_NUMBERS = 1024;
+    private static final Value[] WHOLE = new Value[SHARED_WHOLE_NUMBERS];
+
+    static {
+        WHOLE[0] = NO;
+        WHOLE[1] = YES;
+        for (int i = 2; i < SHARED_WHOLE_NUMBERS; i++) {
+            WHOLE[i] = new Value(Kind.NUMBER, i, null);
+        }
+    }
+
+    /**
+     * A recorded number; must be finite. Small whole numbers are shared instances (values compare by
+     * {@link #equals}, so this only saves memory when millions of cases are read).
+     */
     public static Value of(double number) {
         if (!Double.isFinite(number)) {
             throw new IllegalArgumentException("a recorded number must be finite, got " + number);
         }
         if (number == 0.0) {
-            return NO;
+            return NO; // -0.0 too, as always
         }
-        if (number == 1.0) {
-            return YES;
+        if (number > 0 && number < SHARED_WHOLE_NUMBERS && number == Math.rint(number)) {
+            return WHOLE[(int) number];
         }
         return new Value(Kind.NUMBER, number, null);
     }

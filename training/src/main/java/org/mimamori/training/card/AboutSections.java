@@ -34,6 +34,22 @@ final class AboutSections {
             Map.entry("rows_final_fit", "Rows in the final fit"),
             Map.entry("trained_at", "Training date (given when training)"));
 
+    /** The same in Japanese. */
+    private static final Map<String, String> LINEAGE_NAMES_JA = Map.ofEntries(
+            Map.entry("input_file", "入力ファイル"),
+            Map.entry("input_sha256", "入力ファイルのSHA-256"),
+            Map.entry("schema_sha256", "スキーマのSHA-256"),
+            Map.entry("columns_missing", "入力にないスキーマの列（不明として読み込み）"),
+            Map.entry("rows_read", "読み込んだ行"),
+            Map.entry("rows_with_known_label", "ラベルのある行"),
+            Map.entry("rows_training_split", "学習データの行"),
+            Map.entry("rows_holdout_split", "検証データの行"),
+            Map.entry("group_item", "分割で常にまとめるグループの項目"),
+            Map.entry("groups_with_known_label", "ラベルのある行のグループ数"),
+            Map.entry("final_fit", "バンドルのモデルを学習した行"),
+            Map.entry("rows_final_fit", "最終的な学習の行数"),
+            Map.entry("trained_at", "学習日（学習時に指定）"));
+
     private AboutSections() {
     }
 
@@ -50,101 +66,108 @@ final class AboutSections {
         TrainingReport r = model.report();
         card.section(CardSection.MODEL);
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Schema", schema.id() + " — " + schema.description().en() + " / " + schema.description().ja()));
-        rows.add(List.of("Model family", BundleAssembly.MODEL_FAMILY));
-        rows.add(List.of("Input items", model.scorecard().encoder().inputItems().size() + " (see section 9)"));
-        rows.add(List.of("Regularisation", "C = " + Numbers.plain(r.chosenCost()) + " (inverse strength of the L2 "
+        rows.add(List.of(card.t("Schema", "スキーマ"), schema.id() + " — " + card.t(schema.description())));
+        rows.add(List.of(card.t("Model family", "モデルの種類"), card.t(BundleAssembly.MODEL_FAMILY,
+                "スコアカード：分位点で区分した項目に対するL2正則化ロジスティック回帰")));
+        rows.add(List.of(card.t("Input items", "入力項目"), model.scorecard().encoder().inputItems().size()
+                + card.t(" (see section 9)", "（9章を参照）")));
+        String cost = Numbers.plain(r.chosenCost());
+        rows.add(List.of(card.t("Regularisation", "正則化"), card.t("C = " + cost + " (inverse strength of the L2 "
                 + "penalty), chosen by " + s.folds() + "-fold cross-validation on the training split as the lowest "
-                + "out-of-fold log-loss"));
-        rows.add(List.of("Cross-validated log-loss by C", r.crossValidationLogLoss().entrySet().stream()
+                + "out-of-fold log-loss", "C = " + cost + "（L2罰則の強さの逆数）。学習データでの" + s.folds()
+                + "分割交差検証で、分割外の対数損失が最も小さい値を選びました")));
+        rows.add(List.of(card.t("Cross-validated log-loss by C", "Cごとの交差検証の対数損失"),
+                r.crossValidationLogLoss().entrySet().stream()
                 .map(e -> "C = " + Numbers.plain(Double.parseDouble(e.getKey())) + ": " + Numbers.fixed(e.getValue(), 4))
                 .collect(Collectors.joining("; "))));
-        rows.add(List.of("Calibration", r.calibration() + ", fitted on the out-of-fold logits of the training split"));
-        rows.add(List.of("Bootstrap refits", s.bootstrap() + " refits on resampled training cases; they give each "
-                + "score its uncertainty interval"));
+        rows.add(List.of(card.t("Calibration", "較正"), r.calibration() + card.t(", fitted on the out-of-fold logits "
+                + "of the training split", "。学習データの分割外ロジットに当てはめました")));
+        rows.add(List.of(card.t("Bootstrap refits", "ブートストラップ再学習"), s.bootstrap() + card.t(" refits on "
+                + "resampled training cases; they give each score its uncertainty interval", "回。学習事例を再標本化して"
+                + "学習し直したもので、各スコアの不確かさの区間を与えます")));
         Object group = r.lineage().get("group_item");
-        rows.add(List.of("Cases", r.trainingCases() + " for training, " + r.holdoutCases() + " held out ("
-                + Numbers.percentPlain(s.holdoutShare()) + ", stratified by label"
+        String share = Numbers.percentPlain(s.holdoutShare());
+        rows.add(List.of(card.t("Cases", "事例"), card.t(r.trainingCases() + " for training, " + r.holdoutCases()
+                + " held out (" + share + ", stratified by label"
                 + (group == null ? "" : "; the cases of one " + group + " are always on the same side, in the "
-                + "cross-validation folds too, and bootstrap refits resample whole groups") + ") for the evaluation"));
-        rows.add(List.of("Final fit", s.refitAll()
-                ? "refitted on all " + r.lineage().get("rows_final_fit") + " labelled cases after the evaluation, "
-                + "with the same C; calibration and bootstrap refits too. The holdout figures (sections 5–7) were "
-                + "measured on the model fitted on the training split, so they estimate this model's performance"
-                : "the model evaluated on the holdout: fitted on the training split only"));
-        rows.add(List.of("Binning", "up to " + s.bins().maxBins() + " quantile bins per numeric item, each with at "
-                + "least " + Numbers.percentPlain(s.bins().minBinShare()) + " of recorded values and "
-                + s.bins().minBinCount() + " cases; unknown and not applicable are states of their own"));
-        rows.add(List.of("Score bands (lower bounds)", bandBounds(s.bands().thresholds())));
-        rows.add(List.of("Scoring", Numbers.percentPlain(s.scoring().intervalLevel()) + " intervals; no number is shown "
-                + "when the interval is wider than " + Numbers.plain(s.scoring().maxIntervalWidth()) + "; a warning "
-                + "when more than " + Numbers.percentPlain(s.scoring().maxUnknownShare()) + " of input items are unknown"));
-        rows.add(List.of("Comparison models", s.compare() ? "fitted (section 6); not part of the bundle"
-                : "not fitted"));
-        rows.add(List.of("Seed", Long.toString(s.seed())));
-        card.table(List.of("Property", "Value"), rows);
-        card.paragraph("Bundle version: the first 16 hexadecimal digits of the SHA-256 of the bundle file. A card "
-                + "cannot contain the hash of the file it is part of, so read the version from the bundle's file "
+                + "cross-validation folds too, and bootstrap refits resample whole groups") + ") for the evaluation",
+                "学習に" + r.trainingCases() + "件、評価のために" + r.holdoutCases() + "件を取り分け（" + share
+                + "、ラベルで層化" + (group == null ? "" : "。同じ" + group + "の事例は交差検証の分割でも常に同じ側に置き、"
+                + "ブートストラップ再学習はグループごと再標本化") + "）")));
+        Object finalRows = r.lineage().get("rows_final_fit");
+        rows.add(List.of(card.t("Final fit", "最終的な学習"), s.refitAll()
+                ? card.t("refitted on all " + finalRows + " labelled cases after the evaluation, with the same C; "
+                + "calibration and bootstrap refits too. The holdout figures (sections 5–7) were measured on the model "
+                + "fitted on the training split, so they estimate this model's performance",
+                "評価の後、同じCでラベルのある全" + finalRows + "件に学習し直しました（較正とブートストラップ再学習も）。"
+                + "5〜7章の検証データの数値は学習データで学習したモデルで測ったもので、このモデルの性能の推定です")
+                : card.t("the model evaluated on the holdout: fitted on the training split only",
+                "検証データで評価したモデルそのもの（学習データだけで学習）")));
+        String minShare = Numbers.percentPlain(s.bins().minBinShare());
+        rows.add(List.of(card.t("Binning", "区分"), card.t("up to " + s.bins().maxBins() + " quantile bins per numeric "
+                + "item, each with at least " + minShare + " of recorded values and " + s.bins().minBinCount()
+                + " cases; unknown and not applicable are states of their own", "数値項目ごとに最大" + s.bins().maxBins()
+                + "個の分位点区分（各区分に記録値の" + minShare + "以上かつ" + s.bins().minBinCount()
+                + "件以上）。不明と非該当はそれぞれ独自の状態です")));
+        rows.add(List.of(card.t("Score bands (lower bounds)", "スコア帯（下限）"), bandBounds(s.bands().thresholds())));
+        String level = Numbers.percentPlain(s.scoring().intervalLevel());
+        String width = Numbers.plain(s.scoring().maxIntervalWidth());
+        String unknown = Numbers.percentPlain(s.scoring().maxUnknownShare());
+        rows.add(List.of(card.t("Scoring", "スコアの示し方"), card.t(level + " intervals; no number is shown when the "
+                + "interval is wider than " + width + "; a warning when more than " + unknown
+                + " of input items are unknown", level + "区間。区間の幅が" + width + "を超えると数値は示しません。"
+                + "入力項目の" + unknown + "を超えて不明のときは警告します")));
+        rows.add(List.of(card.t("Comparison models", "比較モデル"), s.compare()
+                ? card.t("fitted (section 6); not part of the bundle", "学習済み（6章）。バンドルには含みません")
+                : card.t("not fitted", "学習していません")));
+        rows.add(List.of(card.t("Seed", "乱数シード"), Long.toString(s.seed())));
+        card.table(List.of(card.t("Property", "項目"), card.t("Value", "値")), rows);
+        card.paragraph(card.t("Bundle version: the first 16 hexadecimal digits of the SHA-256 of the bundle file. A "
+                + "card cannot contain the hash of the file it is part of, so read the version from the bundle's file "
                 + "name (mimamori-" + schema.id() + "-<version>.zip) or compute it from the file. The same settings "
-                + "are in the bundle's manifest.json.");
+                + "are in the bundle's manifest.json.", "バンドルのバージョンは、バンドルファイルのSHA-256の先頭16桁（16進）です。"
+                + "カードは自分を含むファイルのハッシュを持てないため、バンドルのファイル名（mimamori-" + schema.id()
+                + "-<version>.zip）から読むか、ファイルから計算してください。同じ設定はバンドルのmanifest.jsonにもあります。"));
     }
 
     private static void intendedUse(CardDocument card) {
+        CardTemplate t = card.template();
         card.section(CardSection.INTENDED_USE);
-        card.paragraph("A second look for trained staff (caseworkers and their supervisors) deciding where to look "
-                + "and whom to reach out to. It supports professional judgement and never replaces it: humans "
-                + "always decide, and every score comes with the items that moved it.");
-        card.paragraph("ja", "訓練を受けた職員が、どこに目を向け、誰に働きかけるかを考えるときの「もう一つの視点」です。"
-                + "専門職の判断を支えるものであり、置き換えるものではありません。判断するのは常に人です。");
-        card.subheading("Out of scope / 想定外の用途");
-        card.bullets(List.of(
-                "Not a risk-of-harm or \"risk of abuse\" score: the number is the share of similar past cases in "
-                        + "which staff confirmed a need for support.",
-                "Not for automated decisions: no action may follow from a score without a person's decision.",
-                "Not for deciding on temporary protection on its own.",
-                "Not for deciding families' eligibility for benefits or services.",
-                "Not for use outside the municipality whose data trained it without re-validation (and a new "
-                        + "fairness audit) on that municipality's data."));
-        card.bullets("ja", List.of(
-                "危害のリスクや「虐待のリスク」を示すスコアではありません。数値は、似た過去の事例のうち職員が支援の必要を"
-                        + "確認した割合です。",
-                "自動的な決定には使いません。人の判断なしにスコアから措置をとってはいけません。",
-                "一時保護の要否をこのスコアだけで判断してはいけません。",
-                "家庭の給付やサービスの受給資格の判断には使いません。",
-                "学習に使った自治体以外では、その自治体のデータで再検証（公平性監査を含む）するまで使いません。"));
+        card.paragraph(card.t(t.intendedUse()));
+        card.subheading(card.t("Out of scope", "想定外の用途"));
+        card.bullets(t.outOfScope().stream().map(card::t).toList());
     }
 
     private static void target(CardDocument card, FeatureSchema schema) {
         card.section(CardSection.TARGET);
-        card.paragraph("The estimated probability is the " + lowerFirst(schema.target().en()) + ".");
-        card.paragraph("ja", "推定される確率は「" + schema.target().ja() + "」です。");
+        card.paragraph(card.t("The estimated probability is the " + CardTemplate.lowerFirst(schema.target().en()) + ".",
+                "推定される確率は「" + schema.target().ja() + "」です。"));
         Item label = schema.labelItem();
-        card.paragraph("Label: " + label.id() + " — " + label.label().en() + " / " + label.label().ja()
-                + (label.positive() == null ? "" : "; positive value: " + positiveText(label)) + ".");
-        card.paragraph("The label is a record of past staff decisions, not of what happened to the child: a case is "
-                + "positive only if staff assessed the child and confirmed a need within the period, so only "
-                + "assessed children can be positive, and a child nobody assessed counts as negative whatever their "
-                + "situation. Families already in contact with services (past consultations, benefits, reports) are "
-                + "assessed more often, so the model learns who was looked at as well as who needed help, and it can "
-                + "under-estimate the need of children nobody looked at. Read sections 5 and 7 with this in mind.");
-        card.paragraph("ja", "ラベルは過去の職員の判断の記録であり、子どもに実際に起きたことの記録ではありません。"
-                + "アセスメントを受けた子どもだけが陽性になり得ます。既に支援機関とつながっている家庭ほどアセスメントを"
-                + "受けやすいため、モデルは支援が必要だった子どもだけでなく、目を向けられた子どもも学習します。");
+        card.paragraph(card.t("Label: ", "ラベル：") + label.id() + " — " + card.t(label.label())
+                + (label.positive() == null ? "" : card.t("; positive value: ", "。陽性の値：") + positiveText(label))
+                + card.t(" (" + card.template().positive().en() + ").", "（" + card.template().positive().ja() + "）。"));
+        card.paragraph(card.t(card.template().labelNote()));
     }
 
     private static void lineage(CardDocument card, TrainingReport report) {
         card.section(CardSection.DATA_LINEAGE);
         Map<String, Object> lineage = report.lineage();
         if (lineage.containsKey("rows_read")) {
-            card.paragraph("Rows read " + lineage.get("rows_read") + " → with a known label "
+            card.paragraph(card.t("Rows read " + lineage.get("rows_read") + " → with a known label "
                     + lineage.get("rows_with_known_label") + " → training split " + lineage.get("rows_training_split")
                     + " and holdout split " + lineage.get("rows_holdout_split") + ". Rows without a known label are "
-                    + "left out of training and evaluation.");
+                    + "left out of training and evaluation.", "読み込んだ行 " + lineage.get("rows_read")
+                    + " → ラベルのある行 " + lineage.get("rows_with_known_label") + " → 学習データ "
+                    + lineage.get("rows_training_split") + "、検証データ " + lineage.get("rows_holdout_split")
+                    + "。ラベルのない行は学習にも評価にも使いません。"));
         }
         List<List<String>> rows = new ArrayList<>();
-        lineage.forEach((key, value) -> rows.add(List.of(LINEAGE_NAMES.getOrDefault(key, key), key, text(value))));
-        card.table(List.of("Entry", "Key", "Value"), rows);
-        card.paragraph("The bundle holds no case records: only these counts and hashes identify the data.");
+        lineage.forEach((key, value) -> rows.add(List.of(card.lang().equals("ja")
+                ? LINEAGE_NAMES_JA.getOrDefault(key, key) : LINEAGE_NAMES.getOrDefault(key, key), key,
+                text(value, card))));
+        card.table(List.of(card.t("Entry", "内容"), card.t("Key", "キー"), card.t("Value", "値")), rows);
+        card.paragraph(card.t("The bundle holds no case records: only these counts and hashes identify the data.",
+                "バンドルは事例の記録を一切含みません。データを特定するのはこれらの件数とハッシュだけです。"));
     }
 
     private static String positiveText(Item label) {
@@ -152,9 +175,10 @@ final class AboutSections {
         return label.type() == ItemType.YES_NO ? (text.equals("1") ? "yes" : "no") + " (" + text + ")" : text;
     }
 
-    private static String text(Object value) {
+    private static String text(Object value, CardDocument card) {
         if (value instanceof Collection<?> c) {
-            return c.isEmpty() ? "none" : c.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            return c.isEmpty() ? card.t("none", "なし") : c.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", "));
         }
         if (value instanceof Double d) {
             return Numbers.plain(d);
@@ -170,7 +194,4 @@ final class AboutSections {
         return String.join(", ", out);
     }
 
-    private static String lowerFirst(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
-    }
 }

@@ -94,13 +94,46 @@ final class CardDocument {
     record Preformatted(String text) implements Block {
     }
 
+    private final String lang;
+    private final CardTemplate template;
     private final String title;
     private final List<Block> blocks = new ArrayList<>();
 
-    /** An empty card with a title (also the first heading). */
-    CardDocument(String title) {
+    /**
+     * An empty card in one language with a title (also the first heading).
+     *
+     * @param lang     {@code en} or {@code ja}: every text of the card is in it
+     * @param template the domain's sentences
+     * @param title    the title
+     */
+    CardDocument(String lang, CardTemplate template, String title) {
+        if (!lang.equals("en") && !lang.equals("ja")) {
+            throw new IllegalArgumentException("a card is in en or ja, not " + lang);
+        }
+        this.lang = lang;
+        this.template = template;
         this.title = title;
         blocks.add(new Heading(1, title));
+    }
+
+    /** The card's language, {@code en} or {@code ja}. */
+    String lang() {
+        return lang;
+    }
+
+    /** The domain's sentences. */
+    CardTemplate template() {
+        return template;
+    }
+
+    /** The text in the card's language. */
+    String t(String en, String ja) {
+        return lang.equals("ja") ? ja : en;
+    }
+
+    /** A template or schema text in the card's language. */
+    String t(org.mimamori.model.schema.LocalizedText text) {
+        return CardTemplate.pick(text, lang);
     }
 
     /** The title. */
@@ -115,7 +148,7 @@ final class CardDocument {
 
     /** Adds a section heading. */
     CardDocument section(CardSection section) {
-        blocks.add(new Heading(2, section.heading()));
+        blocks.add(new Heading(2, section.heading(lang)));
         return this;
     }
 
@@ -125,24 +158,14 @@ final class CardDocument {
         return this;
     }
 
-    /** Adds an English paragraph. */
+    /** Adds a paragraph in the card's language. */
     CardDocument paragraph(String text) {
-        return paragraph("en", text);
-    }
-
-    /** Adds a paragraph in a language. */
-    CardDocument paragraph(String lang, String text) {
         blocks.add(new Paragraph(lang, text));
         return this;
     }
 
-    /** Adds an English bulleted list. */
+    /** Adds a bulleted list in the card's language. */
     CardDocument bullets(List<String> items) {
-        return bullets("en", items);
-    }
-
-    /** Adds a bulleted list in a language. */
-    CardDocument bullets(String lang, List<String> items) {
         blocks.add(new Bullets(lang, items));
         return this;
     }

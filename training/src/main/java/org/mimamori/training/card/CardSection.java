@@ -33,8 +33,8 @@ public enum CardSection {
         this.japanese = japanese;
     }
 
-    /** The heading as shown in the card, e.g. {@code 1. Model / モデル}. */
-    public String heading() {
-        return (ordinal() + 1) + ". " + english + " / " + japanese;
+    /** The heading as shown in the card of a language, e.g. {@code 1. Model} or {@code 1. モデル}. */
+    public String heading(String lang) {
+        return (ordinal() + 1) + ". " + ("ja".equals(lang) ? japanese : english);
     }
 }

@@ -37,7 +37,8 @@ final class HtmlWriter {
     /** The document as an HTML page. */
     static String write(CardDocument document) {
         StringBuilder out = new StringBuilder();
-        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        out.append("<!DOCTYPE html>\n<html lang=\"").append(document.lang())
+                .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(document.title())).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
@@ -57,9 +58,9 @@ final class HtmlWriter {
             out.append("<h").append(h.level()).append(id).append('>').append(escape(h.text()))
                     .append("</h").append(h.level()).append(">\n");
         } else if (block instanceof Paragraph p) {
-            out.append("<p").append(lang(p.lang())).append('>').append(escape(p.text())).append("</p>\n");
+            out.append("<p").append('>').append(escape(p.text())).append("</p>\n");
         } else if (block instanceof Bullets b) {
-            out.append("<ul").append(lang(b.lang())).append(">\n");
+            out.append("<ul").append(">\n");
             b.items().forEach(item -> out.append("<li>").append(escape(item)).append("</li>\n"));
             out.append("</ul>\n");
         } else if (block instanceof Table t) {
@@ -93,9 +94,6 @@ final class HtmlWriter {
         out.append("</tr>\n");
     }
 
-    private static String lang(String lang) {
-        return "en".equals(lang) ? "" : " lang=\"" + escape(lang) + "\"";
-    }
 
     /** Escapes the characters that are markup in HTML text and attribute values. */
     static String escape(String text) {

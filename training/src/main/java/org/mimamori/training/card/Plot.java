@@ -42,14 +42,30 @@ final class Plot {
     static final Color GREY = new Color(0x88, 0x88, 0x88);
 
     private static final Color GRID = new Color(0xe4, 0xe4, 0xe4);
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    /** The font file every plot's text is drawn with (Latin and Japanese), shipped with the training tool. */
+    static final String FONT_RESOURCE = "fonts/NotoSansJP-Subset.otf";
+    /** The shipped font at size 1, loaded from its file: never looked up on the machine. */
+    static final Font FONT = loadFont();
+    private static final Font TITLE = FONT.deriveFont(Font.BOLD, 15f);
+    private static final Font LABEL = FONT.deriveFont(Font.PLAIN, 12f);
+    private static final Font TICK = FONT.deriveFont(Font.PLAIN, 11f);
     private static final Stroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f);
 
     static {
         System.setProperty("java.awt.headless", "true");
+    }
+
+    private static Font loadFont() {
+        System.setProperty("java.awt.headless", "true");
+        try (java.io.InputStream in = Plot.class.getResourceAsStream(FONT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the card font " + FONT_RESOURCE + " is missing from the jar");
+            }
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (java.awt.FontFormatException | IOException e) {
+            throw new IllegalStateException("cannot load the card font " + FONT_RESOURCE, e);
+        }
     }
 
     /** Where a legend goes inside the plot area. */

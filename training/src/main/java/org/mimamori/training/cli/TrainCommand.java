@@ -11,6 +11,7 @@ import org.mimamori.model.data.CaseCsv;
 import org.mimamori.model.metrics.ScoreBands;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.SchemaLoader;
+import org.mimamori.training.card.CardTemplate;
 import org.mimamori.training.card.ModelCard;
 import org.mimamori.training.pipeline.BundleAssembly;
 import org.mimamori.training.pipeline.Hashes;
@@ -38,7 +39,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Labelled cases (CSV, one column per item).")
     Path data;
 
-    @Option(names = "--schema", description = "Feature schema YAML (default: the built-in child-support-v1).")
+    @Option(names = "--schema", description = "Feature schema YAML (default: the built-in child-support-v1). The model "
+            + "card's domain sentences are read from S.card.yaml beside S.yaml, else generic ones are used.")
     Path schema;
 
     @Option(names = "--out", required = true, description = "Folder to write the bundle into.")
@@ -61,12 +63,12 @@ final class TrainCommand implements Callable<Integer> {
     boolean noCompare;
 
     @Option(names = "--outreach-from", paramLabel = "P", description = "Bands starting at or above this probability "
-            + "are flagged for outreach (deciding not to act on them needs a reason). Default: the top 40% of the "
+            + "are flagged for outreach (deciding not to act on them needs a reason). Default: the top 40%% of the "
             + "bands.")
     Double outreachFrom;
 
     @Option(names = "--routine-below", paramLabel = "P", description = "Bands ending at or below this probability are "
-            + "routine (deciding to reach out needs a reason). Default: the bottom 40% of the bands.")
+            + "routine (deciding to reach out needs a reason). Default: the bottom 40%% of the bands.")
     Double routineBelow;
 
     @Option(names = "--unusual-share", defaultValue = "0.01", description = "The share of held-out cases on which "
@@ -116,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainedModel model = new TrainingPipeline(settings, ConsoleProgress.on(err))
                 .train(s, read.cases(), lineage);
-        ModelBundle bundle = BundleAssembly.assemble(model, ModelCard.files(model));
+        ModelBundle bundle = BundleAssembly.assemble(model, ModelCard.files(model, CardTemplate.forSchema(s, schema)));
         Path file = bundle.writeTo(out);
         Summary.print(model.report(), err);
         stdout.println(file.toAbsolutePath());

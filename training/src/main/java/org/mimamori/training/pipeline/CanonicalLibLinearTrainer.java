@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import de.bwaldvogel.liblinear.FeatureNode;
+import org.tribuo.Dataset;
+import org.tribuo.dataset.DatasetView;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
@@ -25,8 +29,41 @@ final class CanonicalLibLinearTrainer extends LibLinearClassificationTrainer {
     /** The time written wherever Tribuo would write the clock's time. */
     static final OffsetDateTime FIXED_TIME = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
+    /** Rows shared by every fit on one dataset and its views, or null to extract them from the examples. */
+    private final LibLinearRows shared;
+    private final Dataset<Label> base;
+
     CanonicalLibLinearTrainer(double cost, int maxIterations, double tolerance) {
+        this(cost, maxIterations, tolerance, null, null);
+    }
+
+    /**
+     * A trainer that reads the rows of {@code base} (or of a {@link DatasetView} of it) from {@code shared}
+     * instead of converting the examples again; the rows are what Tribuo would extract, so the model is the same.
+     */
+    CanonicalLibLinearTrainer(double cost, int maxIterations, double tolerance, Dataset<Label> base,
+                              LibLinearRows shared) {
         super(new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost, maxIterations, tolerance);
+        this.base = base;
+        this.shared = shared;
+    }
+
+    @Override
+    protected Pair<FeatureNode[][], double[][]> extractData(Dataset<Label> data, ImmutableOutputInfo<Label> outputInfo,
+                                                            ImmutableFeatureMap featureMap) {
+        if (shared == null) {
+            return super.extractData(data, outputInfo, featureMap);
+        }
+        if (featureMap.size() != shared.features().size()) {
+            throw new IllegalStateException("the shared rows were built for another feature map");
+        }
+        if (data == base) {
+            return shared.all();
+        }
+        if (data instanceof DatasetView<Label> view && view.size() == view.getExampleIndices().length) {
+            return shared.select(view.getExampleIndices());
+        }
+        throw new IllegalStateException("the shared rows belong to another dataset");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.mimamori.training.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.mimamori.model.data.Case;
@@ -34,13 +33,10 @@ public record Comparison(double plainLogisticAuc, double xgboostAuc, double plai
     static Comparison run(List<Case> train, List<Case> holdout, boolean[] holdoutLabels, double cost, long seed,
                           Progress progress) {
         CaseEncoder raw = CaseEncoder.fit(train.get(0).schema(), train, EncodingStyle.RAW, BinSettings.DEFAULT);
-        List<Example<Label>> examples = new ArrayList<>(train.size());
-        for (Case c : train) {
-            examples.add(TribuoData.example(raw, c, TribuoData.isPositive(c) ? TribuoData.POSITIVE : TribuoData.NEGATIVE));
-        }
-        TrainingData data = new TrainingData(examples, "training split, raw values");
+        TrainingData data = new TrainingData(raw, raw.encodeAll(train), TrainingPipeline.labels(train),
+                "training split, raw values");
         progress.step("comparison models", 0, 2);
-        LinearFit plain = LinearFit.fit(raw, data.all(), cost);
+        LinearFit plain = data.fit(data.all(), cost);
         double[] plainScores = holdout.stream().map(raw::encode).mapToDouble(plain::logit).toArray();
         progress.step("comparison models", 1, 2);
 

@@ -22,9 +22,16 @@ record LinearFit(double cost, Model<Label> model, double[] weights, double bias)
     /** liblinear's own default tolerance for the primal logistic-regression solver. */
     static final double TOLERANCE = 0.01;
 
+    /** liblinear's iteration limit. */
+    static final int MAX_ITERATIONS = 1000;
+
     /** Fits on a dataset (all training examples, or a view of some of them). */
     static LinearFit fit(CaseEncoder encoder, Dataset<Label> data, double cost) {
-        Model<Label> model = new CanonicalLibLinearTrainer(cost, 1000, TOLERANCE).train(data);
+        return fit(encoder, new CanonicalLibLinearTrainer(cost, MAX_ITERATIONS, TOLERANCE).train(data), cost);
+    }
+
+    /** The fit of a trained model. */
+    static LinearFit fit(CaseEncoder encoder, Model<Label> model, double cost) {
         double[][] wb = LibLinearScorecards.weights(encoder, model);
         return new LinearFit(cost, model, wb[0], wb[1][0]);
     }

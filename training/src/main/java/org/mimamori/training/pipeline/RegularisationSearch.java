@@ -32,7 +32,7 @@ record RegularisationSearch(double chosenCost, Map<Double, Double> logLossByCost
             for (int f = 0; f < k; f++) {
                 int[] rows = Folds.rows(fold, f, false);
                 var view = data.rows(rows, "cv cost=" + cost + " fold=" + f);
-                fits.add(pool.submit(() -> LinearFit.fit(encoder, view, cost)));
+                fits.add(pool.submit(() -> data.fit(view, cost)));
             }
         }
         Map<Double, Double> loss = new LinkedHashMap<>();

@@ -12,14 +12,12 @@ import org.mimamori.model.calibration.PlattCalibrator;
 import org.mimamori.model.data.Case;
 import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.EncodedCase;
+import org.mimamori.model.encoding.EncodedMatrix;
 import org.mimamori.model.encoding.EncodingStyle;
-import org.mimamori.model.encoding.TribuoData;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.scoring.BootstrapEnsemble;
 import org.mimamori.model.scoring.Scorecard;
 import org.mimamori.model.scoring.TrainingReference;
-import org.tribuo.Example;
-import org.tribuo.classification.Label;
 
 /**
  * The production scorecard fitted on one set of rows: quantile bins, the regularisation chosen by grouped
@@ -46,12 +44,9 @@ record ScorecardFit(CaseEncoder encoder, RegularisationSearch search, Calibrator
         boolean[] y = TrainingPipeline.labels(rows);
         progress.step("encoding", 0, 1);
         CaseEncoder encoder = CaseEncoder.fit(schema, rows, EncodingStyle.SCORECARD, settings.bins());
-        List<EncodedCase> encoded = rows.stream().map(encoder::encode).toList();
-        List<Example<Label>> examples = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            examples.add(TribuoData.example(encoder, rows.get(i), y[i] ? TribuoData.POSITIVE : TribuoData.NEGATIVE));
-        }
-        TrainingData data = new TrainingData(examples, description);
+        EncodedMatrix matrix = encoder.encodeAll(rows);
+        List<EncodedCase> encoded = matrix.asList();
+        TrainingData data = new TrainingData(encoder, matrix, y, description);
         progress.step("encoding", 1, 1);
 
         RegularisationSearch search = RegularisationSearch.run(encoder, data, encoded, y, groups, costs,
@@ -60,12 +55,12 @@ record ScorecardFit(CaseEncoder encoder, RegularisationSearch search, Calibrator
                 ? IsotonicCalibrator.fit(search.outOfFoldLogits(), y)
                 : PlattCalibrator.fit(search.outOfFoldLogits(), y);
 
-        Future<LinearFit> finalFit = pool.submit(() -> LinearFit.fit(encoder, data.all(), search.chosenCost()));
+        Future<LinearFit> finalFit = pool.submit(() -> data.fit(data.all(), search.chosenCost()));
         List<Future<LinearFit>> members = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(settings.seed() + 1);
         for (int b = 0; b < settings.bootstrap(); b++) {
             var view = data.rows(Folds.resample(groups, random), "bootstrap " + b);
-            members.add(pool.submit(() -> LinearFit.fit(encoder, view, search.chosenCost())));
+            members.add(pool.submit(() -> data.fit(view, search.chosenCost())));
         }
         LinearFit fit = RegularisationSearch.get(finalFit);
         Scorecard scorecard = Scorecard.centred(encoder, fit.weights(), fit.bias(), encoded);
@@ -78,6 +73,6 @@ record ScorecardFit(CaseEncoder encoder, RegularisationSearch search, Calibrator
             progress.step("bootstrap", b + 1, members.size());
         }
         return new ScorecardFit(encoder, search, calibrator, fit, scorecard, new BootstrapEnsemble(weights, biases),
-                encoded, TrainingReference.of(encoder, rows));
+                encoded, TrainingReference.of(encoder, rows, encoded));
     }
 }

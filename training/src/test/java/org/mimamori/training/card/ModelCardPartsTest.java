@@ -37,22 +37,23 @@ class ModelCardPartsTest {
 
     @Test
     void bothWritersRenderTheSameBlocks() {
-        CardDocument doc = new CardDocument("Title <x>")
+        CardDocument doc = new CardDocument("ja", null, "Title <x>")
                 .section(CardSection.MODEL)
-                .paragraph("ja", "日本語の段落")
+                .paragraph("日本語の段落")
                 .bullets(List.of("one", "two"))
                 .table(List.of("Name", "Value"), List.of(List.of("a|b", "0.5"), List.of("c", "—")))
                 .image("plots/roc.png", "a \"curve\"")
                 .preformatted("x = ```y```");
         String md = MarkdownWriter.write(doc);
         String html = HtmlWriter.write(doc);
-        assertThat(md).startsWith("# Title \\<x\\>\n\n## 1. Model / モデル\n\n日本語の段落\n\n- one\n- two\n\n")
+        assertThat(md).startsWith("# Title \\<x\\>\n\n## 1. モデル\n\n日本語の段落\n\n- one\n- two\n\n")
                 .contains("| Name | Value |\n| --- | ---: |\n| a\\|b | 0.5 |\n| c | — |\n")
                 .contains("![a \"curve\"](plots/roc.png)")
                 .contains("````text\nx = ```y```\n````\n");
         assertThat(html).contains("<title>Title &lt;x&gt;</title>")
-                .contains("<h2 id=\"section-1\">1. Model / モデル</h2>")
-                .contains("<p lang=\"ja\">日本語の段落</p>")
+                .startsWith("<!DOCTYPE html>\n<html lang=\"ja\">")
+                .contains("<h2 id=\"section-1\">1. モデル</h2>")
+                .contains("<p>日本語の段落</p>")
                 .contains("<tr><td>a|b</td><td class=\"num\">0.5</td></tr>")
                 .contains("<img src=\"plots/roc.png\" alt=\"a &quot;curve&quot;\">")
                 .contains("<pre>x = ```y```</pre>");
@@ -60,7 +61,7 @@ class ModelCardPartsTest {
 
     @Test
     void tableRowsMustMatchTheHeader() {
-        assertThatThrownBy(() -> new CardDocument("t").table(List.of("a", "b"), List.of(List.of("only one"))))
+        assertThatThrownBy(() -> new CardDocument("en", null, "t").table(List.of("a", "b"), List.of(List.of("only one"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -71,5 +72,11 @@ class ModelCardPartsTest {
         assertThat(Plot.niceCeiling(0.52)).isEqualTo(0.6000000000000001);
         assertThat(Plot.niceCeiling(0.662)).isEqualTo(0.8);
         assertThat(Plot.niceCeiling(0)).isEqualTo(1);
+    }
+
+    @Test
+    void foldedJapaneseTemplateLinesJoinWithoutSpacesButEnglishKeepsThem() {
+        assertThat(CardTemplate.joinJapanese("示します。 示される確率は 5% です")).isEqualTo("示します。示される確率は 5% です");
+        assertThat(CardTemplate.joinJapanese("a b")).isEqualTo("a b");
     }
 }

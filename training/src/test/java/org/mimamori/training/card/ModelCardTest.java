@@ -75,15 +75,20 @@ class ModelCardTest {
         int mdAt = -1;
         int htmlAt = -1;
         for (CardSection s : CardSection.values()) {
-            int nextMd = md.indexOf("\n## " + s.heading() + "\n");
-            int nextHtml = html.indexOf("<h2 id=\"section-" + (s.ordinal() + 1) + "\">" + HtmlWriter.escape(s.heading())
+            int nextMd = md.indexOf("\n## " + s.heading("en") + "\n");
+            int nextHtml = html.indexOf("<h2 id=\"section-" + (s.ordinal() + 1) + "\">" + HtmlWriter.escape(s.heading("en"))
                     + "</h2>");
             assertThat(nextMd).as("markdown heading %s", s).isGreaterThan(mdAt);
             assertThat(nextHtml).as("html heading %s", s).isGreaterThan(htmlAt);
             mdAt = nextMd;
             htmlAt = nextHtml;
         }
-        assertThat(CardSection.FAIRNESS.heading()).isEqualTo("7. Fairness by audit group / 監査グループ別の公平性");
+        assertThat(CardSection.FAIRNESS.heading("en")).isEqualTo("7. Fairness by audit group");
+        assertThat(CardSection.FAIRNESS.heading("ja")).isEqualTo("7. 監査グループ別の公平性");
+        String ja = text(ModelCard.MARKDOWN_JA);
+        for (CardSection s : CardSection.values()) {
+            assertThat(ja).contains("\n## " + s.heading("ja") + "\n");
+        }
     }
 
     @Test
@@ -104,11 +109,11 @@ class ModelCardTest {
     void fairnessTablesHaveARowPerAuditGroupValue() {
         List<GroupResult> groups = model.report().fairness().groups();
         assertThat(groups).extracting(GroupResult::column).contains("single_parent", "public_assistance");
-        String fairness = md.substring(md.indexOf(CardSection.FAIRNESS.heading()),
-                md.indexOf(CardSection.SCREENING_VALUE.heading()));
+        String fairness = md.substring(md.indexOf(CardSection.FAIRNESS.heading("en")),
+                md.indexOf(CardSection.SCREENING_VALUE.heading("en")));
         int flags = 0;
         for (GroupResult g : groups) {
-            String value = FairnessSections.valueText(schema.item(g.column()).orElseThrow(), g.value());
+            String value = FairnessSections.valueText(schema.item(g.column()).orElseThrow(), g.value(), "en");
             String rates = "| " + value + " | " + g.n() + " | " + Numbers.rate(g.baseRate()) + " | "
                     + Numbers.rate(g.selectionRate()) + " | " + Numbers.rate(g.tpr()) + " | ";
             assertThat(fairness).as("row of %s=%s", g.column(), g.value()).contains(rates);
@@ -130,13 +135,23 @@ class ModelCardTest {
     }
 
     @Test
-    void saysItIsNotARiskScoreInBothLanguages() {
+    void saysItIsNotARiskScoreInBothLanguagesOneCardEach() {
         for (String card : List.of(md, html)) {
             assertThat(card).contains("Not a risk-of-harm or ").contains("risk of abuse")
-                    .contains("危害のリスクや「虐待のリスク」を示すスコアではありません")
-                    .contains("humans always decide").contains("判断するのは常に人です");
+                    .contains("humans always decide").doesNotContainPattern("[\\u3040-\\u30ff]");
         }
-        assertThat(html).contains("<ul lang=\"ja\">\n<li>危害のリスク");
+        for (String card : List.of(text(ModelCard.MARKDOWN_JA), text(ModelCard.HTML_JA))) {
+            assertThat(card).contains("危害のリスクや「虐待のリスク」を示すスコアではありません").contains("判断するのは常に人です")
+                    .doesNotContain("risk of abuse").doesNotContain("humans always decide");
+        }
+        assertThat(html).contains("<ul>\n<li>Not a risk-of-harm");
+        assertThat(text(ModelCard.HTML_JA)).contains("<ul>\n<li>危害のリスク");
+    }
+
+    @Test
+    void japanesePlotsShowJapaneseGlyphs() throws IOException {
+        JapaneseGlyphs.assertTitleDrawn(files.get(CardPlots.in(CardPlots.SCORE_DISTRIBUTION, "ja")),
+                "検証データでの較正後の確率（ラベル別）");
     }
 
     @Test
@@ -144,8 +159,10 @@ class ModelCardTest {
         Map<String, Integer> heights = Map.of(CardPlots.ROC, Plot.HEIGHT, CardPlots.CALIBRATION, Plot.HEIGHT,
                 CardPlots.SCORE_DISTRIBUTION, Plot.HEIGHT,
                 CardPlots.ITEM_WEIGHTS, CardPlots.itemWeightsHeight(model.report().itemImportance().size()));
+        Map<String, Integer> both = new java.util.LinkedHashMap<>(heights);
+        heights.forEach((plot, height) -> both.put(CardPlots.in(plot, "ja"), height));
         Set<Integer> hashes = new HashSet<>();
-        for (Map.Entry<String, Integer> plot : heights.entrySet()) {
+        for (Map.Entry<String, Integer> plot : both.entrySet()) {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(files.get(plot.getKey())));
             assertThat(image).as(plot.getKey()).isNotNull();
             assertThat(image.getWidth()).isEqualTo(Plot.WIDTH);
@@ -165,7 +182,7 @@ class ModelCardTest {
             assertThat(colours).as("data colour in %s", plot.getKey()).contains(Plot.BLUE.getRGB() & 0xffffff);
             hashes.add(Arrays.hashCode(files.get(plot.getKey())));
         }
-        assertThat(hashes).hasSize(4);
+        assertThat(hashes).hasSize(8);
         Matcher img = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
         List<String> linked = new ArrayList<>();
         while (img.find()) {
@@ -173,6 +190,7 @@ class ModelCardTest {
         }
         assertThat(linked).containsExactlyInAnyOrderElementsOf(heights.keySet());
         assertThat(md).contains("](" + CardPlots.ROC + ")");
+        assertThat(text(ModelCard.MARKDOWN_JA)).contains("](plots/ja/roc.png)");
     }
 
     @Test

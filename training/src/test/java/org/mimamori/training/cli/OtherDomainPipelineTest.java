@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mimamori.model.bundle.ModelBundle;
 
 /** The whole data scientist's flow on a data set that has nothing to do with children, given only its schema. */
-class OtherDomainPipelineTest {
+public class OtherDomainPipelineTest {
 
     @TempDir
     Path dir;
@@ -55,7 +55,7 @@ class OtherDomainPipelineTest {
     }
 
     /** Machines whose repair need depends on age, service, alerts and type; region is only an audit group. */
-    private static void writeMachines(Path file, int n, long seed) throws Exception {
+    public static void writeMachines(Path file, int n, long seed) throws Exception {
         SplittableRandom r = new SplittableRandom(seed);
         String[] types = {"press", "lathe", "mill"};
         try (Writer w = Files.newBufferedWriter(file)) {
