@@ -12,29 +12,41 @@ import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.problems.UnavailableException;
-import org.springframework.stereotype.Component;
 
 /**
- * Checks a score request's {@code items} against the active model's schema ({@link CaseReader}) together with the
- * contract's checks, so that bad items are named in the same answer as bad top-level fields.
+ * Checks the {@code items} of a request (a score request, a correction) against the active model's schema
+ * ({@link CaseReader}) together with the contract's checks, so that bad items are named in the same answer as bad
+ * top-level fields. One instance per operation: {@link ItemsChecks} registers the score request's; other features
+ * register theirs with {@link #of}.
  */
-@Component
-class ItemsCheck implements BodyCheck {
+public final class ItemsCheck implements BodyCheck {
 
     private static final TypeReference<Map<String, Object>> ITEMS = new TypeReference<>() {
     };
 
+    private final String operation;
     private final ActiveModels models;
     private final ObjectMapper json;
 
-    ItemsCheck(ActiveModels models, ObjectMapper json) {
+    private ItemsCheck(String operation, ActiveModels models, ObjectMapper json) {
+        this.operation = operation;
         this.models = models;
         this.json = json;
     }
 
+    /**
+     * @param operation the contract's operation whose body has {@code items}
+     * @param models    the active model, whose schema the items are read by
+     * @param json      the application's mapper
+     * @return the check
+     */
+    public static ItemsCheck of(String operation, ActiveModels models, ObjectMapper json) {
+        return new ItemsCheck(operation, models, json);
+    }
+
     @Override
     public String operation() {
-        return "createScore";
+        return operation;
     }
 
     @Override
