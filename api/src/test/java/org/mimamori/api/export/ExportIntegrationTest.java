@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.mimamori.api.config.EmbeddedMariaDb;
 import org.mimamori.api.support.IntegrationTestBase;
+import org.mimamori.client.model.CorrectionRequest;
 import org.mimamori.client.model.OutcomeRequest;
 import org.mimamori.client.model.SupportType;
 import org.mimamori.model.data.CsvTable;
@@ -77,6 +78,23 @@ class ExportIntegrationTest extends IntegrationTestBase {
         assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE id > ? AND action = 'export' ORDER BY id",
                 String.class, audits)).as("each export is an audited access").containsExactly(
                 rows.size() + " children to labels.csv", all.size() + " children to labels.csv");
+    }
+
+    @Test
+    void aCorrectedScoreIsExportedWithItsCorrectedInputsAndTheOutcomeRecordedOnTheOldVersion() throws Exception {
+        String d = "EXP-D-" + UUID.randomUUID().toString().substring(0, 8) + "4";
+        String old = score(d, 10, 30);
+        outcome(old, true, "poverty");
+        clients().corrections("demo-privacy_officer").createCorrection(UUID.fromString(old), new CorrectionRequest()
+                .purpose(CorrectionRequest.PurposeEnum.CORRECTION_REQUEST)
+                .items(Map.of("age_years", 10, "absence_days_term", 3))
+                .reason("The school counted another child's absences."), "en");
+
+        Path out = Files.createTempDirectory("export").resolve("corrected.csv");
+        Map<String, String[]> rows = export(out, false);
+
+        assertThat(cell(out, rows.get(d), "absence_days_term")).as("the corrected inputs").isEqualTo("3");
+        assertThat(cell(out, rows.get(d), "need_confirmed_12m")).as("the outcome of the old version").isEqualTo("1");
     }
 
     private Map<String, String[]> export(Path out, boolean unlabelled) throws Exception {

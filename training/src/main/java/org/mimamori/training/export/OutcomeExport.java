@@ -81,8 +81,16 @@ public final class OutcomeExport {
         int labelled = 0;
         Set<String> versions = new TreeSet<>();
         // Children under a cessation-of-use request (table cessation, the service's V9) are never written.
-        String sql = "SELECT s.child_ref, s.model_version, s.request_json, o.need_confirmed, o.support_types "
-                + "FROM score s LEFT JOIN outcome o ON o.score_id = s.id WHERE s.schema_id = ? "
+        // A corrected score (the service's V10) is exported with the inputs of its current version, whichever
+        // version the outcome was recorded on: a family's correction reaches the next model too.
+        boolean corrections = hasColumn(db, "score", "superseded_by");
+        String sql = (corrections ? "WITH RECURSIVE cur (id, current_id) AS (SELECT id, id FROM score WHERE "
+                + "superseded_by IS NULL UNION ALL SELECT p.id, c.current_id FROM score p JOIN cur c "
+                + "ON p.superseded_by = c.id) " : "")
+                + "SELECT s.child_ref, " + (corrections ? "cs.model_version, cs.request_json" : "s.model_version, "
+                + "s.request_json") + ", o.need_confirmed, o.support_types "
+                + "FROM score s " + (corrections ? "JOIN cur ON cur.id = s.id JOIN score cs ON cs.id = cur.current_id "
+                : "") + "LEFT JOIN outcome o ON o.score_id = s.id WHERE s.schema_id = ? "
                 + (hasCessations(db) ? "AND NOT EXISTS (SELECT 1 FROM cessation ce WHERE ce.child_ref = s.child_ref) "
                         : "")
                 + "ORDER BY s.child_ref, o.id IS NULL, s.created_at DESC, s.id";
@@ -118,6 +126,18 @@ public final class OutcomeExport {
             }
         }
         return new Result(scores, withOutcome, children, exported, labelled, versions, otherSchemas);
+    }
+
+    /** Whether a table has a column (a database migrated before it has none). */
+    private static boolean hasColumn(Connection db, String table, String column) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("SELECT COUNT(*) FROM information_schema.columns "
+                + "WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?")) {
+            st.setString(1, table);
+            st.setString(2, column);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        }
     }
 
     /** Whether the database has the table of cessation-of-use requests (a database before it has none). */
