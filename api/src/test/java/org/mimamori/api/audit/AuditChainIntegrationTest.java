@@ -65,8 +65,21 @@ class AuditChainIntegrationTest {
 
     @Test
     @Order(1)
-    void theServiceAccountMayNotChangeOrRemoveAuditRecords() {
-        audited(3);
+    void concurrentWritersKeepOneChainAndTheServiceAccountMayNotChangeOrRemoveIt() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                done.add(pool.submit(() -> audited(25)));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'model.list'", Long.class))
+                .isEqualTo(200);
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET actor = 'someone else'"))
                 .hasStackTraceContaining("command denied");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event")).hasStackTraceContaining("command denied");
