@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.mimamori.api.web.dto.AccessPurpose;
 import org.mimamori.model.audit.AuditLedger;
 import org.mimamori.model.audit.AuditRecord;
 import org.mimamori.model.audit.AuditVerifier;
@@ -36,9 +38,9 @@ class AuditService implements AuditTrail {
 
     static final int MAX_PROBLEMS = 100;
 
-    private static final Set<String> PURPOSES = Set.of("screening", "case_review", "case_conference", "follow_up",
-            "supervision", "audit", "model_management", "disclosure_request", "correction_request",
-            "deletion_request");
+    /** The contract's purposes (its {@code AccessPurpose}), the one list of them. */
+    private static final Set<String> PURPOSES = Arrays.stream(AccessPurpose.values()).map(AccessPurpose::getValue)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final AuditEventRepository events;
     private final DataSource dataSource;
@@ -83,15 +85,6 @@ class AuditService implements AuditTrail {
         return given != null && PURPOSES.contains(given) ? given : null;
     }
 
-    @Override
-    @Transactional(readOnly = true)
-    public List<AuditEntry> recent(int limit) {
-        return events.newestFirst(limit).stream()
-                .map(r -> new AuditEntry(r.id(), r.at(), r.actor(), r.role(), r.action(), r.resource(), r.purpose(),
-                        r.outcome()))
-                .toList();
-    }
-
     /** The newest records with their listed children, for the audit endpoint (whose read is itself recorded). */
     @Transactional
     List<Stored> recentRecords(int limit, String actor, String role) {
@@ -117,12 +110,6 @@ class AuditService implements AuditTrail {
     @Transactional(readOnly = true)
     public AuditLedger.Head head() {
         return withConnection(AuditLedger::head);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public AuditVerifier.Report verify() {
-        return withConnection(c -> AuditVerifier.verify(c, MAX_PROBLEMS));
     }
 
     /** The head, its read recorded. */

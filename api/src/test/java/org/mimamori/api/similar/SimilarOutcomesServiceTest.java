@@ -115,17 +115,7 @@ class SimilarOutcomesServiceTest {
             }
 
             @Override
-            public List<AuditEntry> recent(int limit) {
-                return List.copyOf(audited);
-            }
-
-            @Override
             public org.mimamori.model.audit.AuditLedger.Head head() {
-                throw new UnsupportedOperationException("not used here");
-            }
-
-            @Override
-            public org.mimamori.model.audit.AuditVerifier.Report verify() {
                 throw new UnsupportedOperationException("not used here");
             }
         };
