@@ -1,6 +1,8 @@
 package org.mimamori.api.models;
 
-/** Gives the active model to scoring. */
+import java.util.Optional;
+
+/** Gives the active model to scoring, and the shadow model (if any) to shadow scoring. */
 public interface ActiveModels {
 
     /**
@@ -10,4 +12,13 @@ public interface ActiveModels {
      * @throws org.mimamori.api.problems.UnavailableException when no model is active yet
      */
     ActiveModel current();
+
+    /**
+     * The model in shadow (scoring silently beside the active one, never shown), from memory.
+     *
+     * @return the shadow model, or empty when there is none
+     */
+    default Optional<ActiveModel> shadow() {
+        return Optional.empty();
+    }
 }

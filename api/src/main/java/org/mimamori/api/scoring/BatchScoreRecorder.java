@@ -32,16 +32,18 @@ class BatchScoreRecorder implements ScoreRecorder {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ScoreStates states;
+    private final List<ScoreListener> listeners;
 
-    BatchScoreRecorder(JdbcTemplate jdbc, ObjectMapper json, ScoreStates states) {
+    BatchScoreRecorder(JdbcTemplate jdbc, ObjectMapper json, ScoreStates states, List<ScoreListener> listeners) {
         this.jdbc = jdbc;
         this.json = json;
         this.states = states;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordScreening(List<Batched> scores, FeatureSchema schema, Caller caller, Locale locale, Instant createdAt) {
+    public void recordScreening(String screeningId, List<Batched> scores, FeatureSchema schema, Caller caller, Locale locale, Instant createdAt) {
         Timestamp at = Timestamp.from(createdAt);
         List<Object[]> rows = new ArrayList<>(scores.size());
         for (Batched b : scores) {
@@ -58,6 +60,11 @@ class BatchScoreRecorder implements ScoreRecorder {
         jdbc.batchUpdate(INSERT, rows);
         // the similarity keys (org.mimamori.api.similar), after the scores they refer to
         states.recordAll(scores.stream().map(b -> java.util.Map.entry(b.id(), b.explained())).toList());
+        if (!listeners.isEmpty()) {
+            List<ScoreListener.Recorded> recorded = scores.stream().map(b -> new ScoreListener.Recorded(b.id(),
+                    b.childRef(), Purpose.SCREENING.getValue(), b.input(), b.explained(), screeningId)).toList();
+            listeners.forEach(l -> l.recorded(recorded, schema, createdAt));
+        }
     }
 
     @Override

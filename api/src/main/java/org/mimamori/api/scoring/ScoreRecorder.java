@@ -24,22 +24,24 @@ public interface ScoreRecorder {
      * @param id        the score id
      * @param childRef  the child's pseudonymous reference
      * @param items     the recorded inputs, as a score request's {@code items}
+     * @param input     the case as the model read it
      * @param explained the explained score
      */
-    record Batched(UUID id, String childRef, Map<String, Object> items, ExplainedScore explained) {
+    record Batched(UUID id, String childRef, Map<String, Object> items, Case input, ExplainedScore explained) {
     }
 
     /**
      * Records scores with the purpose {@code screening} in one JDBC batch, in the caller's transaction (there
-     * must be one).
+     * must be one), and tells the {@link ScoreListener}s.
      *
+     * @param screeningId the screening they belong to
      * @param scores    the scores
      * @param schema    the schema they were scored with
      * @param caller    who asked for them
      * @param locale    the language of labels and messages
      * @param createdAt when they were made
      */
-    void recordScreening(List<Batched> scores, FeatureSchema schema, Caller caller, Locale locale, Instant createdAt);
+    void recordScreening(String screeningId, List<Batched> scores, FeatureSchema schema, Caller caller, Locale locale, Instant createdAt);
 
     /**
      * A corrected version of a recorded score: the same child and purpose, the corrected inputs scored again.

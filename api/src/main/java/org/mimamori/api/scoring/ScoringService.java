@@ -50,12 +50,14 @@ class ScoringService {
     private final ScoreStates states;
     private final JudgementFirst judgementFirst;
     private final Cessations cessations;
+    private final java.util.List<ScoreListener> listeners;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ScoringService(ActiveModels models, ScoreRepository scores, AuditTrail audit,
                    PlatformTransactionManager transactions, ObjectMapper json, MeterRegistry meters,
-                   JudgementFirst judgementFirst, ScoreStates states, Cessations cessations) {
+                   JudgementFirst judgementFirst, ScoreStates states, Cessations cessations,
+                   java.util.List<ScoreListener> listeners) {
         this.models = models;
         this.scores = scores;
         this.audit = audit;
@@ -65,6 +67,7 @@ class ScoringService {
         this.states = states;
         this.judgementFirst = judgementFirst;
         this.cessations = cessations;
+        this.listeners = java.util.List.copyOf(listeners);
     }
 
     Recorded score(ScoreRequest request, Caller caller, Locale locale) {
@@ -108,6 +111,11 @@ class ScoringService {
                 judgementFirst.record(id.toString(), request.getChildRef(), request.getPriorAssessment(), caller, now);
             }
             states.record(id, explained); // the similarity key (org.mimamori.api.similar)
+            if (!listeners.isEmpty()) {
+                java.util.List<ScoreListener.Recorded> recorded = java.util.List.of(new ScoreListener.Recorded(id,
+                        request.getChildRef(), request.getPurpose().getValue(), c, explained, null));
+                listeners.forEach(l -> l.recorded(recorded, model.scorer().schema(), now));
+            }
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "score.create", "score/" + id,
                     request.getPurpose().getValue()).touching(java.util.List.of(request.getChildRef())));
         });

@@ -213,7 +213,7 @@ class ScreeningRunner implements DisposableBean {
             }
             ExplainedScore s = model.scorer().score(c);
             UUID scoreId = UUID.randomUUID();
-            scores.add(new ScoreRecorder.Batched(scoreId, ref, ScreenedChild.items(c, schema), s));
+            scores.add(new ScoreRecorder.Batched(scoreId, ref, ScreenedChild.items(c, schema), c, s));
             boolean flagged = s.estimate() != null && s.estimate().band().flagged();
             entries.add(new ScreeningStore.NewEntry(row, scoreId.toString(), ref,
                     s.estimate() == null ? null : s.estimate().probability(),
@@ -231,7 +231,7 @@ class ScreeningRunner implements DisposableBean {
                     .map(e -> e.childRef() != null && ceasedNow.contains(e.childRef())
                             ? ScreeningStore.NewEntry.skipped(e.rowNo()) : e).toList();
             if (!kept.isEmpty()) {
-                recorder.recordScreening(kept, schema, caller, locale, now);
+                recorder.recordScreening(id, kept, schema, caller, locale, now);
             }
             store.insertEntries(id, stored);
         });
