@@ -64,6 +64,17 @@
     }
   };
 
+  // Panels in their own scripts (loaded before this one) register themselves on window.mimamoriPanels:
+  // { text: { en: {...}, ja: {...} }, load: function (page) { return a promise } }. Their texts join TEXT; each
+  // load gets the page's helpers (get, el, table, replace, t, label, percent, when, lang) and runs with the others.
+  var panels = window.mimamoriPanels || [];
+  panels.forEach(function (p) {
+    Object.keys(p.text || {}).forEach(function (l) {
+      TEXT[l] = TEXT[l] || {};
+      Object.keys(p.text[l]).forEach(function (k) { TEXT[l][k] = p.text[l][k]; });
+    });
+  });
+
   var params = new URLSearchParams(window.location.search);
   var lang = params.get('lang') === 'ja' || params.get('lang') === 'en' ? params.get('lang')
     : (sessionStorage.getItem('mimamori.lang') ||
@@ -243,6 +254,9 @@
         replace('scores', list);
       })
     ];
+    var page = { get: get, el: el, table: table, replace: replace, t: t, label: label, percent: percent,
+                 when: when, lang: lang, params: params };
+    panels.forEach(function (p) { jobs.push(p.load(page)); });
     var screening = params.get('screening');
     if (screening) {
       document.getElementById('screening-section').hidden = false;
