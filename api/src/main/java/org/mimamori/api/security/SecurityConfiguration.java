@@ -111,7 +111,14 @@ class SecurityConfiguration {
             allow("getDisclosure", HttpMethod.GET, "/api/v1/children/*/disclosure", Roles.PRIVACY_OFFICER),
             allow("createCorrection", HttpMethod.POST, "/api/v1/scores/*/corrections", Roles.PRIVACY_OFFICER),
             // Retention on demand (it also runs on its schedule): counts only, no child.
-            allow("runRetention", HttpMethod.POST, "/api/v1/retention/runs", Roles.ADMIN));
+            allow("runRetention", HttpMethod.POST, "/api/v1/retention/runs", Roles.ADMIN),
+            // --- outcome monitoring and model cards: aggregates and model documents, never a child ---
+            allow("outcomeMonitoring", HttpMethod.GET, "/api/v1/monitoring/outcomes", Roles.SUPERVISOR,
+                    Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN),
+            allow("getModelCard", HttpMethod.GET, "/api/v1/models/*/card", Roles.SUPERVISOR, Roles.ANALYST,
+                    Roles.AUDITOR, Roles.ADMIN),
+            allow("getModelCardPlot", HttpMethod.GET, "/api/v1/models/*/card/*", Roles.SUPERVISOR, Roles.ANALYST,
+                    Roles.AUDITOR, Roles.ADMIN));
 
     /** The Content-Security-Policy of the static pages: their own scripts, styles and API calls, nothing else. */
     static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

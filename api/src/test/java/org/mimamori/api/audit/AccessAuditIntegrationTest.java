@@ -67,6 +67,12 @@ class AccessAuditIntegrationTest extends IntegrationTestBase {
         s.put("getDisclosure", new Sample("GET", "/api/v1/children/AUDIT-CHILD-1/disclosure?purpose=disclosure_request",
                 null, null));
         s.put("createCorrection", new Sample("POST", "/api/v1/scores/{score}/corrections", "application/json", "{}"));
+        // --- outcome monitoring and model cards ---
+        s.put("outcomeMonitoring", new Sample("GET", "/api/v1/monitoring/outcomes?purpose=supervision", null, null));
+        s.put("getModelCard", new Sample("GET", "/api/v1/models/no-such-version/card?purpose=supervision", null,
+                null));
+        s.put("getModelCardPlot", new Sample("GET", "/api/v1/models/no-such-version/card/roc.png?purpose=supervision",
+                null, null));
         return s;
     }
 

@@ -70,14 +70,19 @@ class AccessMatrixIntegrationTest {
             row("getDisclosure", none(), PRIVACY_OFFICER),
             row("createCorrection", json("{\"purpose\":\"correction_request\",\"reason\":\"test\","
                     + "\"items\":{\"age_years\":9}}"), PRIVACY_OFFICER),
-            row("runRetention", none(), ADMIN));
+            row("runRetention", none(), ADMIN),
+            // --- outcome monitoring and model cards ---
+            row("outcomeMonitoring", none(), SUPERVISOR, ANALYST, AUDITOR, ADMIN),
+            row("getModelCard", none(), SUPERVISOR, ANALYST, AUDITOR, ADMIN),
+            row("getModelCardPlot", none(), SUPERVISOR, ANALYST, AUDITOR, ADMIN));
 
     /** What a path parameter is filled with: ids nobody has, so allowed calls change nothing. */
     private static final Map<String, String> PATH_VALUES = Map.of(
             "id", UUID.nameUUIDFromBytes("access-matrix".getBytes(StandardCharsets.UTF_8)).toString(),
             "version", "0123456789abcdef",
             "entryId", "1",
-            "childRef", "ACCESS-MATRIX-NOBODY");
+            "childRef", "ACCESS-MATRIX-NOBODY",
+            "plot", "roc.png");
 
     /** The purpose each caller names when it reads (every read under /api/v1 names one). */
     private static final Map<String, String> PURPOSES = Map.of(CASEWORKER, "case_review", SUPERVISOR, "supervision",
