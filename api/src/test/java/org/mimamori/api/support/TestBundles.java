@@ -15,6 +15,7 @@ import org.mimamori.model.data.Case;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.SchemaLoader;
 import org.mimamori.model.value.Value;
+import org.mimamori.training.card.ModelCard;
 import org.mimamori.training.pipeline.BundleAssembly;
 import org.mimamori.training.pipeline.Progress;
 import org.mimamori.training.pipeline.TrainedModel;
@@ -29,6 +30,7 @@ public final class TestBundles {
 
     private static Path bundle;
     private static Path other;
+    private static Path withCard;
 
     private TestBundles() {
     }
@@ -49,13 +51,25 @@ public final class TestBundles {
         return other;
     }
 
+    /** A third bundle of the same schema with its model card (HTML in ja and en, PNG plots), trained on first use. */
+    public static synchronized Path withCard() {
+        if (withCard == null) {
+            withCard = train("test-bundle-card", 13, true);
+        }
+        return withCard;
+    }
+
     private static Path train(String folder, long seed) {
+        return train(folder, seed, false);
+    }
+
+    private static Path train(String folder, long seed, boolean card) {
         try {
             Path dir = Files.createDirectories(Path.of("target", folder));
             FeatureSchema schema = SchemaLoader.loadDefault();
             TrainedModel model = new TrainingPipeline(TrainingSettings.defaults().withBootstrap(8),
                     Progress.SILENT).train(schema, cases(schema, 4000, seed), Map.of("input_file", "test"));
-            ModelBundle b = BundleAssembly.assemble(model, Map.of());
+            ModelBundle b = BundleAssembly.assemble(model, card ? ModelCard.files(model) : Map.of());
             return b.writeTo(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,2 @@
+/** Tests of the model cards over the API against the running service. */
+package org.mimamori.api.cards;
