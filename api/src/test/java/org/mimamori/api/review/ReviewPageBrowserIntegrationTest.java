@@ -259,6 +259,29 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
         }
     }
 
+    @Test
+    void theOutcomePanelShowsTheCaveatBandsAndAuditGroupsInJapanese() throws Exception {
+        clients().scores("demo-caseworker").createScore(Cases.high("C-B-0003"), "ja");
+        WebDriver browser = chromium();
+        try {
+            browser.get("http://127.0.0.1:" + port + "/review?lang=ja");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            logIn(browser, SUPERVISOR);
+            wait.until(ExpectedConditions.textToBe(By.id("status"), "読み込みました。"));
+            String panel = browser.findElement(By.id("outcomes-section")).getText();
+            assertThat(panel).contains("推定と結果の照合").contains("職員がアセスメントした子どもについてしか記録されません")
+                    .contains("帯ごとの予測と実績").contains("アセスメントされた子どもの順位付け（AUC）")
+                    .contains("監査グループ別のフラグと判断").contains("ひとり親世帯").contains("未満の数値は表示しません");
+            assertThat(panel).doesNotContain("Outcomes").doesNotContain("Single-parent").doesNotContain("too few")
+                    .doesNotContain("undefined").doesNotContain("NaN").doesNotContain("読み込めませんでした");
+            assertThat(browser.findElement(By.id("outcomes")).findElements(By.tagName("table"))).hasSize(2);
+            assertTokenNowhere(browser, SUPERVISOR);
+            assertNoCspViolations(browser);
+        } finally {
+            browser.quit();
+        }
+    }
+
     private static WebDriver chromium() {
         // Never let Selenium Manager look for or download a browser or driver.
         System.setProperty("SE_OFFLINE", "true");
