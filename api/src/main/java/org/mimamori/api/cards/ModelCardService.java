@@ -26,11 +26,12 @@ class ModelCardService {
 
     private final RegisteredBundles bundles;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ModelCardService(RegisteredBundles bundles, AuditTrail audit) {
+    ModelCardService(RegisteredBundles bundles, AuditTrail audit, Clock clock) {
         this.bundles = bundles;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional

@@ -17,4 +17,13 @@ public interface DecisionRecords {
      * @return the outcomes of those scores that have one
      */
     List<OutcomeRow> outcomesOf(Collection<String> scoreIds);
+
+    /**
+     * @param decision a decision's value
+     * @return whether it acts on the score ({@code outreach} or {@code assessment}), as going against the band is
+     *         judged
+     */
+    static boolean acts(String decision) {
+        return DecisionRules.acts(decision);
+    }
 }

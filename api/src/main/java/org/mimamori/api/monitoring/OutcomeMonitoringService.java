@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.decisions.DecisionRecords;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.models.RegisteredBundles;
 import org.mimamori.api.problems.FieldProblem;
@@ -46,14 +47,14 @@ class OutcomeMonitoringService {
     private final Clock clock;
 
     OutcomeMonitoringService(MonitoringStore store, RegisteredBundles bundles, ActiveModels active,
-                             AuditTrail audit, MonitoringProperties properties) {
+                             AuditTrail audit, MonitoringProperties properties, Clock clock) {
         this.store = store;
         this.bundles = bundles;
         this.active = active;
         this.audit = audit;
         this.monitor = new OutcomeMonitor(properties.minGroupSize(), properties.minClassCount(),
                 BootstrapInterval.DEFAULT_RESAMPLES, OutcomeMonitor.DEFAULT_SEED, Tolerance.DEFAULT);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional
@@ -73,9 +74,8 @@ class OutcomeMonitoringService {
         for (MonitoringStore.Row r : store.scores(version, start, end)) {
             ScoreBand band = bands.byId(r.band()).orElseThrow(() -> new IllegalStateException("band '" + r.band()
                     + "' of a score is not a band of model " + version));
-            // Acting, as the decisions package counts it (DecisionRules.acts): outreach or an assessment.
-            MonitoredScore.Decided decided = r.decision() == null ? null : new MonitoredScore.Decided(
-                    r.decision().equals("outreach") || r.decision().equals("assessment"), r.againstBand());
+            MonitoredScore.Decided decided = r.decision() == null ? null
+                    : new MonitoredScore.Decided(DecisionRecords.acts(r.decision()), r.againstBand());
             scores.add(new MonitoredScore(r.band(), r.probability(), band.flagged(), decided, r.needConfirmed(),
                     groups.getOrDefault(r.id(), Map.of())));
         }

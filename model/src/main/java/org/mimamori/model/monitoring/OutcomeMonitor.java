@@ -34,10 +34,6 @@ public record OutcomeMonitor(int minGroupSize, int minClassCount, int resamples,
 
     /** The group of scores without a recorded value. */
     public static final String UNKNOWN = "(unknown)";
-    /** The default minimum group size. */
-    public static final int DEFAULT_MIN_GROUP_SIZE = 20;
-    /** The default minimum number of positives and of negatives for an AUC. */
-    public static final int DEFAULT_MIN_CLASS_COUNT = 5;
     /** The default seed. */
     public static final long DEFAULT_SEED = 20_261_201L;
     /** The 97.5th percentile of the standard normal distribution. */
@@ -54,12 +50,6 @@ public record OutcomeMonitor(int minGroupSize, int minClassCount, int resamples,
         if (tolerance == null) {
             throw new IllegalArgumentException("a tolerance is required");
         }
-    }
-
-    /** A monitor with the default settings but the given minimum group size. */
-    public static OutcomeMonitor withMinGroupSize(int minGroupSize) {
-        return new OutcomeMonitor(minGroupSize, DEFAULT_MIN_CLASS_COUNT, BootstrapInterval.DEFAULT_RESAMPLES,
-                DEFAULT_SEED, Tolerance.DEFAULT);
     }
 
     /**
