@@ -10,6 +10,7 @@ byte); no environment variable carries a credential; no file is setuid or setgid
 /etc/passwd and /etc/shadow hold no password hash, and nothing outside /tmp is writable by all.
 """
 import argparse
+import copy
 import hashlib
 import io
 import json
@@ -21,13 +22,10 @@ SECRET_ENV = re.compile(r"(PASSWORD|SECRET|TOKEN|PRIVATE|CREDENTIAL|_KEY)=", re.
 PRIVATE_KEY = re.compile(rb"-----BEGIN (RSA |EC |OPENSSH |ENCRYPTED )?PRIVATE KEY-----")
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("image")
-    ap.add_argument("--jar")
-    a = ap.parse_args()
+def load(image):
+    """The image's config and its files (path -> (TarInfo, content)), and the problems of its archive."""
     problems = []
-    with tarfile.open(a.image) as outer:
+    with tarfile.open(image) as outer:
         manifest = json.load(outer.extractfile("manifest.json"))
         if len(manifest) != 1:
             problems.append(f"manifest.json names {len(manifest)} images, not 1")
@@ -49,7 +47,11 @@ def main():
                     path = "/" + info.name.lstrip("./")
                     content = layer.extractfile(info).read() if info.isfile() else None
                     files[path] = (info, content)
+    return config, files, problems
 
+
+def check(config, files, jar_bytes):
+    problems = []
     c = config["config"]
     user = c.get("User", "")
     uid = user.split(":")[0]
@@ -81,10 +83,8 @@ def main():
     jar = entry[entry.index("-jar") + 1] if "-jar" in entry else None
     if jar not in files:
         problems.append(f"the entrypoint's jar {jar} is not in the image")
-    elif a.jar:
-        with open(a.jar, "rb") as f:
-            if hashlib.sha256(f.read()).digest() != hashlib.sha256(files[jar][1]).digest():
-                problems.append(f"{jar} in the image is not {a.jar}")
+    elif jar_bytes is not None and jar_bytes != files[jar][1]:
+        problems.append(f"{jar} in the image is not the given jar")
     for path, (info, content) in sorted(files.items()):
         if info.mode & 0o6000:
             problems.append(f"{path} is setuid or setgid")
@@ -97,7 +97,60 @@ def main():
     if "/tmp" not in files or files["/tmp"][0].mode & 0o1777 != 0o1777:
         problems.append("/tmp is missing or not 1777")
 
+    return problems
+
+
+def self_test(config, files):
+    """Each broken copy must be refused; returns the breakages that were not noticed."""
+    def cfg(f):
+        def apply(c, fs):
+            f(c["config"])
+        return apply
+
+    def setuid(c, fs):
+        info = copy.copy(fs["/" + "app/mimamori-api.jar"][0])
+        info.mode |= 0o4000
+        fs["/app/mimamori-api.jar"] = (info, fs["/app/mimamori-api.jar"][1])
+
+    breakages = {
+        "root user": cfg(lambda c: c.update(User="0:0")),
+        "a named user": cfg(lambda c: c.update(User="mimamori")),
+        "a password in the environment": cfg(lambda c: c["Env"].append("SPRING_DATASOURCE_PASSWORD=x")),
+        "no health check": cfg(lambda c: c.pop("Healthcheck")),
+        "local profile": cfg(lambda c: c.update(Env=[e for e in c["Env"] if not e.startswith("SPRING_PROFILES")])),
+        "a setuid file": setuid,
+        "a private key": lambda c, fs: fs.update({"/etc/key.pem": (tarfile.TarInfo("etc/key.pem"),
+                                                  b"-----BEGIN PRIVATE KEY-----\nMII\n")}),
+        "another jar": lambda c, fs: fs.update({"/app/mimamori-api.jar": (fs["/app/mimamori-api.jar"][0], b"PK")}),
+    }
+    missed = []
+    for what, breakage in breakages.items():
+        c2, fs2 = copy.deepcopy(config), dict(files)
+        breakage(c2, fs2)
+        if not check(c2, fs2, files["/app/mimamori-api.jar"][1]):
+            missed.append(what)
+    return missed, len(breakages)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("image")
+    ap.add_argument("--jar")
+    ap.add_argument("--self-test", action="store_true")
+    a = ap.parse_args()
+    config, files, problems = load(a.image)
+    jar_bytes = open(a.jar, "rb").read() if a.jar else None
+    problems += check(config, files, jar_bytes)
+    c = config["config"]
+    user, entry, hc = c.get("User"), c.get("Entrypoint", []), c.get("Healthcheck", {}).get("Test", [])
+    diff_ids = config["rootfs"]["diff_ids"]
     size = sum(len(v[1]) for v in files.values() if v[1] is not None)
+    if not problems and a.self_test:
+        missed, n = self_test(config, files)
+        if missed:
+            problems.append("self-test: not refused: " + ", ".join(missed))
+        else:
+            print(f"self-test: all {n} broken copies refused")
     if problems:
         for p in problems:
             print("check_image: " + p, file=sys.stderr)
