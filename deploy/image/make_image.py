@@ -29,6 +29,8 @@ APP_JAR = "app/mimamori-api.jar"
 PROBE_DIR = "opt/mimamori/probe"
 # Extra files the JRE needs at run time that are not in its package's file list (made by maintainer scripts).
 EXTRA_HOST_FILES = ["/etc/ssl/certs/java/cacerts"]
+# Documentation, manual pages and debugger scripts are left out (each package's copyright file is kept).
+SKIP_PREFIXES = ("/usr/share/doc/", "/usr/share/man/", "/usr/share/gdb/", "/usr/share/lintian/", "/usr/share/bug/")
 # Merged /usr: the top-level links are kept as they are on the host.
 TOP_LINKS = ["bin", "lib", "lib64", "sbin"]
 
@@ -177,11 +179,14 @@ def base_layer(probe_dir):
         if os.path.islink("/" + top):
             layer.link(top, os.readlink("/" + top))
     for path in dpkg_files(JRE_PACKAGE) + EXTRA_HOST_FILES:
-        copy.add(path)
+        if not path.startswith(SKIP_PREFIXES):
+            copy.add(path)
     missing = copy.add_libraries()
     packages = owning_packages(copy.host_files)
     # The package records, as distroless images keep them, so that scanners know what the image holds.
     for pkg in packages:
+        name = pkg.split(":")[0]
+        copy.add(f"/usr/share/doc/{name}/copyright")  # the licences of what the image holds
         status = subprocess.run(["dpkg-query", "-s", pkg], check=True, capture_output=True).stdout
         layer.file("var/lib/dpkg/status.d/" + pkg.split(":")[0], status)
     for name in ("etc/os-release",):
