@@ -13,7 +13,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 . "$ROOT/deploy/test/lib.sh"
 tar="${1:-$ROOT/deploy/target/mimamori-api-image.tar}"
-read -r -a podman_args <<<"${PODMAN_ARGS:---runtime runc}"
+default_args=""; command -v runc >/dev/null && default_args="--runtime runc"
+read -r -a podman_args <<<"${PODMAN_ARGS:-$default_args}"
 read -r -a run_args <<<"${PODMAN_RUN_ARGS:---ulimit nofile=4096:4096 --ulimit nproc=4096:4096}"
 p() { podman "${podman_args[@]}" "$@"; }
 
