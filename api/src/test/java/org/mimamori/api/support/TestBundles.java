@@ -29,6 +29,7 @@ public final class TestBundles {
 
     private static Path bundle;
     private static Path other;
+    private static Path third;
 
     private TestBundles() {
     }
@@ -47,6 +48,14 @@ public final class TestBundles {
             other = train("test-bundle-other", 12);
         }
         return other;
+    }
+
+    /** A third bundle of the same schema, trained on first use. */
+    public static synchronized Path third() {
+        if (third == null) {
+            third = train("test-bundle-third", 13);
+        }
+        return third;
     }
 
     private static Path train(String folder, long seed) {
