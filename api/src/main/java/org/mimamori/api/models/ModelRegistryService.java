@@ -192,6 +192,11 @@ class ModelRegistryService implements ActiveModels {
         if (version.equals(refused.get(state))) {
             return false;
         }
+        // A shadow model that is no longer in shadow stops scoring even when its successor cannot be loaded; the
+        // active model stays until a sound one replaces it.
+        if (state == ModelState.SHADOW) {
+            memory.set(null);
+        }
         Optional<ModelBundleRow> row = bundles.findById(version);
         if (row.isEmpty()) {
             return false;
@@ -205,7 +210,8 @@ class ModelRegistryService implements ActiveModels {
             // InvalidBundleException when it fails its checks; anything else a scorer cannot be built from.
             refused.put(state, version);
             LOG.error("The {} model {} fails its checks and is not loaded on this instance{}: {}", state.code(),
-                    version, now == null ? "" : " (model " + now.version() + " stays)", e.getMessage());
+                    version, now == null || state == ModelState.SHADOW ? "" : " (model " + now.version() + " stays)",
+                    e.getMessage());
             return false;
         }
         LOG.info("Model {} (schema {}) is now {} on this instance{}", version, row.get().schemaId(), state.code(),
