@@ -31,6 +31,8 @@ public final class TestBundles {
     private static Path bundle;
     private static Path other;
     private static Path withCard;
+    private static Path third;
+    private static Path otherSchema;
 
     private TestBundles() {
     }
@@ -54,19 +56,46 @@ public final class TestBundles {
     /** A third bundle of the same schema with its model card (HTML in ja and en, PNG plots), trained on first use. */
     public static synchronized Path withCard() {
         if (withCard == null) {
-            withCard = train("test-bundle-card", 13, true);
+            withCard = train("test-bundle-card", 13, SchemaLoader.loadDefault(), true);
         }
         return withCard;
     }
 
-    private static Path train(String folder, long seed) {
-        return train(folder, seed, false);
+    /** A third bundle of the same schema, trained on first use. */
+    public static synchronized Path third() {
+        if (third == null) {
+            third = train("test-bundle-third", 13);
+        }
+        return third;
     }
 
-    private static Path train(String folder, long seed, boolean card) {
+    /**
+     * A bundle whose schema differs from the default one (the item {@code moves_last_3_years} removed), trained on
+     * first use.
+     */
+    public static synchronized Path otherSchema() {
+        if (otherSchema == null) {
+            String yaml = SchemaLoader.loadDefault().yaml();
+            String without = yaml.replaceFirst("(?m)^  - id: moves_last_3_years\n(    .*\n)+", "");
+            if (without.equals(yaml)) {
+                throw new IllegalStateException("the default schema has no item moves_last_3_years any more");
+            }
+            otherSchema = train("test-bundle-other-schema", 14, SchemaLoader.parse(without, "other-schema.yaml"));
+        }
+        return otherSchema;
+    }
+
+    private static Path train(String folder, long seed) {
+        return train(folder, seed, SchemaLoader.loadDefault());
+    }
+
+    private static Path train(String folder, long seed, FeatureSchema schema) {
+        return train(folder, seed, schema, false);
+    }
+
+    private static Path train(String folder, long seed, FeatureSchema schema, boolean card) {
         try {
             Path dir = Files.createDirectories(Path.of("target", folder));
-            FeatureSchema schema = SchemaLoader.loadDefault();
             TrainedModel model = new TrainingPipeline(TrainingSettings.defaults().withBootstrap(8),
                     Progress.SILENT).train(schema, cases(schema, 4000, seed), Map.of("input_file", "test"));
             ModelBundle b = BundleAssembly.assemble(model, card ? ModelCard.files(model) : Map.of());
