@@ -110,7 +110,7 @@ public final class TrainingPipeline {
             }
             Evaluation evaluation = Evaluation.of(p, holdoutLabels, settings.bands(), settings.seed());
             Comparison comparison = settings.compare()
-                    ? Comparison.run(train, holdout, holdoutLabels, search.chosenCost(), settings.seed(), progress)
+                    ? Comparison.run(train, holdout, holdoutLabels, search.chosenCost(), settings, progress)
                     : null;
             HoldoutAudit audit = HoldoutAudit.of(schema, holdout, p, holdoutLabels, settings.bands());
             progress.step("evaluation", 1, 1);
