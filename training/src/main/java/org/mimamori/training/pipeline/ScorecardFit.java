@@ -90,6 +90,7 @@ record ScorecardFit(CaseEncoder encoder, RegularisationSearch search, Calibrator
         private LinearFit fit;
         private Scorecard scorecard;
         private TrainingReference reference;
+        private int reported;
 
         private Pending(CaseEncoder encoder, RegularisationSearch search, Calibrator calibrator, List<Case> rows,
                         List<EncodedCase> encoded, Future<LinearFit> finalFit, List<Future<LinearFit>> members,
@@ -133,6 +134,25 @@ record ScorecardFit(CaseEncoder encoder, RegularisationSearch search, Calibrator
             return reference;
         }
 
+        /**
+         * Waits until at most {@code running} refits are left to finish, so that a pool of {@code running + 1}
+         * threads has a core free for the caller (the pool runs the refits in order).
+         */
+        void awaitAllBut(int running) throws InterruptedException {
+            scorecard();
+            for (int b = 0; b < members.size() - running; b++) {
+                member(b);
+            }
+        }
+
+        private LinearFit member(int b) throws InterruptedException {
+            LinearFit m = RegularisationSearch.get(members.get(b));
+            if (b == reported) {
+                progress.step("bootstrap", ++reported, members.size());
+            }
+            return m;
+        }
+
         /** Waits for the final fit and the bootstrap refits. */
         ScorecardFit finish() throws InterruptedException {
             Scorecard card = scorecard();
@@ -140,10 +160,9 @@ record ScorecardFit(CaseEncoder encoder, RegularisationSearch search, Calibrator
             List<double[]> weights = new ArrayList<>();
             double[] biases = new double[members.size()];
             for (int b = 0; b < members.size(); b++) {
-                LinearFit m = RegularisationSearch.get(members.get(b));
+                LinearFit m = member(b);
                 weights.add(m.weights());
                 biases[b] = m.bias();
-                progress.step("bootstrap", b + 1, members.size());
             }
             return new ScorecardFit(encoder, search, calibrator, fit, card, new BootstrapEnsemble(weights, biases),
                     encoded, ref);

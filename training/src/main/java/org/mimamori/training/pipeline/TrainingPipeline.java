@@ -95,15 +95,18 @@ public final class TrainingPipeline {
                     + " very large? a group is never split)" : ""));
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             ScorecardFit.Pending pending = ScorecardFit.start(schema, train, groups.subset(trainRows), settings.costs(),
                     settings, pool, progress, "training split");
             RegularisationSearch search = pending.search();
             boolean[] holdoutLabels = labels(holdout);
-            // While the pool runs the final fit and the bootstrap refits, the holdout evaluation and the reference
-            // statistics are computed here, beside them (no result depends on what runs when). The comparison models
-            // run after the refits: XGBoost's own threads beside the refits' cost more than they save.
+            // The holdout evaluation and the reference statistics are computed here while the pool runs the last of
+            // the bootstrap refits (a core is free then; before, both are busy with the refits). No result depends on
+            // what runs when. The comparison models run after the refits: XGBoost's own threads beside the refits'
+            // cost more than they save.
+            pending.awaitAllBut(threads - 1);
             progress.step("evaluation", 0, 1);
             Scorecard scorecard = pending.scorecard();
             CaseEncoder encoder = pending.encoder();
