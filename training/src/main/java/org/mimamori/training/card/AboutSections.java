@@ -117,8 +117,11 @@ final class AboutSections {
                 + "interval is wider than " + width + "; a warning when more than " + unknown
                 + " of input items are unknown", level + "区間。区間の幅が" + width + "を超えると数値は示しません。"
                 + "入力項目の" + unknown + "を超えて不明のときは警告します")));
+        String most = Integer.toString(s.compareRows());
         rows.add(List.of(card.t("Comparison models", "比較モデル"), s.compare()
-                ? card.t("fitted (section 6); not part of the bundle", "学習済み（6章）。バンドルには含みません")
+                ? card.t("fitted (section 6) on at most " + most + " training cases (a random subsample above that); "
+                + "not part of the bundle", "学習済み（6章）。学習データは最大" + most + "件（超えるときは無作為抽出）。"
+                + "バンドルには含みません")
                 : card.t("not fitted", "学習していません")));
         rows.add(List.of(card.t("Seed", "乱数シード"), Long.toString(s.seed())));
         card.table(List.of(card.t("Property", "項目"), card.t("Value", "値")), rows);

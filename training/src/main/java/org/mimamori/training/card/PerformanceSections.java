@@ -134,9 +134,26 @@ final class PerformanceSections {
             return;
         }
         double auc = r.holdout().auc();
-        card.paragraph(card.t("Two less interpretable models were fitted on the same training split and scored on the "
-                + "same holdout, only for this comparison; they are not part of the bundle.", "解釈しにくい2つのモデルを、"
-                + "この比較のためだけに同じ学習データで学習し、同じ検証データで評価しました。バンドルには含みません。"));
+        if (c.subsampled()) {
+            String n = Integer.toString(c.trainingRows());
+            String of = Integer.toString(r.trainingCases());
+            card.paragraph(card.t("Two less interpretable models were fitted, only for this comparison, on a random "
+                    + "subsample of " + n + " of the " + of + " cases of the training split (the same cases for both; "
+                    + "above " + n + " training cases the comparison models are fitted on a subsample so that training "
+                    + "stays fast) and scored on the same whole holdout as the scorecard; they are not part of the "
+                    + "bundle. The scorecard itself was fitted on all " + of + " cases, so fitted on all of them the "
+                    + "comparison models might do slightly better than shown.",
+                    "解釈しにくい2つのモデルを、この比較のためだけに、学習データ" + of + "件から無作為に抽出した" + n
+                    + "件（両モデルで同じ事例）で学習し、スコアカードと同じ検証データ全体で評価しました（学習データが" + n
+                    + "件を超えると、学習時間を抑えるため比較モデルは抽出した事例で学習します）。バンドルには含みません。"
+                    + "スコアカード自体は" + of + "件すべてで学習したため、全件で学習すれば比較モデルの数値は"
+                    + "ここに示すより少し良くなる可能性があります。"));
+        } else {
+            card.paragraph(card.t("Two less interpretable models were fitted on the same training split and scored on "
+                    + "the same holdout, only for this comparison; they are not part of the bundle.",
+                    "解釈しにくい2つのモデルを、この比較のためだけに同じ学習データで学習し、同じ検証データで評価しました。"
+                    + "バンドルには含みません。"));
+        }
         card.table(List.of(card.t("Model", "モデル"), card.t("Holdout AUC", "検証データのAUC"),
                 card.t("Difference from the scorecard", "スコアカードとの差")), List.of(
                 List.of(card.t("Scorecard (this model)", "スコアカード（このモデル）"), Numbers.rate(auc), Numbers.UNDEFINED),

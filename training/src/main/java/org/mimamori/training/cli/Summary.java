@@ -23,8 +23,9 @@ final class Summary {
                 r.eceBeforeCalibration()));
         if (r.comparison() != null) {
             out.println(String.format(Locale.ROOT, "comparison AUC: plain logistic %.3f, XGBoost %.3f; price of "
-                    + "interpretability %.3f", r.comparison().plainLogisticAuc(), r.comparison().xgboostAuc(),
-                    r.priceOfInterpretability()));
+                    + "interpretability %.3f%s", r.comparison().plainLogisticAuc(), r.comparison().xgboostAuc(),
+                    r.priceOfInterpretability(), r.comparison().subsampled() ? " (comparison models fitted on a "
+                    + "random subsample of " + r.comparison().trainingRows() + " training cases)" : ""));
         }
         out.print("strongest items:");
         r.itemImportance().stream().limit(5).map(ItemImportance::item).forEach(i -> out.print(" " + i));

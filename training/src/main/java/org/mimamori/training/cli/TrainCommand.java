@@ -62,6 +62,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-compare", description = "Skip the comparison models (plain logistic regression, XGBoost).")
     boolean noCompare;
 
+    @Option(names = "--compare-rows", paramLabel = "N", defaultValue = "" + TrainingSettings.DEFAULT_COMPARE_ROWS,
+            description = "Fit the comparison models on at most N training cases: above N, on a random subsample of N "
+            + "(the same for both models; the metrics and the model card say so). The scorecard always uses every "
+            + "training case (default: ${DEFAULT-VALUE}).")
+    int compareRows;
+
     @Option(names = "--outreach-from", paramLabel = "P", description = "Bands starting at or above this probability "
             + "are flagged for outreach (deciding not to act on them needs a reason). Default: the top 40%% of the "
             + "bands.")
@@ -101,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings;
         try {
             settings = TrainingSettings.defaults().withBootstrap(bootstrap).withCalibration(calibration)
-                    .withBands(reviewed(ScoreBands.parse(bands))).withSeed(seed).withCompare(!noCompare).withRefitAll(refitAll)
+                    .withBands(reviewed(ScoreBands.parse(bands))).withSeed(seed).withCompare(!noCompare).withCompareRows(compareRows)
+                    .withRefitAll(refitAll)
                     .withUnusualShare(unusualShare);
         } catch (IllegalArgumentException e) {
             throw new CommandProblem(ExitCode.USAGE, e.getMessage());

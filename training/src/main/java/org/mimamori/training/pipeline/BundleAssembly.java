@@ -36,6 +36,9 @@ public final class BundleAssembly {
         settings.put("calibration", s.calibration());
         settings.put("seed", s.seed());
         settings.put("refit_all", s.refitAll());
+        if (s.compare()) {
+            settings.put("comparison_max_training_rows", s.compareRows());
+        }
         settings.put("max_bins", s.bins().maxBins());
         settings.put("band_thresholds", Arrays.stream(s.bands().thresholds()).boxed().toList());
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, model.scorecard().encoder().schema().id(),

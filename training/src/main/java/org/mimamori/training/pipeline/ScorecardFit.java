@@ -41,6 +41,17 @@ record ScorecardFit(CaseEncoder encoder, RegularisationSearch search, Calibrator
     static ScorecardFit run(FeatureSchema schema, List<Case> rows, Groups groups, double[] costs,
                             TrainingSettings settings, ExecutorService pool, Progress progress, String description)
             throws InterruptedException {
+        return start(schema, rows, groups, costs, settings, pool, progress, description).finish();
+    }
+
+    /**
+     * Encodes, runs the regularisation search and fits the calibration, then submits the final fit and the bootstrap
+     * refits to the pool and returns at once, so that the caller can do other work (on its own thread) while they
+     * run; {@link Pending#finish()} waits for them. What is computed does not depend on when or where it runs.
+     */
+    static Pending start(FeatureSchema schema, List<Case> rows, Groups groups, double[] costs,
+                         TrainingSettings settings, ExecutorService pool, Progress progress, String description)
+            throws InterruptedException {
         boolean[] y = TrainingPipeline.labels(rows);
         progress.step("encoding", 0, 1);
         CaseEncoder encoder = CaseEncoder.fit(schema, rows, EncodingStyle.SCORECARD, settings.bins());
@@ -62,17 +73,99 @@ record ScorecardFit(CaseEncoder encoder, RegularisationSearch search, Calibrator
             var view = data.rows(Folds.resample(groups, random), "bootstrap " + b);
             members.add(pool.submit(() -> data.fit(view, search.chosenCost())));
         }
-        LinearFit fit = RegularisationSearch.get(finalFit);
-        Scorecard scorecard = Scorecard.centred(encoder, fit.weights(), fit.bias(), encoded);
-        List<double[]> weights = new ArrayList<>();
-        double[] biases = new double[members.size()];
-        for (int b = 0; b < members.size(); b++) {
-            LinearFit m = RegularisationSearch.get(members.get(b));
-            weights.add(m.weights());
-            biases[b] = m.bias();
-            progress.step("bootstrap", b + 1, members.size());
+        return new Pending(encoder, search, calibrator, rows, encoded, finalFit, members, progress);
+    }
+
+    /** A scorecard whose final fit and bootstrap refits are running on the pool. */
+    static final class Pending {
+
+        private final CaseEncoder encoder;
+        private final RegularisationSearch search;
+        private final Calibrator calibrator;
+        private final List<Case> rows;
+        private final List<EncodedCase> encoded;
+        private final Future<LinearFit> finalFit;
+        private final List<Future<LinearFit>> members;
+        private final Progress progress;
+        private LinearFit fit;
+        private Scorecard scorecard;
+        private TrainingReference reference;
+        private int reported;
+
+        private Pending(CaseEncoder encoder, RegularisationSearch search, Calibrator calibrator, List<Case> rows,
+                        List<EncodedCase> encoded, Future<LinearFit> finalFit, List<Future<LinearFit>> members,
+                        Progress progress) {
+            this.encoder = encoder;
+            this.search = search;
+            this.calibrator = calibrator;
+            this.rows = rows;
+            this.encoded = encoded;
+            this.finalFit = finalFit;
+            this.members = members;
+            this.progress = progress;
         }
-        return new ScorecardFit(encoder, search, calibrator, fit, scorecard, new BootstrapEnsemble(weights, biases),
-                encoded, TrainingReference.of(encoder, rows, encoded));
+
+        RegularisationSearch search() {
+            return search;
+        }
+
+        Calibrator calibrator() {
+            return calibrator;
+        }
+
+        CaseEncoder encoder() {
+            return encoder;
+        }
+
+        /** The centred scorecard of the final fit, waiting for that fit only (not for the bootstrap refits). */
+        Scorecard scorecard() throws InterruptedException {
+            if (scorecard == null) {
+                fit = RegularisationSearch.get(finalFit);
+                scorecard = Scorecard.centred(encoder, fit.weights(), fit.bias(), encoded);
+            }
+            return scorecard;
+        }
+
+        /** The reference statistics of the rows (computed on the calling thread, while the refits run). */
+        TrainingReference reference() {
+            if (reference == null) {
+                reference = TrainingReference.of(encoder, rows, encoded);
+            }
+            return reference;
+        }
+
+        /**
+         * Waits until at most {@code running} refits are left to finish, so that a pool of {@code running + 1}
+         * threads has a core free for the caller (the pool runs the refits in order).
+         */
+        void awaitAllBut(int running) throws InterruptedException {
+            scorecard();
+            for (int b = 0; b < members.size() - running; b++) {
+                member(b);
+            }
+        }
+
+        private LinearFit member(int b) throws InterruptedException {
+            LinearFit m = RegularisationSearch.get(members.get(b));
+            if (b == reported) {
+                progress.step("bootstrap", ++reported, members.size());
+            }
+            return m;
+        }
+
+        /** Waits for the final fit and the bootstrap refits. */
+        ScorecardFit finish() throws InterruptedException {
+            Scorecard card = scorecard();
+            TrainingReference ref = reference();
+            List<double[]> weights = new ArrayList<>();
+            double[] biases = new double[members.size()];
+            for (int b = 0; b < members.size(); b++) {
+                LinearFit m = member(b);
+                weights.add(m.weights());
+                biases[b] = m.bias();
+            }
+            return new ScorecardFit(encoder, search, calibrator, fit, card, new BootstrapEnsemble(weights, biases),
+                    encoded, ref);
+        }
     }
 }

@@ -8,11 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.mimamori.model.data.Case;
+import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.TribuoData;
 import org.mimamori.model.metrics.CalibrationTable;
 import org.mimamori.model.metrics.Evaluation;
 import org.mimamori.model.encoding.EncodedCase;
 import org.mimamori.model.schema.FeatureSchema;
+import org.mimamori.model.scoring.Scorecard;
 
 /**
  * Trains the production scorecard on labelled cases: a stratified holdout split that keeps groups (households)
@@ -93,27 +95,36 @@ public final class TrainingPipeline {
                     + " very large? a group is never split)" : ""));
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            ScorecardFit fit = ScorecardFit.run(schema, train, groups.subset(trainRows), settings.costs(), settings,
-                    pool, progress, "training split");
-            RegularisationSearch search = fit.search();
-            progress.step("evaluation", 0, 1);
+            ScorecardFit.Pending pending = ScorecardFit.start(schema, train, groups.subset(trainRows), settings.costs(),
+                    settings, pool, progress, "training split");
+            RegularisationSearch search = pending.search();
             boolean[] holdoutLabels = labels(holdout);
-            double[] holdoutLogits = holdout.stream().map(fit.encoder()::encode).mapToDouble(fit.scorecard()::logit)
-                    .toArray();
+            // The holdout evaluation and the reference statistics are computed here while the pool runs the last of
+            // the bootstrap refits (a core is free then; before, both are busy with the refits). No result depends on
+            // what runs when. The comparison models run after the refits: XGBoost's own threads beside the refits'
+            // cost more than they save.
+            pending.awaitAllBut(threads - 1);
+            progress.step("evaluation", 0, 1);
+            Scorecard scorecard = pending.scorecard();
+            CaseEncoder encoder = pending.encoder();
+            double[] holdoutLogits = holdout.stream().map(encoder::encode).mapToDouble(scorecard::logit).toArray();
             double[] rawP = new double[holdoutLogits.length];
             double[] p = new double[holdoutLogits.length];
             for (int i = 0; i < p.length; i++) {
                 rawP[i] = 1 / (1 + Math.exp(-holdoutLogits[i]));
-                p[i] = fit.calibrator().probability(holdoutLogits[i]);
+                p[i] = pending.calibrator().probability(holdoutLogits[i]);
             }
             Evaluation evaluation = Evaluation.of(p, holdoutLabels, settings.bands(), settings.seed());
-            Comparison comparison = settings.compare()
-                    ? Comparison.run(train, holdout, holdoutLabels, search.chosenCost(), settings.seed(), progress)
-                    : null;
             HoldoutAudit audit = HoldoutAudit.of(schema, holdout, p, holdoutLabels, settings.bands());
             progress.step("evaluation", 1, 1);
+            pending.reference();
+            ScorecardFit fit = pending.finish();
+            Comparison comparison = settings.compare()
+                    ? Comparison.run(train, holdout, holdoutLabels, search.chosenCost(), settings, progress)
+                    : null;
             ScorecardFit bundled = settings.refitAll()
                     ? ScorecardFit.run(schema, labelled, groups, new double[] {search.chosenCost()}, settings, pool,
                             progress, "all labelled rows")

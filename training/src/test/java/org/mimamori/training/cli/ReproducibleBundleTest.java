@@ -48,5 +48,12 @@ class ReproducibleBundleTest {
         assertThat(new String(ModelBundle.read(dated).entry("manifest.json").orElseThrow(), StandardCharsets.UTF_8))
                 .contains("\"trained_at\" : \"2025-04-01\"");
         assertThat(train("d", "--trained-at", "2025-04-01").getFileName()).isEqualTo(dated.getFileName());
+
+        // The comparison models on a random subsample (above --compare-rows training cases): the same bytes again.
+        Path subsampled = train("e", "--compare-rows", "1000");
+        assertThat(subsampled.getFileName()).isNotEqualTo(first.getFileName());
+        assertThat(Files.readAllBytes(train("f", "--compare-rows", "1000"))).isEqualTo(Files.readAllBytes(subsampled));
+        assertThat(new String(ModelBundle.read(subsampled).entry("metrics.json").orElseThrow(), StandardCharsets.UTF_8))
+                .contains("\"subsampled\" : true").contains("\"training_rows\" : 1000");
     }
 }
