@@ -111,7 +111,11 @@ class SecurityConfiguration {
             allow("getDisclosure", HttpMethod.GET, "/api/v1/children/*/disclosure", Roles.PRIVACY_OFFICER),
             allow("createCorrection", HttpMethod.POST, "/api/v1/scores/*/corrections", Roles.PRIVACY_OFFICER),
             // Retention on demand (it also runs on its schedule): counts only, no child.
-            allow("runRetention", HttpMethod.POST, "/api/v1/retention/runs", Roles.ADMIN));
+            allow("runRetention", HttpMethod.POST, "/api/v1/retention/runs", Roles.ADMIN),
+            // shadow report: aggregates of a model compared with the active one, no child, no individual score;
+            // not caseworkers, who never see a shadow model's results.
+            allow("getShadowReport", HttpMethod.GET, "/api/v1/models/*/shadow-report", Roles.SUPERVISOR,
+                    Roles.AUDITOR, Roles.ANALYST, Roles.ADMIN));
 
     /** The Content-Security-Policy of the static pages: their own scripts, styles and API calls, nothing else. */
     static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -67,6 +67,9 @@ class AccessAuditIntegrationTest extends IntegrationTestBase {
         s.put("getDisclosure", new Sample("GET", "/api/v1/children/AUDIT-CHILD-1/disclosure?purpose=disclosure_request",
                 null, null));
         s.put("createCorrection", new Sample("POST", "/api/v1/scores/{score}/corrections", "application/json", "{}"));
+        // shadow report
+        s.put("getShadowReport", new Sample("GET", "/api/v1/models/no-such-version/shadow-report?purpose=supervision",
+                null, null));
         return s;
     }
 

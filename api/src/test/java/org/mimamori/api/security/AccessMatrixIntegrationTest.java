@@ -70,7 +70,9 @@ class AccessMatrixIntegrationTest {
             row("getDisclosure", none(), PRIVACY_OFFICER),
             row("createCorrection", json("{\"purpose\":\"correction_request\",\"reason\":\"test\","
                     + "\"items\":{\"age_years\":9}}"), PRIVACY_OFFICER),
-            row("runRetention", none(), ADMIN));
+            row("runRetention", none(), ADMIN),
+            // shadow report
+            row("getShadowReport", none(), SUPERVISOR, AUDITOR, ANALYST, ADMIN));
 
     /** What a path parameter is filled with: ids nobody has, so allowed calls change nothing. */
     private static final Map<String, String> PATH_VALUES = Map.of(
