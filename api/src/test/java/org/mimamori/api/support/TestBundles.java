@@ -29,6 +29,7 @@ public final class TestBundles {
 
     private static Path bundle;
     private static Path other;
+    private static Path shadow;
 
     private TestBundles() {
     }
@@ -47,6 +48,14 @@ public final class TestBundles {
             other = train("test-bundle-other", 12);
         }
         return other;
+    }
+
+    /** A third bundle of the same schema (other made-up cases again), for the shadow tests; trained on first use. */
+    public static synchronized Path shadow() {
+        if (shadow == null) {
+            shadow = train("test-bundle-shadow", 13);
+        }
+        return shadow;
     }
 
     private static Path train(String folder, long seed) {
