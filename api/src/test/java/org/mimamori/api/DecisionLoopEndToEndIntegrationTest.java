@@ -50,7 +50,7 @@ import picocli.CommandLine;
  * The human decision loop end to end, on its own service and database: a synthetic cohort is screened through the
  * API; caseworkers read the ranked review list, mark entries and record decisions with reasons; outcomes are
  * recorded; {@code export} turns them into labels; {@code train} makes a new bundle from them; the bundle is
- * uploaded and activated through the API and scores a child.
+ * uploaded, approved and activated through the API and scores a child.
  */
 class DecisionLoopEndToEndIntegrationTest {
 
@@ -125,9 +125,12 @@ class DecisionLoopEndToEndIntegrationTest {
                 bundle = files.filter(f -> f.getFileName().toString().endsWith(".zip")).findFirst().orElseThrow();
             }
 
-            // The new bundle through the API, activated, scoring a child.
+            // The new bundle through the API: shadow, approved by a second person, activated, scoring a child.
             ModelInfo uploaded = clients.models("demo-analyst").uploadModel(bundle.toFile());
             assertThat(uploaded.getVersion()).isNotEqualTo(firstModel);
+            clients.models("demo-analyst").shadowModel(uploaded.getVersion());
+            clients.models("demo-supervisor").approveModel(uploaded.getVersion(),
+                    new org.mimamori.client.model.ModelApprovalRequest().reason("retrained on our own decisions"));
             clients.models("demo-analyst").activateModel(uploaded.getVersion());
             Score scored = clients.scores("demo-caseworker").createScore(new ScoreRequest().childRef("C-LOOP-0001")
                     .purpose(Purpose.CASE_REVIEW).items(Map.of("age_years", 10, "absence_days_term", 18)), null);

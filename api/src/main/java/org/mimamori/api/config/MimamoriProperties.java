@@ -45,8 +45,11 @@ public record MimamoriProperties(@DefaultValue("./data") Path dataDir,
      *
      * @param importBundle  a bundle file registered (and activated when none is active) at start-up, or null
      * @param demoWhenEmpty train and register the demo model when the registry is empty at start-up
+     * @param refreshInterval how often each instance reads the active and shadow models' versions from the
+     *                      database and swaps its in-memory model when they changed (docs/models.md)
      */
-    public record Models(Path importBundle, @DefaultValue("true") boolean demoWhenEmpty) {
+    public record Models(Path importBundle, @DefaultValue("true") boolean demoWhenEmpty,
+                         @DefaultValue("2s") java.time.Duration refreshInterval) {
     }
 
     /**

@@ -15,8 +15,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * At start-up: registers the bundle named by {@code mimamori.models.import-bundle} (the command-line way to
  * register a model), trains and registers the demo model when the registry is still empty (unless
- * {@code mimamori.models.demo-when-empty=false}), activates it when no model is active, and loads the active
- * model into memory.
+ * {@code mimamori.models.demo-when-empty=false}), loads the active and shadow models into memory, and, when no
+ * model is active, activates the bundle it registered without approval (recorded as the system's transition),
+ * so that a fresh installation scores.
  */
 @Component
 class ModelBootstrap implements ApplicationRunner {
@@ -27,9 +28,12 @@ class ModelBootstrap implements ApplicationRunner {
     private final ModelRegistryService registry;
     private final MimamoriProperties properties;
     private final DemoModelSource demo;
+    private final ModelLifecycleService lifecycle;
 
-    ModelBootstrap(ModelRegistryService registry, MimamoriProperties properties, DemoModelSource demo) {
+    ModelBootstrap(ModelRegistryService registry, MimamoriProperties properties, DemoModelSource demo,
+                   ModelLifecycleService lifecycle) {
         this.registry = registry;
+        this.lifecycle = lifecycle;
         this.properties = properties;
         this.demo = demo;
     }
@@ -54,12 +58,12 @@ class ModelBootstrap implements ApplicationRunner {
                 LOG.error("The demo model could not be trained; the service runs without a model", e);
             }
         }
-        if (!registry.loadActive()) {
+        if (!registry.refresh()) {
             if (registered != null) {
-                registry.activate(registered, SYSTEM);
+                lifecycle.activateAtStartUp(registered, SYSTEM);
             } else {
-                LOG.warn("No model is active: scoring answers 503 until an analyst uploads and activates one "
-                        + "(POST /api/v1/models, then POST /api/v1/models/{version}/activate).");
+                LOG.warn("No model is active: scoring answers 503 until a model is uploaded, put into shadow, "
+                        + "approved and activated (docs/models.md, \"Lifecycle\").");
             }
         }
     }

@@ -3,7 +3,9 @@ package org.mimamori.api.models;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,13 +28,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Registers, lists and activates model bundles, and keeps the active bundle's scorer in memory. Activation in
- * another instance of the service is seen after this one restarts.
+ * Registers and lists model bundles, and keeps the active and the shadow model's scorers in memory, in step
+ * with the database: {@link #refresh()} (called after every state change here, and by {@link ModelRefresh} at
+ * a short interval on every instance) reads which versions are active and in shadow and swaps the in-memory
+ * model that changed. A swap replaces one reference, so requests in flight finish on the model they started
+ * with and no request fails during a switch. State changes are {@link ModelLifecycleService}'s.
  *
  * <p>Every bundle is read within the {@link BundleLimits} and fully checked ({@link ModelBundle#read}) when it
- * is uploaded, when it is activated and when the active one is loaded at start-up, so a bundle stored by an
- * earlier version is checked again before it scores. A refused bundle is never stored, and a refused
- * activation leaves the active model as it was.
+ * is uploaded, when it changes state and before it is swapped in, so a bundle stored by an earlier version is
+ * checked again before it scores. A refused bundle is never stored, and a bundle that fails its checks is not
+ * swapped in: the model in memory stays (the failure is logged once).
  */
 @Service
 class ModelRegistryService implements ActiveModels {
@@ -40,16 +45,22 @@ class ModelRegistryService implements ActiveModels {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistryService.class);
 
     private final ModelBundleRepository bundles;
+    private final ModelTransitions transitions;
     private final AuditTrail audit;
     private final BundleLimits limits;
     private final Clock clock;
     private final AtomicReference<ActiveModel> active = new AtomicReference<>();
+    private final AtomicReference<ActiveModel> shadow = new AtomicReference<>();
+    /** Per state, the version that failed its checks when it was last loaded (logged once, not retried). */
+    private final Map<ModelState, String> refused = new EnumMap<>(ModelState.class);
 
-    ModelRegistryService(ModelBundleRepository bundles, AuditTrail audit, BundleLimits limits) {
+    ModelRegistryService(ModelBundleRepository bundles, ModelTransitions transitions, AuditTrail audit,
+                         BundleLimits limits, Clock clock) {
         this.bundles = bundles;
+        this.transitions = transitions;
         this.audit = audit;
         this.limits = limits;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**
@@ -74,12 +85,17 @@ class ModelRegistryService implements ActiveModels {
         return m;
     }
 
+    @Override
+    public Optional<ActiveModel> shadow() {
+        return Optional.ofNullable(shadow.get());
+    }
+
     /** Result of a registration: the model, and whether it was new. */
     record Registration(RegisteredModel model, boolean created) {
     }
 
     /**
-     * Checks and registers a bundle; registering one that exists changes nothing.
+     * Checks and registers a bundle as a candidate; registering one that exists changes nothing.
      *
      * @throws InvalidRequestException when the bytes are not a bundle that scores
      */
@@ -92,36 +108,12 @@ class ModelRegistryService implements ActiveModels {
         }
         Instant now = now();
         bundles.insert(bundle.version(), bundle.schema().id(), bytes, bytes.length, caller.name(), now);
+        transitions.record(ModelTransition.of(bundle.version(), null, ModelState.CANDIDATE, caller.name(),
+                caller.role(), now, null));
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "model.upload", "model/" + bundle.version(),
                 null));
         LOG.info("Model {} (schema {}) registered by {}", bundle.version(), bundle.schema().id(), caller.name());
         return new Registration(bundles.findById(bundle.version()).orElseThrow().info(), true);
-    }
-
-    /** Makes a registered bundle the one that scores, here and now (after the transaction commits). */
-    @Transactional
-    RegisteredModel activate(String version, Caller caller) {
-        ModelBundleRow row = bundles.findById(version)
-                .orElseThrow(() -> new NotFoundException("No model with version " + version + " is registered."));
-        ModelBundle bundle;
-        try {
-            bundle = ModelBundle.read(row.bytes(), limits);
-        } catch (InvalidBundleException e) {
-            LOG.warn("Model {} was not activated: it fails its checks: {}", version, e.getMessage());
-            throw refused(e, "version", "model " + version + " cannot be activated: ");
-        }
-        ActiveModel model = new ActiveModel(row.version(), bundle.scorer());
-        Instant now = now();
-        bundles.activate(version, caller.name(), now);
-        audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "model.activate", "model/" + version, null));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                active.set(model);
-                LOG.info("Model {} is now active (activated by {})", version, caller.name());
-            }
-        });
-        return bundles.findById(version).orElseThrow().info();
     }
 
     @Transactional
@@ -135,24 +127,89 @@ class ModelRegistryService implements ActiveModels {
         return bundles.count();
     }
 
-    /** Loads the active bundle from the database into memory; returns false when none is active. */
+    /** A stored bundle, with its bytes. */
+    ModelBundleRow row(String version) {
+        return bundles.findById(version)
+                .orElseThrow(() -> new NotFoundException("No model with version " + version + " is registered."));
+    }
+
+    /**
+     * Reads and checks a stored bundle.
+     *
+     * @param doing what is refused when it fails, e.g. {@code activated}
+     * @throws InvalidRequestException naming {@code version} when it fails its checks
+     */
+    ActiveModel check(ModelBundleRow row, String doing) {
+        try {
+            return new ActiveModel(row.version(), ModelBundle.read(row.bytes(), limits).scorer());
+        } catch (InvalidBundleException e) {
+            LOG.warn("Model {} was not {}: it fails its checks: {}", row.version(), doing, e.getMessage());
+            throw refused(e, "version", "model " + row.version() + " cannot be " + doing + ": ");
+        }
+    }
+
+    /**
+     * Reads the versions of the active and the shadow model from the database and swaps the in-memory models
+     * that changed, each after loading and checking its bundle.
+     *
+     * @return true when the database's active model is the one in memory; false when none is active or it
+     *         fails its checks (the model in memory, if any, stays)
+     */
     @Transactional(readOnly = true)
-    boolean loadActive() {
-        Optional<ModelBundleRow> row = bundles.findActive();
+    synchronized boolean refresh() {
+        Map<ModelState, String> stored = transitions.singles();
+        boolean activeLoaded = swap(ModelState.ACTIVE, active, stored.get(ModelState.ACTIVE));
+        swap(ModelState.SHADOW, shadow, stored.get(ModelState.SHADOW));
+        return activeLoaded;
+    }
+
+    /** Refreshes the in-memory models once the current transaction commits (at once without one). */
+    void refreshAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            refresh();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                refresh();
+            }
+        });
+    }
+
+    private boolean swap(ModelState state, AtomicReference<ActiveModel> memory, String version) {
+        ActiveModel now = memory.get();
+        if (version == null) {
+            if (state == ModelState.SHADOW && now != null) {
+                memory.set(null);
+                LOG.info("Model {} is no longer in shadow on this instance", now.version());
+            }
+            return false;
+        }
+        if (now != null && now.version().equals(version)) {
+            return true;
+        }
+        if (version.equals(refused.get(state))) {
+            return false;
+        }
+        Optional<ModelBundleRow> row = bundles.findById(version);
         if (row.isEmpty()) {
             return false;
         }
-        ModelBundleRow r = row.get();
         try {
-            ModelBundle bundle = ModelBundle.read(r.bytes(), limits);
-            bundle.warnings().forEach(w -> LOG.warn("Active model {}: {}", r.version(), w));
-            active.set(new ActiveModel(r.version(), bundle.scorer()));
-        } catch (InvalidBundleException e) {
-            LOG.error("The active model {} fails its checks and is not loaded; activate a sound model: {}",
-                    r.version(), e.getMessage());
+            ModelBundle bundle = ModelBundle.read(row.get().bytes(), limits);
+            bundle.warnings().forEach(w -> LOG.warn("Model {}: {}", version, w));
+            memory.set(new ActiveModel(version, bundle.scorer()));
+            refused.remove(state);
+        } catch (RuntimeException e) {
+            // InvalidBundleException when it fails its checks; anything else a scorer cannot be built from.
+            refused.put(state, version);
+            LOG.error("The {} model {} fails its checks and is not loaded on this instance{}: {}", state.code(),
+                    version, now == null ? "" : " (model " + now.version() + " stays)", e.getMessage());
             return false;
         }
-        LOG.info("Active model {} (schema {}) loaded", r.version(), r.schemaId());
+        LOG.info("Model {} (schema {}) is now {} on this instance{}", version, row.get().schemaId(), state.code(),
+                now == null ? "" : " (was " + now.version() + ")");
         return true;
     }
 
@@ -178,7 +235,7 @@ class ModelRegistryService implements ActiveModels {
                 .map((BundleProblem p) -> new FieldProblem(field, prefix + p)).toList());
     }
 
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

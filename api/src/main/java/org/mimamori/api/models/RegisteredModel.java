@@ -10,10 +10,15 @@ import java.time.Instant;
  * @param sizeBytes   the bundle's size
  * @param uploadedBy  who registered it
  * @param uploadedAt  when
- * @param active      true for the bundle that scores
+ * @param state       where it is in its lifecycle
  * @param activatedBy who activated it last, or null
  * @param activatedAt when, or null
  */
 public record RegisteredModel(String version, String schemaId, long sizeBytes, String uploadedBy,
-                              Instant uploadedAt, boolean active, String activatedBy, Instant activatedAt) {
+                              Instant uploadedAt, ModelState state, String activatedBy, Instant activatedAt) {
+
+    /** True for the bundle that scores. */
+    public boolean active() {
+        return state == ModelState.ACTIVE;
+    }
 }

@@ -97,6 +97,14 @@ class SecurityConfiguration {
                     Roles.ADMIN),
             allow("uploadModel", HttpMethod.POST, "/api/v1/models", Roles.ANALYST, Roles.ADMIN),
             allow("activateModel", HttpMethod.POST, "/api/v1/models/*/activate", Roles.ANALYST, Roles.ADMIN),
+            // The model lifecycle (docs/models.md): approval and rollback need a supervisor or admin (and approval
+            // a person other than the uploader, checked by the lifecycle).
+            allow("shadowModel", HttpMethod.POST, "/api/v1/models/*/shadow", Roles.ANALYST, Roles.ADMIN,
+                    Roles.SUPERVISOR),
+            allow("approveModel", HttpMethod.POST, "/api/v1/models/*/approval", Roles.SUPERVISOR, Roles.ADMIN),
+            allow("rollbackModel", HttpMethod.POST, "/api/v1/models/rollback", Roles.SUPERVISOR, Roles.ADMIN),
+            allow("getModelHistory", HttpMethod.GET, "/api/v1/models/*/history", Roles.SUPERVISOR, Roles.AUDITOR,
+                    Roles.ANALYST, Roles.ADMIN),
             // The audit trail names the children each access touched: auditors only. Privacy officers read one
             // child's accesses through their disclosure endpoints, not everyone's.
             allow("listAuditEvents", HttpMethod.GET, "/api/v1/audit", Roles.AUDITOR),

@@ -43,6 +43,12 @@ class AccessAuditIntegrationTest extends IntegrationTestBase {
         s.put("listModels", new Sample("GET", "/api/v1/models?purpose=model_management", null, null));
         s.put("uploadModel", new Sample("POST", "/api/v1/models", MULTIPART, "--b--\r\n"));
         s.put("activateModel", new Sample("POST", "/api/v1/models/no-such-version/activate", null, null));
+        s.put("shadowModel", new Sample("POST", "/api/v1/models/no-such-version/shadow", null, null));
+        s.put("approveModel", new Sample("POST", "/api/v1/models/no-such-version/approval", "application/json",
+                "{\"reason\":\"test\"}"));
+        s.put("rollbackModel", new Sample("POST", "/api/v1/models/rollback", "application/json", "{}"));
+        s.put("getModelHistory", new Sample("GET", "/api/v1/models/no-such-version/history?purpose=model_management",
+                null, null));
         s.put("listAuditEvents", new Sample("GET", "/api/v1/audit?purpose=audit&limit=1", null, null));
         s.put("auditHead", new Sample("GET", "/api/v1/audit/head?purpose=audit", null, null));
         s.put("verifyAudit", new Sample("GET", "/api/v1/audit/verification?purpose=audit", null, null));

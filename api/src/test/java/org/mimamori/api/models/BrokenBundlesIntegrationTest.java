@@ -98,8 +98,8 @@ class BrokenBundlesIntegrationTest extends IntegrationTestBase {
                 t -> t.replaceFirst("\"weight\"\\s*:\\s*" + NUMBER, "\"weight\" : 1e308"));
         String version = "badbad0123456789";
         // As if stored by an earlier version of the service, before bundles were checked.
-        jdbc.update("INSERT INTO model_bundle (version, schema_id, bytes, size_bytes, uploaded_by, uploaded_at, active) "
-                + "VALUES (?, 'child-support-v1', ?, ?, 'earlier', CURRENT_TIMESTAMP(3), FALSE)",
+        jdbc.update("INSERT INTO model_bundle (version, schema_id, bytes, size_bytes, uploaded_by, uploaded_at, state) "
+                + "VALUES (?, 'child-support-v1', ?, ?, 'earlier', CURRENT_TIMESTAMP(3), 'candidate')",
                 version, broken, broken.length);
         try {
             long audits = lastAuditId();
@@ -113,12 +113,16 @@ class BrokenBundlesIntegrationTest extends IntegrationTestBase {
             assertThat(registry.current().version()).isEqualTo(activeBefore);
             assertStillScoresWith(activeBefore);
 
-            // Loading it as the active model at start-up refuses it too, and keeps what is in memory.
-            jdbc.update("UPDATE model_bundle SET active = (version = ?)", version);
-            assertThat(registry.loadActive()).isFalse();
+            // Loading it as the active model (at start-up, or when another instance made it active) refuses it
+            // too, and keeps what is in memory.
+            jdbc.update("UPDATE model_bundle SET state = 'retired' WHERE version = ?", activeBefore);
+            jdbc.update("UPDATE model_bundle SET state = 'active' WHERE version = ?", version);
+            assertThat(registry.refresh()).isFalse();
             assertThat(registry.current().version()).isEqualTo(activeBefore);
+            assertStillScoresWith(activeBefore);
         } finally {
-            jdbc.update("UPDATE model_bundle SET active = (version = ?)", activeBefore);
+            jdbc.update("UPDATE model_bundle SET state = 'candidate' WHERE version = ?", version);
+            jdbc.update("UPDATE model_bundle SET state = 'active' WHERE version = ?", activeBefore);
             jdbc.update("DELETE FROM model_bundle WHERE version = ?", version);
         }
         assertStillScoresWith(activeBefore);

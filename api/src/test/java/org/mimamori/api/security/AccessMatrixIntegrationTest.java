@@ -62,6 +62,11 @@ class AccessMatrixIntegrationTest {
             row("listModels", none(), SUPERVISOR, AUDITOR, ANALYST, ADMIN),
             row("uploadModel", file("not a model bundle"), ANALYST, ADMIN),
             row("activateModel", none(), ANALYST, ADMIN),
+            // model lifecycle: a version nobody has (404), and a rollback without its reason (400): nothing changes
+            row("shadowModel", none(), ANALYST, ADMIN, SUPERVISOR),
+            row("approveModel", json("{\"reason\":\"test\"}"), SUPERVISOR, ADMIN),
+            row("rollbackModel", json("{}"), SUPERVISOR, ADMIN),
+            row("getModelHistory", none(), SUPERVISOR, AUDITOR, ANALYST, ADMIN),
             row("listAuditEvents", none(), AUDITOR),
             row("auditHead", none(), AUDITOR, ADMIN),
             row("verifyAudit", none(), AUDITOR),

@@ -29,6 +29,7 @@ public final class TestBundles {
 
     private static Path bundle;
     private static Path other;
+    private static Path third;
     private static Path shadow;
 
     private TestBundles() {
@@ -50,10 +51,18 @@ public final class TestBundles {
         return other;
     }
 
-    /** A third bundle of the same schema (other made-up cases again), for the shadow tests; trained on first use. */
+    /** A third bundle of the same schema, trained on first use. */
+    public static synchronized Path third() {
+        if (third == null) {
+            third = train("test-bundle-third", 13);
+        }
+        return third;
+    }
+
+    /** A fourth bundle of the same schema (other made-up cases again), for the shadow tests; trained on first use. */
     public static synchronized Path shadow() {
         if (shadow == null) {
-            shadow = train("test-bundle-shadow", 13);
+            shadow = train("test-bundle-shadow", 14);
         }
         return shadow;
     }

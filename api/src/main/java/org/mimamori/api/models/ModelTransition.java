@@ -1,0 +1,33 @@
+package org.mimamori.api.models;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One change of a model's state (a row of {@code model_transition}).
+ *
+ * @param version            the model
+ * @param from               its state before, or null for the upload
+ * @param to                 its state after
+ * @param by                 who made the change ({@code system} at start-up)
+ * @param role               in which role
+ * @param at                 when
+ * @param reason             why, or null where none is asked for
+ * @param schemaAcknowledged on an approval, true when a schema change was acknowledged
+ * @param schemaChanges      on an approval, how the schema differed from the active model's, in words
+ * @param shadowReport       on an approval, the headline of the model's shadow report, or null
+ */
+record ModelTransition(String version, ModelState from, ModelState to, String by, String role, Instant at,
+                       String reason, boolean schemaAcknowledged, List<String> schemaChanges,
+                       ShadowReports.Summary shadowReport) {
+
+    ModelTransition {
+        schemaChanges = List.copyOf(schemaChanges);
+    }
+
+    /** A transition without approval details. */
+    static ModelTransition of(String version, ModelState from, ModelState to, String by, String role, Instant at,
+                              String reason) {
+        return new ModelTransition(version, from, to, by, role, at, reason, false, List.of(), null);
+    }
+}
