@@ -19,7 +19,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.mimamori.api.models.ActiveModel;
+import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.scoring.ScoreListener;
+import org.mimamori.api.support.Cohorts;
+import org.mimamori.api.support.Screenings;
 import org.mimamori.api.support.IntegrationTestBase;
 import org.mimamori.api.support.TestBundles;
 import org.mimamori.client.api.ShadowApi;
@@ -82,6 +86,7 @@ class ShadowIntegrationTest extends IntegrationTestBase {
     @Test
     void theReportIsWhatTheStoredRowsAndTheTwoModelsSay() {
         String version = upload(TestBundles.shadow());
+        jdbc.update("DELETE FROM shadow_score WHERE shadow_version = ?", version); // another test's, if any
         SplittableRandom random = new SplittableRandom(2026);
         List<Expected> expected = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -244,6 +249,86 @@ class ShadowIntegrationTest extends IntegrationTestBase {
         assertThat(en.body()).contains("\"language\":\"en\"").contains("selection bias");
         assertThat(http().get("/api/v1/models/" + version + "/shadow-report?purpose=case_review", "demo-caseworker")
                 .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void liveScoresAndAScreeningAreShadowScoredSilentlyAfterTheirCommit() throws Exception {
+        String version = upload(TestBundles.shadow());
+        clients().models("demo-analyst").shadowModel(version);
+        try {
+            assertThat(models.shadow()).map(ActiveModel::version).hasValue(version);
+            SplittableRandom random = new SplittableRandom(7);
+            Map<String, Made> live = new LinkedHashMap<>();
+            for (int i = 0; i < 12; i++) {
+                Made m = made(random);
+                Score s = clients().scores("demo-caseworker").createScore(new ScoreRequest()
+                        .childRef(String.format("C-SL-%04d", i)).purpose(Purpose.CASE_REVIEW).items(m.items()), "ja");
+                assertThat(s.getModelVersion()).isEqualTo(ACTIVE.modelVersion());
+                live.put(s.getId().toString(), m);
+            }
+            java.util.UUID screening = clients().screenings("demo-supervisor")
+                    .createScreening(Cohorts.cohort(30, 11).toFile(), "en").getId();
+            int scored = Screenings.await(clients().screenings("demo-supervisor"), screening).getScored();
+            assertThat(scored).isEqualTo(30);
+            awaitShadowScored();
+
+            for (Map.Entry<String, Made> e : live.entrySet()) {
+                ExplainedScore expected = SHADOW.score(e.getValue().input());
+                Map<String, Object> row = jdbc.queryForMap("SELECT shadow_version, shadow_probability, shadow_band, "
+                        + "screening_id FROM shadow_score WHERE score_id = ?", e.getKey());
+                assertThat(row.get("shadow_version")).isEqualTo(version);
+                assertThat(row.get("shadow_probability")).isEqualTo(expected.withheld() ? null
+                        : expected.estimate().probability());
+                assertThat(row.get("screening_id")).isNull();
+                Map<String, Double> differences = new HashMap<>();
+                jdbc.query("SELECT item, difference FROM shadow_contribution WHERE score_id = ?",
+                        (java.sql.ResultSet rs) -> {
+                            differences.put(rs.getString(1), rs.getDouble(2));
+                        }, e.getKey());
+                assertThat(differences).isEqualTo(ShadowResults.differences(ACTIVE, e.getValue().input(), SHADOW,
+                        e.getValue().input()));
+                assertThat(differences).isNotEmpty();
+                String stored = http().get("/api/v1/scores/" + e.getKey() + "?purpose=case_review",
+                        "demo-caseworker").body();
+                assertThat(stored).doesNotContain(version).doesNotContainIgnoringCase("shadow");
+            }
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shadow_score s JOIN score c ON c.id = s.score_id "
+                    + "WHERE s.screening_id = ? AND c.purpose = 'screening'", Long.class, screening.toString()))
+                    .as("every child of the screening").isEqualTo(30L);
+            assertThat(http().get("/api/v1/screenings/" + screening + "/entries?purpose=screening",
+                    "demo-supervisor").body()).doesNotContain(version).doesNotContainIgnoringCase("shadow");
+            ShadowReport report = shadow("demo-analyst").getShadowReport(version, AccessPurpose.MODEL_MANAGEMENT, "en");
+            assertThat(report.getScored()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM shadow_score "
+                    + "WHERE shadow_version = ? AND active_version = ?", Long.class, version, ACTIVE.modelVersion()));
+            assertThat(meters.get("mimamori.shadow.scores").tag("outcome", "stored").counter().count())
+                    .isGreaterThanOrEqualTo(42);
+        } finally {
+            // leave the shared service as it was: no model in shadow (the refresh drops it from memory)
+            jdbc.update("UPDATE model_bundle SET state = 'candidate' WHERE version = ? AND state = 'shadow'", version);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (models.shadow().isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @Autowired
+    ActiveModels models;
+
+    @Autowired
+    ShadowScorer scorer;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** Until the shadow queue is empty (at most 60 s). */
+    private void awaitShadowScored() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        Thread.sleep(200);
+        while (scorer.queued() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(scorer.queued()).as("shadow queue").isZero();
     }
 
     @Test
