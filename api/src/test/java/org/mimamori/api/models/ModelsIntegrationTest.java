@@ -146,6 +146,32 @@ class ModelsIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aModelWhoseSchemaDiffersIsApprovedOnlyWithAnAcknowledgementNamingTheItems() {
+        String version = clients().models("demo-analyst").uploadModel(TestBundles.otherSchema().toFile()).getVersion();
+        try {
+            clients().models("demo-analyst").shadowModel(version);
+            var refused = http().post("/api/v1/models/" + version + "/approval", "demo-supervisor",
+                    "{\"reason\":\"validated\"}");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"acknowledgeSchemaChange\"")
+                    .contains("item \\\"Moves in the last 3 years\\\" (moves_last_3_years) is removed");
+            assertThat(stateOf(version)).isEqualTo(ModelState.SHADOW);
+
+            ModelTransition approval = clients().models("demo-supervisor").approveModel(version,
+                    new ModelApprovalRequest().reason("validated; the moves item is no longer recorded")
+                            .acknowledgeSchemaChange(true));
+            assertThat(approval.getAcknowledgedSchemaChange()).isTrue();
+            assertThat(approval.getSchemaChanges()).singleElement().asString().contains("moves_last_3_years");
+            assertThat(clients().models("demo-auditor").getModelHistory(version, AccessPurpose.AUDIT))
+                    .filteredOn(t -> t.getTo() == ModelState.APPROVED).singleElement()
+                    .satisfies(t -> assertThat(t.getSchemaChanges()).isEqualTo(approval.getSchemaChanges()));
+        } finally {
+            jdbc.update("UPDATE model_bundle SET state = 'candidate' WHERE version = ?", version);
+            registry.refresh();
+        }
+    }
+
+    @Test
     void activatingAnUnknownVersionIs404() {
         assertThatThrownBy(() -> clients().models("demo-analyst").activateModel("0123456789abcdef"))
                 .isInstanceOfSatisfying(HttpClientErrorException.class,

@@ -30,6 +30,7 @@ public final class TestBundles {
     private static Path bundle;
     private static Path other;
     private static Path third;
+    private static Path otherSchema;
     private static Path shadow;
 
     private TestBundles() {
@@ -59,18 +60,37 @@ public final class TestBundles {
         return third;
     }
 
-    /** A fourth bundle of the same schema (other made-up cases again), for the shadow tests; trained on first use. */
+    /**
+     * A bundle whose schema differs from the default one (the item {@code moves_last_3_years} removed), trained on
+     * first use.
+     */
+    public static synchronized Path otherSchema() {
+        if (otherSchema == null) {
+            String yaml = SchemaLoader.loadDefault().yaml();
+            String without = yaml.replaceFirst("(?m)^  - id: moves_last_3_years\n(    .*\n)+", "");
+            if (without.equals(yaml)) {
+                throw new IllegalStateException("the default schema has no item moves_last_3_years any more");
+            }
+            otherSchema = train("test-bundle-other-schema", 14, SchemaLoader.parse(without, "other-schema.yaml"));
+        }
+        return otherSchema;
+    }
+
+    /** Another bundle of the default schema (other made-up cases again), for the shadow tests; trained on first use. */
     public static synchronized Path shadow() {
         if (shadow == null) {
-            shadow = train("test-bundle-shadow", 14);
+            shadow = train("test-bundle-shadow", 15);
         }
         return shadow;
     }
 
     private static Path train(String folder, long seed) {
+        return train(folder, seed, SchemaLoader.loadDefault());
+    }
+
+    private static Path train(String folder, long seed, FeatureSchema schema) {
         try {
             Path dir = Files.createDirectories(Path.of("target", folder));
-            FeatureSchema schema = SchemaLoader.loadDefault();
             TrainedModel model = new TrainingPipeline(TrainingSettings.defaults().withBootstrap(8),
                     Progress.SILENT).train(schema, cases(schema, 4000, seed), Map.of("input_file", "test"));
             ModelBundle b = BundleAssembly.assemble(model, Map.of());

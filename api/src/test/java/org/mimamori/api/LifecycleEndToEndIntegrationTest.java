@@ -1,0 +1,249 @@
+package org.mimamori.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.mimamori.api.config.EmbeddedMariaDb;
+import org.mimamori.api.config.TestDatabases;
+import org.mimamori.api.models.ActiveModel;
+import org.mimamori.api.models.ActiveModels;
+import org.mimamori.api.support.Cases;
+import org.mimamori.api.support.Clients;
+import org.mimamori.api.support.DataDirs;
+import org.mimamori.api.support.TestBundles;
+import org.mimamori.client.api.ScoresApi;
+import org.mimamori.client.model.AccessPurpose;
+import org.mimamori.client.model.ModelApprovalRequest;
+import org.mimamori.client.model.ModelInfo;
+import org.mimamori.client.model.ModelRollbackRequest;
+import org.mimamori.client.model.ModelState;
+import org.mimamori.client.model.ModelTransition;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * The model lifecycle end to end (docs/models.md, "Lifecycle"), on two instances of the service sharing one
+ * database, each scoring continuously under load: upload → shadow (both instances shadow-score) → approval by
+ * the uploader refused, by a second person with a reason → activation: both instances serve the new model
+ * within 5 s with no failed request → rollback: both serve the old model again within 5 s, still no failed
+ * request.
+ */
+class LifecycleEndToEndIntegrationTest {
+
+    /** How soon every instance must serve a change (the refresh interval is the default, 2 s). */
+    private static final Duration WITHIN = Duration.ofSeconds(5);
+
+    @Test
+    void uploadShadowApproveActivateOnTwoInstancesUnderLoadThenRollBack() throws Exception {
+        Path dir = DataDirs.fresh("lifecycle");
+        EmbeddedMariaDb db = TestDatabases.start(dir.resolve("shared-db"));
+        ConfigurableApplicationContext a = null;
+        ConfigurableApplicationContext b = null;
+        List<Load> loads = new ArrayList<>();
+        try {
+            a = start(db, dir.resolve("a"));
+            b = start(db, dir.resolve("b"));
+            Clients one = new Clients(port(a));
+            Clients two = new Clients(port(b));
+            String first = versionOf(TestBundles.bundle());
+            assertThat(scoredWith(one)).isEqualTo(first);
+            assertThat(scoredWith(two)).isEqualTo(first);
+            loads.add(Load.start("a", one));
+            loads.add(Load.start("b", two));
+
+            // Upload (by an admin, who therefore cannot approve it) and shadow, on instance a.
+            ModelInfo uploaded = one.models("demo-admin").uploadModel(TestBundles.other().toFile());
+            String second = uploaded.getVersion();
+            assertThat(uploaded.getState()).isEqualTo(ModelState.CANDIDATE);
+            one.models("demo-analyst").shadowModel(second);
+            awaitShadow(a, second);
+            awaitShadow(b, second);
+
+            // ---- SHADOW REPORT STEP (to be added by the coordinator after merging the shadow helper) ----
+            // Let both instances shadow-score under the load, then read the shadow report of `second` and check
+            // it counts the requests both instances scored in shadow; the approval below records its headline.
+            // ---- end of the shadow report step ----
+
+            // Approval, on instance b: the uploader is refused, a second person with a reason approves.
+            assertThatThrownBy(() -> two.models("demo-admin").approveModel(second,
+                    new ModelApprovalRequest().reason("I trained it, it is fine")))
+                    .isInstanceOfSatisfying(HttpClientErrorException.class, e -> {
+                        assertThat(e.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+                        assertThat(e.getResponseBodyAsString()).contains("second person");
+                    });
+            ModelTransition approval = two.models("demo-supervisor").approveModel(second,
+                    new ModelApprovalRequest().reason("shadow report and validation on last year's cases reviewed"));
+            assertThat(approval.getTo()).isEqualTo(ModelState.APPROVED);
+            assertThat(approval.getBy()).isEqualTo("demo-supervisor");
+
+            // Activation on instance a: both serve the new model within 5 s, under load.
+            long activated = System.nanoTime();
+            one.models("demo-analyst").activateModel(second);
+            awaitServing(loads, second, activated);
+
+            // Rollback on instance b: both serve the old model again within 5 s.
+            long rolledBack = System.nanoTime();
+            ModelInfo back = two.models("demo-supervisor").rollbackModel(
+                    new ModelRollbackRequest().reason("the new model flags more children than we can visit"));
+            assertThat(back.getVersion()).isEqualTo(first);
+            awaitServing(loads, first, rolledBack);
+
+            for (Load load : loads) {
+                load.stop();
+            }
+            for (Load load : loads) {
+                assertThat(load.failures).as("failed requests on instance " + load.name).isEmpty();
+                assertThat(load.scored.get()).as("scores on instance " + load.name).isGreaterThan(20);
+            }
+            List<ModelTransition> history = one.models("demo-auditor").getModelHistory(second, AccessPurpose.AUDIT);
+            assertThat(history).extracting(ModelTransition::getTo).containsExactly(ModelState.CANDIDATE,
+                    ModelState.SHADOW, ModelState.APPROVED, ModelState.ACTIVE, ModelState.RETIRED);
+            assertThat(history.get(2).getReason()).isEqualTo(
+                    "shadow report and validation on last year's cases reviewed");
+            assertThat(history.get(4).getBy()).isEqualTo("demo-supervisor");
+        } finally {
+            for (Load load : loads) {
+                load.stop();
+            }
+            if (b != null) {
+                b.close();
+            }
+            if (a != null) {
+                a.close();
+            }
+            db.stop();
+        }
+    }
+
+    /** Waits until the instance's shadow model (in memory) is {@code version}. */
+    private static void awaitShadow(ConfigurableApplicationContext app, String version) throws InterruptedException {
+        ActiveModels models = app.getBean(ActiveModels.class);
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (!models.shadow().map(ActiveModel::version).orElse("").equals(version)) {
+            assertThat(System.nanoTime()).as("shadow model " + version + " within " + WITHIN).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Waits until every load's scores are made with {@code version} (within 5 s of {@code since}), then checks
+     * that all its later scores are too (no instance goes back).
+     */
+    private static void awaitServing(List<Load> loads, String version, long since) throws InterruptedException {
+        long deadline = since + WITHIN.toNanos();
+        for (Load load : loads) {
+            while (!version.equals(load.lastVersion.get()) || load.lastAt.get() < since) {
+                assertThat(System.nanoTime()).as("instance " + load.name + " serves " + version + " within " + WITHIN
+                        + " (failures so far: " + load.failures + ")").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+        for (Load load : loads) {
+            load.recent.clear();
+        }
+        Thread.sleep(500);
+        for (Load load : loads) {
+            assertThat(load.recent).as("instance " + load.name + " after the switch").isNotEmpty()
+                    .containsOnly(version);
+        }
+    }
+
+    /** A thread scoring continuously on one instance, keeping each score's model version and every failure. */
+    private static final class Load implements Runnable {
+
+        final String name;
+        final ScoresApi scores;
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicLong scored = new AtomicLong();
+        final AtomicReference<String> lastVersion = new AtomicReference<>();
+        final AtomicLong lastAt = new AtomicLong();
+        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        /** The versions scored since it was last cleared. */
+        final ConcurrentLinkedQueue<String> recent = new ConcurrentLinkedQueue<>();
+        Thread thread;
+
+        private Load(String name, Clients clients) {
+            this.name = name;
+            this.scores = clients.scores("demo-caseworker");
+        }
+
+        static Load start(String name, Clients clients) {
+            Load load = new Load(name, clients);
+            load.thread = new Thread(load, "load-" + name);
+            load.thread.setDaemon(true);
+            load.thread.start();
+            return load;
+        }
+
+        @Override
+        public void run() {
+            int i = 0;
+            while (running.get()) {
+                long started = System.nanoTime();
+                try {
+                    String v = scores.createScore(Cases.low("C-LIFE-" + name + "-" + (i++ % 500)), null)
+                            .getModelVersion();
+                    if (started > lastAt.get()) {
+                        lastVersion.set(v);
+                        lastAt.set(started);
+                    }
+                    recent.add(v);
+                    scored.incrementAndGet();
+                } catch (RuntimeException e) {
+                    failures.add(e.toString());
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            if (thread != null) {
+                thread.join(10_000);
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(EmbeddedMariaDb db, Path dataDir) {
+        return new SpringApplicationBuilder(MimamoriApiApplication.class).run(
+                "--server.port=0",
+                "--spring.jmx.enabled=false",
+                "--mimamori.data-dir=" + dataDir,
+                "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=" + db.password(),
+                "--spring.flyway.user=" + db.ownerName(),
+                "--spring.flyway.password=" + db.password(),
+                // As documented for an external database: migrations as the owner, the service with table rights.
+                "--mimamori.database.service-account='" + db.username() + "'@'127.0.0.1'",
+                "--mimamori.models.import-bundle=" + TestBundles.bundle(),
+                "--mimamori.models.demo-when-empty=false");
+    }
+
+    private static String scoredWith(Clients clients) {
+        return clients.scores("demo-caseworker").createScore(Cases.low("C-LIFE-0"), null).getModelVersion();
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    /** The version is the first 16 hex digits of the file's SHA-256. */
+    private static String versionOf(Path bundle) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(bundle))).substring(0, 16);
+    }
+}
