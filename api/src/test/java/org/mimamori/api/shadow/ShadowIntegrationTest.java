@@ -249,6 +249,23 @@ class ShadowIntegrationTest extends IntegrationTestBase {
         assertThat(en.body()).contains("\"language\":\"en\"").contains("selection bias");
         assertThat(http().get("/api/v1/models/" + version + "/shadow-report?purpose=case_review", "demo-caseworker")
                 .statusCode()).isEqualTo(403);
+
+        // a child under a cessation-of-use request is left out; an erased child's shadow result goes with its score
+        assertThat(http().post("/api/v1/children/C-SH-0001/cessation", "demo-privacy_officer", """
+                {"mode": "restrict", "reason": "the family's request", "purpose": "deletion_request"}""")
+                .statusCode()).isBetween(200, 201);
+        assertThat(shadow("demo-auditor").getShadowReport(version, AccessPurpose.AUDIT, null).getScored())
+                .isEqualTo(39L);
+        String erased = expected.get(2).score().getId().toString();
+        assertThat(http().post("/api/v1/children/C-SH-0002/cessation", "demo-privacy_officer", """
+                {"mode": "erase", "reason": "the family's request", "purpose": "deletion_request"}""")
+                .statusCode()).isBetween(200, 201);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shadow_score WHERE score_id = ?", Long.class, erased))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shadow_contribution WHERE score_id = ?", Long.class,
+                erased)).isZero();
+        assertThat(shadow("demo-auditor").getShadowReport(version, AccessPurpose.AUDIT, null).getScored())
+                .isEqualTo(38L);
     }
 
     @Test
