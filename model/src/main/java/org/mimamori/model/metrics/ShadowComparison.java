@@ -121,7 +121,7 @@ public final class ShadowComparison {
         return n;
     }
 
-    /** How many cases the two models put in the same band; NaN share when none (see {@link #bandAgreement}). */
+    /** How many cases the two models put in the same band (both withheld included). */
     public long agreeing() {
         return agreeing;
     }
