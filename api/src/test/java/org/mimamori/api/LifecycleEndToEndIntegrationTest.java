@@ -23,12 +23,14 @@ import org.mimamori.api.support.Clients;
 import org.mimamori.api.support.DataDirs;
 import org.mimamori.api.support.TestBundles;
 import org.mimamori.client.api.ScoresApi;
+import org.mimamori.client.api.ShadowApi;
 import org.mimamori.client.model.AccessPurpose;
 import org.mimamori.client.model.ModelApprovalRequest;
 import org.mimamori.client.model.ModelInfo;
 import org.mimamori.client.model.ModelRollbackRequest;
 import org.mimamori.client.model.ModelState;
 import org.mimamori.client.model.ModelTransition;
+import org.mimamori.client.model.ShadowReport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,7 +39,8 @@ import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * The model lifecycle end to end (docs/models.md, "Lifecycle"), on two instances of the service sharing one
- * database, each scoring continuously under load: upload → shadow (both instances shadow-score) → approval by
+ * database, each scoring continuously under load: upload → shadow (both instances shadow-score; the shadow report
+ * counts them and its headline goes into the approval record) → approval by
  * the uploader refused, by a second person with a reason → activation: both instances serve the new model
  * within 5 s with no failed request → rollback: both serve the old model again within 5 s, still no failed
  * request.
@@ -73,10 +76,15 @@ class LifecycleEndToEndIntegrationTest {
             awaitShadow(a, second);
             awaitShadow(b, second);
 
-            // ---- SHADOW REPORT STEP (to be added by the coordinator after merging the shadow helper) ----
-            // Let both instances shadow-score under the load, then read the shadow report of `second` and check
-            // it counts the requests both instances scored in shadow; the approval below records its headline.
-            // ---- end of the shadow report step ----
+            // The shadow report: both instances shadow-score their live requests under the load; the report
+            // (read on either instance, from the shared database) counts them, compared with the active model.
+            ShadowReport report = awaitShadowReport(one, second, 40);
+            assertThat(report.getShadowVersion()).isEqualTo(second);
+            assertThat(report.getActiveVersion()).isEqualTo(first);
+            assertThat(report.getAgreement().getShare()).isBetween(0.0, 1.0);
+            ShadowReport onB = new ShadowApi(two.api("demo-auditor")).getShadowReport(second, AccessPurpose.AUDIT,
+                    "en");
+            assertThat(onB.getScored()).isGreaterThanOrEqualTo(report.getScored());
 
             // Approval, on instance b: the uploader is refused, a second person with a reason approves.
             assertThatThrownBy(() -> two.models("demo-admin").approveModel(second,
@@ -89,6 +97,10 @@ class LifecycleEndToEndIntegrationTest {
                     new ModelApprovalRequest().reason("shadow report and validation on last year's cases reviewed"));
             assertThat(approval.getTo()).isEqualTo(ModelState.APPROVED);
             assertThat(approval.getBy()).isEqualTo("demo-supervisor");
+            // the approval records the shadow report's headline it rests on
+            assertThat(approval.getShadowReport()).isNotNull();
+            assertThat(approval.getShadowReport().getActiveVersion()).isEqualTo(first);
+            assertThat(approval.getShadowReport().getScored()).isGreaterThanOrEqualTo(report.getScored());
 
             // Activation on instance a: both serve the new model within 5 s, under load.
             long activated = System.nanoTime();
@@ -126,6 +138,29 @@ class LifecycleEndToEndIntegrationTest {
                 a.close();
             }
             db.stop();
+        }
+    }
+
+    /**
+     * Waits until the shadow report of {@code version} counts at least {@code atLeast} scores (shadow scoring runs
+     * after each score's commit, on a background thread of the instance that made it).
+     */
+    private static ShadowReport awaitShadowReport(Clients clients, String version, long atLeast)
+            throws InterruptedException {
+        ShadowApi shadow = new ShadowApi(clients.api("demo-supervisor"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                ShadowReport report = shadow.getShadowReport(version, AccessPurpose.SUPERVISION, "en");
+                if (report.getScored() >= atLeast) {
+                    return report;
+                }
+            } catch (HttpClientErrorException.NotFound e) {
+                // nothing shadow-scored yet
+            }
+            assertThat(System.nanoTime()).as("shadow report of " + version + " counting " + atLeast + " scores")
+                    .isLessThan(deadline);
+            Thread.sleep(200);
         }
     }
 

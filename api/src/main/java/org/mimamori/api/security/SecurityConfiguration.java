@@ -126,7 +126,11 @@ class SecurityConfiguration {
             allow("getModelCard", HttpMethod.GET, "/api/v1/models/*/card", Roles.SUPERVISOR, Roles.ANALYST,
                     Roles.AUDITOR, Roles.ADMIN),
             allow("getModelCardPlot", HttpMethod.GET, "/api/v1/models/*/card/*", Roles.SUPERVISOR, Roles.ANALYST,
-                    Roles.AUDITOR, Roles.ADMIN));
+                    Roles.AUDITOR, Roles.ADMIN),
+            // shadow report: aggregates of a model compared with the active one, no child, no individual score;
+            // not caseworkers, who never see a shadow model's results.
+            allow("getShadowReport", HttpMethod.GET, "/api/v1/models/*/shadow-report", Roles.SUPERVISOR,
+                    Roles.AUDITOR, Roles.ANALYST, Roles.ADMIN));
 
     /** The Content-Security-Policy of the static pages: their own scripts, styles and API calls, nothing else. */
     static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -79,6 +79,9 @@ class AccessAuditIntegrationTest extends IntegrationTestBase {
                 null));
         s.put("getModelCardPlot", new Sample("GET", "/api/v1/models/no-such-version/card/roc.png?purpose=supervision",
                 null, null));
+        // shadow report
+        s.put("getShadowReport", new Sample("GET", "/api/v1/models/no-such-version/shadow-report?purpose=supervision",
+                null, null));
         return s;
     }
 

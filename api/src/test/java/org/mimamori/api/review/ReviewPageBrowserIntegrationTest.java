@@ -20,6 +20,7 @@ import org.mimamori.api.support.Cohorts;
 import org.mimamori.api.support.DataDirs;
 import org.mimamori.api.support.IntegrationTestBase;
 import org.mimamori.api.support.Screenings;
+import org.mimamori.api.support.TestBundles;
 import org.mimamori.client.model.Contribution;
 import org.mimamori.client.model.DecisionKind;
 import org.mimamori.client.model.DecisionRequest;
@@ -280,6 +281,60 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void theShadowPanelShowsTheReportOfTheModelInShadowInJapanese() throws Exception {
+        String version = clients().models("demo-analyst").uploadModel(TestBundles.shadow().toFile()).getVersion();
+        clients().models("demo-analyst").shadowModel(version);
+        try {
+            for (int i = 0; i < 3; i++) {
+                clients().scores("demo-caseworker").createScore(i == 0 ? Cases.high("C-BS-000" + i)
+                        : Cases.low("C-BS-000" + i), "ja");
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (jdbc.queryForObject("SELECT COUNT(*) FROM shadow_score s JOIN score c ON c.id = s.score_id "
+                    + "WHERE s.shadow_version = ? AND c.child_ref LIKE 'C-BS-%'", Long.class, version) < 3
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            org.mimamori.client.model.ShadowReport report = new org.mimamori.client.api.ShadowApi(
+                    clients().api(SUPERVISOR)).getShadowReport(version,
+                    org.mimamori.client.model.AccessPurpose.SUPERVISION, "ja");
+            assertThat(report.getScored()).isGreaterThanOrEqualTo(3L);
+            assertThat(report.getItems()).isNotEmpty();
+
+            WebDriver browser = chromium();
+            try {
+                browser.get("http://127.0.0.1:" + port + "/review?lang=ja");
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+                wait.until(ExpectedConditions.textToBe(By.cssSelector("#shadow-section h2"),
+                        "シャドーモデル（試行中のモデル）"));
+                logIn(browser, SUPERVISOR);
+                wait.until(ExpectedConditions.textToBe(By.id("status"), "読み込みました。"));
+                WebElement panel = browser.findElement(By.cssSelector("[data-shadow-version='" + version + "']"));
+                String text = panel.getText();
+                assertThat(text).contains("両モデルで算出した件数 " + report.getScored())
+                        .contains("同じ区分の割合 " + percent(report.getAgreement().getShare()))
+                        .contains("推定の差の平均").contains("区分：稼働中のモデル（行）× シャドーモデル（列）")
+                        .contains("寄与の差が大きい項目").contains(report.getItems().get(0).getLabel())
+                        .contains("結果が記録された件数").contains("選択バイアス");
+                assertThat(text).doesNotContain("Model in shadow").doesNotContain("Cases scored by both");
+                assertNoCspViolations(browser);
+            } finally {
+                browser.quit();
+            }
+        } finally {
+            // leave the shared service as it was: no model in shadow (the refresh drops it within seconds)
+            jdbc.update("UPDATE model_bundle SET state = 'candidate' WHERE version = ? AND state = 'shadow'", version);
+            Thread.sleep(3000);
+        }
+    }
+
+    /** As the page writes a share: one decimal, per cent. */
+    private static String percent(double p) {
+        double v = Math.round(p * 1000) / 10.0;
+        return (v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v)) + "%";
     }
 
     private static WebDriver chromium() {

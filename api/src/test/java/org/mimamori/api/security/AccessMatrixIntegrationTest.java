@@ -79,7 +79,9 @@ class AccessMatrixIntegrationTest {
             // --- outcome monitoring and model cards ---
             row("outcomeMonitoring", none(), SUPERVISOR, ANALYST, AUDITOR, ADMIN),
             row("getModelCard", none(), SUPERVISOR, ANALYST, AUDITOR, ADMIN),
-            row("getModelCardPlot", none(), SUPERVISOR, ANALYST, AUDITOR, ADMIN));
+            row("getModelCardPlot", none(), SUPERVISOR, ANALYST, AUDITOR, ADMIN),
+            // shadow report
+            row("getShadowReport", none(), SUPERVISOR, AUDITOR, ANALYST, ADMIN));
 
     /** What a path parameter is filled with: ids nobody has, so allowed calls change nothing. */
     private static final Map<String, String> PATH_VALUES = Map.of(

@@ -33,6 +33,7 @@ public final class TestBundles {
     private static Path withCard;
     private static Path third;
     private static Path otherSchema;
+    private static Path shadow;
 
     private TestBundles() {
     }
@@ -83,6 +84,14 @@ public final class TestBundles {
             otherSchema = train("test-bundle-other-schema", 14, SchemaLoader.parse(without, "other-schema.yaml"));
         }
         return otherSchema;
+    }
+
+    /** Another bundle of the default schema (other made-up cases again), for the shadow tests; trained on first use. */
+    public static synchronized Path shadow() {
+        if (shadow == null) {
+            shadow = train("test-bundle-shadow", 15);
+        }
+        return shadow;
     }
 
     private static Path train(String folder, long seed) {

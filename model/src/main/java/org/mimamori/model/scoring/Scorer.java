@@ -78,6 +78,20 @@ public final class Scorer {
         return bands;
     }
 
+    /** The input items, in the order of {@link #itemContributions}. */
+    public List<Item> inputItems() {
+        return inputs;
+    }
+
+    /**
+     * Every input item's contribution to the logit, whether its value is recorded, not applicable or unknown
+     * (the same numbers as {@link #score}'s contributions and, for unknown items, the parts of its
+     * {@code unrecorded} sum), in the order of {@link #inputItems}.
+     */
+    public double[] itemContributions(Case c) {
+        return scorecard.contributions(scorecard.encoder().encode(c));
+    }
+
     /** The calibrated probability of a logit. */
     public double probability(double logit) {
         return calibrator.probability(logit);

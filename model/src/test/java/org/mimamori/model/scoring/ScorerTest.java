@@ -1,6 +1,7 @@
 package org.mimamori.model.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,6 +67,30 @@ class ScorerTest {
             m.put((String) itemsAndValues[i], v instanceof Value value ? value : Value.of(((Number) v).doubleValue()));
         }
         return Case.resolve(SCHEMA, m);
+    }
+
+    @Test
+    void itemContributionsAreTheScoresContributionsAndTheirUnrecordedPartsItemByItem() {
+        Scorer scorer = scorer(ScoringSettings.DEFAULT);
+        Case c = child("age_years", 10, "absence_days_term", 12, "prior_consultations", 2);
+        ExplainedScore s = scorer.score(c);
+        double[] all = scorer.itemContributions(c);
+        assertThat(all).hasSize(scorer.inputItems().size());
+        double unrecorded = 0;
+        double sum = s.baseline();
+        for (int k = 0; k < all.length; k++) {
+            String id = scorer.inputItems().get(k).id();
+            sum += all[k];
+            if (c.get(id).kind() == Value.Kind.UNKNOWN) {
+                unrecorded += all[k];
+            } else {
+                double given = s.contributions().stream().filter(x -> x.item().id().equals(id)).findFirst()
+                        .orElseThrow().contribution();
+                assertThat(all[k]).as(id).isEqualTo(given);
+            }
+        }
+        assertThat(unrecorded).isCloseTo(s.unrecorded().contribution(), within(1e-12));
+        assertThat(sum).isCloseTo(s.logit(), within(1e-9));
     }
 
     @Test
