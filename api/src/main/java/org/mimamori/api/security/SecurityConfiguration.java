@@ -111,7 +111,12 @@ class SecurityConfiguration {
             allow("getDisclosure", HttpMethod.GET, "/api/v1/children/*/disclosure", Roles.PRIVACY_OFFICER),
             allow("createCorrection", HttpMethod.POST, "/api/v1/scores/*/corrections", Roles.PRIVACY_OFFICER),
             // Retention on demand (it also runs on its schedule): counts only, no child.
-            allow("runRetention", HttpMethod.POST, "/api/v1/retention/runs", Roles.ADMIN));
+            allow("runRetention", HttpMethod.POST, "/api/v1/retention/runs", Roles.ADMIN),
+            // --- drift --- Aggregates only (no child): those who watch the model and its data, and auditors.
+            allow("getDrift", HttpMethod.GET, "/api/v1/monitoring/drift", Roles.SUPERVISOR, Roles.ANALYST,
+                    Roles.ADMIN, Roles.AUDITOR),
+            allow("getScreeningDrift", HttpMethod.GET, "/api/v1/screenings/*/drift", Roles.SUPERVISOR,
+                    Roles.ANALYST, Roles.ADMIN, Roles.AUDITOR));
 
     /** The Content-Security-Policy of the static pages: their own scripts, styles and API calls, nothing else. */
     static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -70,7 +70,10 @@ class AccessMatrixIntegrationTest {
             row("getDisclosure", none(), PRIVACY_OFFICER),
             row("createCorrection", json("{\"purpose\":\"correction_request\",\"reason\":\"test\","
                     + "\"items\":{\"age_years\":9}}"), PRIVACY_OFFICER),
-            row("runRetention", none(), ADMIN));
+            row("runRetention", none(), ADMIN),
+            // --- drift ---
+            row("getDrift", none(), SUPERVISOR, ANALYST, ADMIN, AUDITOR),
+            row("getScreeningDrift", none(), SUPERVISOR, ANALYST, ADMIN, AUDITOR));
 
     /** What a path parameter is filled with: ids nobody has, so allowed calls change nothing. */
     private static final Map<String, String> PATH_VALUES = Map.of(
