@@ -29,6 +29,7 @@ public final class TestBundles {
 
     private static Path bundle;
     private static Path other;
+    private static Path synthetic;
 
     private TestBundles() {
     }
@@ -49,12 +50,33 @@ public final class TestBundles {
         return other;
     }
 
+    /**
+     * A bundle trained on a synthetic municipality ({@code synth}: 4,000 children, seed 41), so that cohorts from
+     * the same generator are its training distribution (the drift test); trained on first use.
+     */
+    public static synchronized Path synthetic() {
+        if (synthetic == null) {
+            FeatureSchema schema = SchemaLoader.loadDefault();
+            org.mimamori.training.synth.SyntheticMunicipality town = new org.mimamori.training.synth
+                    .SyntheticMunicipality(org.mimamori.training.synth.SynthConfig.of(4000, 41));
+            org.mimamori.training.synth.CaseRecorder recorder = new org.mimamori.training.synth.CaseRecorder(schema,
+                    town.config().missingRates());
+            synthetic = train("test-bundle-synthetic", schema, town.population().stream().map(recorder::record)
+                    .toList());
+        }
+        return synthetic;
+    }
+
     private static Path train(String folder, long seed) {
+        FeatureSchema schema = SchemaLoader.loadDefault();
+        return train(folder, schema, cases(schema, 4000, seed));
+    }
+
+    private static Path train(String folder, FeatureSchema schema, List<Case> cases) {
         try {
             Path dir = Files.createDirectories(Path.of("target", folder));
-            FeatureSchema schema = SchemaLoader.loadDefault();
             TrainedModel model = new TrainingPipeline(TrainingSettings.defaults().withBootstrap(8),
-                    Progress.SILENT).train(schema, cases(schema, 4000, seed), Map.of("input_file", "test"));
+                    Progress.SILENT).train(schema, cases, Map.of("input_file", "test"));
             ModelBundle b = BundleAssembly.assemble(model, Map.of());
             return b.writeTo(dir);
         } catch (IOException e) {

@@ -26,9 +26,10 @@ import org.mimamori.model.value.Value;
  * quality").
  *
  * <ul>
- *   <li><b>PSI</b> per item, of the recorded states (every encoded state but unknown, renormalised on both sides)
- *       against the training shares: whether what is recorded has shifted. Unknown is left out on purpose and
- *       watched by its own rate, so that a broken link is not read as a change in values, nor the reverse.</li>
+ *   <li><b>PSI</b> per item, of its value states (bins, yes/no, categories; renormalised on both sides, without
+ *       unknown and not applicable) against the training shares: whether the values recorded have shifted. Unknown
+ *       is left out on purpose and watched by its own rate, so that a broken link is not read as a change in
+ *       values, nor the reverse; not applicable follows from the age (whose own PSI shows a change of ages).</li>
  *   <li>Derived items get PSI and an unknown rate but never an unknown-rate warning: they are unknown because an
  *       item they are derived from is, and that item's own figures warn.</li>
  *   <li><b>Unknown rate</b> per item and per source department (mean over its items) against training; a rise
@@ -92,30 +93,24 @@ public final class Drift {
             int[] range = encoder.featureRange(k);
             long[] counts = window.states(k);
             int unknown = unknownPosition(encoder, range);
-            long[] recordedCounts = new long[counts.length - 1];
-            double[] recordedRef = new double[counts.length - 1];
-            long recorded = 0;
-            double refRecorded = 0;
+            int notApplicable = unknown + 1; // the layout of ItemCoding: value states, unknown, not applicable
+            int values = counts.length - 2;
+            long[] valueCounts = java.util.Arrays.copyOf(counts, values);
+            double[] valueRef = new double[values];
             long numbers = 0;
-            for (int s = 0, j = 0; s < counts.length; s++) {
-                if (s == unknown) {
-                    continue;
-                }
-                recordedCounts[j] = counts[s];
-                recordedRef[j] = reference.stateFrequencies()[range[0] + s];
-                recorded += counts[s];
-                refRecorded += recordedRef[j];
-                if (!encoder.features().get(range[0] + s).state().equals("not_applicable")) {
-                    numbers += counts[s];
-                }
-                j++;
+            double refValues = 0;
+            for (int s = 0; s < values; s++) {
+                valueRef[s] = reference.stateFrequencies()[range[0] + s];
+                numbers += counts[s];
+                refValues += valueRef[s];
             }
+            long recorded = numbers + counts[notApplicable];
             Double psi = null;
-            if (recorded > 0 && refRecorded > 0) {
-                for (int j = 0; j < recordedRef.length; j++) {
-                    recordedRef[j] /= refRecorded;
+            if (numbers > 0 && refValues > 0) {
+                for (int s = 0; s < values; s++) {
+                    valueRef[s] /= refValues;
                 }
-                psi = PopulationStability.psi(recordedCounts, recordedRef);
+                psi = PopulationStability.psi(valueCounts, valueRef);
             }
             double unknownRate = n == 0 ? 0 : (double) counts[unknown] / n;
             boolean numeric = ref.min() != null;
@@ -128,7 +123,7 @@ public final class Drift {
             if (!enough) {
                 continue;
             }
-            if (psi != null && recorded >= t.minWindow() && psi >= t.psiWatch()) {
+            if (psi != null && numbers >= t.minWindow() && psi >= t.psiWatch()) {
                 warnings.add(new DriftWarning(Kind.PSI, item.id(), psi >= t.psiAct() ? Level.ACT : Level.WATCH, psi,
                         0, DriftMessages.psi(item, psi, psi >= t.psiAct())));
             }
@@ -197,12 +192,12 @@ public final class Drift {
     }
 
     private static int unknownPosition(CaseEncoder encoder, int[] range) {
-        for (int f = range[0]; f < range[1]; f++) {
-            if (encoder.features().get(f).state().equals("unknown")) {
-                return f - range[0];
-            }
+        int unknown = range[1] - range[0] - 2;
+        if (!encoder.features().get(range[0] + unknown).state().equals("unknown")
+                || !encoder.features().get(range[0] + unknown + 1).state().equals("not_applicable")) {
+            throw new IllegalStateException("an item whose last two states are not unknown and not applicable");
         }
-        throw new IllegalStateException("an item without an unknown state");
+        return unknown;
     }
 
     private static List<BandShare> bands(DriftWindow window, List<String> order) {

@@ -42,8 +42,8 @@ public record DriftReport(long scores, boolean enough, int minWindow, List<ItemD
      * @param source               its department
      * @param label                its label
      * @param recorded             how many cases had it known: a value, or not applicable (a state of its own)
-     * @param psi                  PSI of the recorded states (every state but unknown) against training, or null
-     *                             when nothing was recorded or training never recorded it
+     * @param psi                  PSI of its value states (neither unknown nor not applicable) against training, or
+     *                             null when no value was recorded or training never recorded one
      * @param unknownRate          share of the window's cases where it was unknown
      * @param referenceUnknownRate share of training cases where it was unknown
      * @param outsideRangeShare    share of recorded numbers outside the training range, or null for items that
