@@ -3,7 +3,9 @@
 -- drift_observation (the window is read from it: the newest rows of a model version, or one screening's), and per
 -- input item of that score the position of its encoded state among the item's states (0 = the first bin or
 -- category; the item's unknown and not-applicable states are the last two) and whether a recorded number lay
--- outside the training range. Nothing else of the case. Case-derived data: erased with its score (cascade) and
+-- outside the training range. Nothing else of the case. To keep scoring fast, an item in its most common training
+-- state (its modal state, Drift.modalStates) without an out-of-range value has no row: its count is the
+-- window's scores minus the item's other rows (DriftWindow.completeModal). Case-derived data: erased with its score (cascade) and
 -- by the retention kind `drift` (mimamori.retention.drift, default 90 days).
 CREATE TABLE drift_observation (
     score_id      CHAR(36)     NOT NULL PRIMARY KEY,

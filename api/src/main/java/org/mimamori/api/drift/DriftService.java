@@ -95,6 +95,7 @@ class DriftService {
     private DriftReport report(Scorer scorer, java.util.function.Consumer<DriftWindow> fill) {
         DriftWindow w = new DriftWindow(scorer.encoder());
         fill.accept(w);
+        w.completeModal(Drift.modalStates(scorer.encoder(), scorer.reference()));
         return Drift.assess(scorer.reference(), w, scorer.bands().bands().stream().map(ScoreBand::id).toList(),
                 thresholds);
     }

@@ -40,9 +40,12 @@ class DriftStore {
         this.named = named;
     }
 
-    /** One score's row and its items' rows (item, state position, outside the range). */
+    /**
+     * One score's row and its items' rows (item, state position, outside the range); an item in its modal state
+     * ({@code modal}) with no out-of-range value gets no row (see {@link DriftWindow#completeModal}).
+     */
     record Row(String scoreId, String modelVersion, String screeningId, Instant at, String band, List<String> items,
-               int[] states, boolean[] outside) {
+               int[] states, boolean[] outside, int[] modal) {
     }
 
     /** Writes rows in the caller's transaction, in two batches. */
@@ -53,7 +56,7 @@ class DriftStore {
             observations.add(new Object[] {r.scoreId(), r.modelVersion(), r.screeningId(), Timestamp.from(r.at()),
                     r.band()});
             for (int k = 0; k < r.items().size(); k++) {
-                if (r.items().get(k).length() <= MAX_ITEM) {
+                if (r.items().get(k).length() <= MAX_ITEM && (r.states()[k] != r.modal()[k] || r.outside()[k])) {
                     states.add(new Object[] {r.scoreId(), r.items().get(k), r.states()[k], r.outside()[k]});
                 }
             }

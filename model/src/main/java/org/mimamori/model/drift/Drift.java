@@ -61,6 +61,26 @@ public final class Drift {
         return new Observation(states, outside);
     }
 
+    /**
+     * Per input item, the position of its most common training state (the first of equals). A service may leave
+     * out the rows of items in this state (most items are, most of the time) and restore their count with
+     * {@link DriftWindow#completeModal(int[])}: the window's scores minus the item's other counts.
+     */
+    public static int[] modalStates(CaseEncoder encoder, TrainingReference reference) {
+        int[] modal = new int[encoder.inputItems().size()];
+        for (int k = 0; k < modal.length; k++) {
+            int[] range = encoder.featureRange(k);
+            int best = 0;
+            for (int f = range[0]; f < range[1]; f++) {
+                if (reference.stateFrequencies()[f] > reference.stateFrequencies()[range[0] + best]) {
+                    best = f - range[0];
+                }
+            }
+            modal[k] = best;
+        }
+        return modal;
+    }
+
     private static int activeIn(EncodedCase e, int[] range) {
         for (int i : e.indices()) {
             if (i >= range[0] && i < range[1]) {

@@ -67,6 +67,25 @@ public final class DriftWindow {
         outside[k] += outsideRange;
     }
 
+    /**
+     * Restores the counts left out as implied: per item, the cases in its modal state that had no row are the
+     * window's scores minus all the item's counted cases. Call once, after every {@link #addCounts} and
+     * {@link #addScores}.
+     *
+     * @param modal per input item, the state whose rows were left out ({@link Drift#modalStates})
+     */
+    public void completeModal(int[] modal) {
+        for (int k = 0; k < states.length; k++) {
+            long counted = 0;
+            for (long c : states[k]) {
+                counted += c;
+            }
+            if (scores > counted) {
+                states[k][modal[k]] += scores - counted;
+            }
+        }
+    }
+
     /** Adds scores to the window size (their item counts come through {@link #addCounts}). */
     public void addScores(long n) {
         scores += n;

@@ -139,6 +139,31 @@ class DriftTest {
         assertThat(r.warnings(Kind.UNKNOWN_ITEM)).isEmpty();
     }
 
+    @Test
+    void countsWithoutTheModalRowsGiveTheSameReport() {
+        List<Case> cases = cases(1000, 8, m -> m);
+        int[] modal = Drift.modalStates(ENCODER, REFERENCE);
+        DriftWindow full = new DriftWindow(ENCODER);
+        DriftWindow sparse = new DriftWindow(ENCODER);
+        var items = ENCODER.inputItems();
+        for (Case c : cases) {
+            Observation o = Drift.observe(ENCODER, REFERENCE, c, ENCODER.encode(c));
+            full.add(o, null);
+            sparse.addScores(1);
+            for (int k = 0; k < items.size(); k++) {
+                if (o.states()[k] != modal[k] || o.outside()[k]) {
+                    sparse.addCounts(items.get(k).id(), o.states()[k], 1, o.outside()[k] ? 1 : 0);
+                }
+            }
+        }
+        sparse.completeModal(modal);
+        for (int k = 0; k < items.size(); k++) {
+            assertThat(sparse.states(k)).as(items.get(k).id()).isEqualTo(full.states(k));
+        }
+        assertThat(Drift.assess(REFERENCE, sparse, List.of(), DriftThresholds.DEFAULT).items())
+                .isEqualTo(Drift.assess(REFERENCE, full, List.of(), DriftThresholds.DEFAULT).items());
+    }
+
     private static DriftReport.ItemDrift item(DriftReport r, String id) {
         return r.items().stream().filter(i -> i.item().equals(id)).findFirst().orElseThrow();
     }
