@@ -88,7 +88,8 @@ public final class Contract {
             }
         }
         for (String name : List.of("mimamori.yaml", "schemas.yaml", "decision-schemas.yaml", "screenings.yaml",
-                "explanation-schemas.yaml", "similar.yaml")) {
+                "explanation-schemas.yaml", "similar.yaml", "drift.yaml", "lifecycle.yaml", "shadow.yaml",
+                "monitoring.yaml")) {
             file(name).path("components").path("schemas").fieldNames().forEachRemaining(
                     s -> schemas.put(s, resolve(name, file(name).path("components").path("schemas").get(s))));
         }

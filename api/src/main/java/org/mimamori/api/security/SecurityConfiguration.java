@@ -130,7 +130,12 @@ class SecurityConfiguration {
             // shadow report: aggregates of a model compared with the active one, no child, no individual score;
             // not caseworkers, who never see a shadow model's results.
             allow("getShadowReport", HttpMethod.GET, "/api/v1/models/*/shadow-report", Roles.SUPERVISOR,
-                    Roles.AUDITOR, Roles.ANALYST, Roles.ADMIN));
+                    Roles.AUDITOR, Roles.ANALYST, Roles.ADMIN),
+            // --- drift --- Aggregates only (no child): those who watch the model and its data, and auditors.
+            allow("getDrift", HttpMethod.GET, "/api/v1/monitoring/drift", Roles.SUPERVISOR, Roles.ANALYST,
+                    Roles.ADMIN, Roles.AUDITOR),
+            allow("getScreeningDrift", HttpMethod.GET, "/api/v1/screenings/*/drift", Roles.SUPERVISOR,
+                    Roles.ANALYST, Roles.ADMIN, Roles.AUDITOR));
 
     /** The Content-Security-Policy of the static pages: their own scripts, styles and API calls, nothing else. */
     static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

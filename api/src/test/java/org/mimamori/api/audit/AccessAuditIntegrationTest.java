@@ -70,6 +70,10 @@ class AccessAuditIntegrationTest extends IntegrationTestBase {
         s.put("getCessation", new Sample("GET", "/api/v1/children/AUDIT-NOBODY/cessation?purpose=deletion_request",
                 null, null));
         s.put("runRetention", new Sample("POST", "/api/v1/retention/runs", null, null));
+        // --- drift ---
+        s.put("getDrift", new Sample("GET", "/api/v1/monitoring/drift?purpose=supervision", null, null));
+        s.put("getScreeningDrift", new Sample("GET", "/api/v1/screenings/" + any + "/drift?purpose=supervision",
+                null, null));
         s.put("getDisclosure", new Sample("GET", "/api/v1/children/AUDIT-CHILD-1/disclosure?purpose=disclosure_request",
                 null, null));
         s.put("createCorrection", new Sample("POST", "/api/v1/scores/{score}/corrections", "application/json", "{}"));

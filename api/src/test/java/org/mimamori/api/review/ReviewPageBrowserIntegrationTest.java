@@ -243,6 +243,13 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
                     .contains(score.getBand().getMeaning());
             String list = browser.findElement(By.id("screening")).getText();
             assertThat(list).contains("未確認");
+            // The drift panel (drift.js): this screening's figures, in Japanese; 20 scores are too few to warn.
+            assertThat(browser.findElement(By.cssSelector("#drift-section h2")).getText())
+                    .isEqualTo("ドリフトとデータ品質");
+            String drift = browser.findElement(By.id("drift")).getText();
+            assertThat(drift).contains("このスクリーニング: 20 件").contains("200 件以上が必要")
+                    .contains("部署ごとの不明の割合").contains("学習時の範囲外").contains("不明の割合（学習時）")
+                    .doesNotContain("drift.");
             for (String text : List.of(card, list, browser.findElement(By.id("agreement-band")).getText())) {
                 Matcher raw = RAW_IDS.matcher(text);
                 assertThat(raw.find()).as("a raw id (%s) in: %s", raw.find(0) ? raw.group() : "", text).isFalse();

@@ -32,7 +32,8 @@ class ScreeningBenchmarkIntegrationTest {
         Path cohort = Cohorts.cohort(n, 7);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MimamoriApiApplication.class).run(
                 "--server.port=0", "--mimamori.data-dir=" + DataDirs.fresh("screening-bench"),
-                "--mimamori.models.import-bundle=" + TestBundles.bundle(), "--spring.jmx.enabled=false")) {
+                "--mimamori.models.import-bundle=" + TestBundles.bundle(), "--spring.jmx.enabled=false",
+                "--mimamori.drift.enabled=" + System.getProperty("mimamori.bench.drift", "true"))) {
             Clients clients = new Clients(((WebServerApplicationContext) app).getWebServer().getPort());
             long start = System.nanoTime();
             UUID id = clients.screenings("demo-supervisor").createScreening(cohort.toFile(), null).getId();
@@ -40,7 +41,8 @@ class ScreeningBenchmarkIntegrationTest {
             Screening s = ScreeningIntegrationTest.awaitFinished(clients.screenings("demo-supervisor"), id);
             long done = System.nanoTime();
             double total = (done - start) / 1e9;
-            System.out.printf("SCREENING BENCHMARK: %,d children; upload+check %.1f s; screened and stored %.1f s "
+            System.out.printf("SCREENING BENCHMARK (drift " + System.getProperty("mimamori.bench.drift", "true")
+                    + "): %,d children; upload+check %.1f s; screened and stored %.1f s "
                     + "after upload; %.1f s in all; %,.0f children/s%n", n, (accepted - start) / 1e9,
                     (done - accepted) / 1e9, total, n / total);
             assertThat(s.getStatus()).isEqualTo(ScreeningStatus.DONE);

@@ -81,7 +81,10 @@ class AccessMatrixIntegrationTest {
             row("getModelCard", none(), SUPERVISOR, ANALYST, AUDITOR, ADMIN),
             row("getModelCardPlot", none(), SUPERVISOR, ANALYST, AUDITOR, ADMIN),
             // shadow report
-            row("getShadowReport", none(), SUPERVISOR, AUDITOR, ANALYST, ADMIN));
+            row("getShadowReport", none(), SUPERVISOR, AUDITOR, ANALYST, ADMIN),
+            // --- drift ---
+            row("getDrift", none(), SUPERVISOR, ANALYST, ADMIN, AUDITOR),
+            row("getScreeningDrift", none(), SUPERVISOR, ANALYST, ADMIN, AUDITOR));
 
     /** What a path parameter is filled with: ids nobody has, so allowed calls change nothing. */
     private static final Map<String, String> PATH_VALUES = Map.of(

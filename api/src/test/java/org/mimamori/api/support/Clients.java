@@ -45,6 +45,11 @@ public final class Clients {
         return new AuditApi(api(token));
     }
 
+    /** The monitoring API (drift and data quality) as the holder of {@code token}. */
+    public org.mimamori.client.api.DriftApi drift(String token) {
+        return new org.mimamori.client.api.DriftApi(api(token));
+    }
+
     /** The screenings API as the holder of {@code token}. */
     public ScreeningsApi screenings(String token) {
         return new ScreeningsApi(api(token));

@@ -34,6 +34,7 @@ public final class TestBundles {
     private static Path third;
     private static Path otherSchema;
     private static Path shadow;
+    private static Path synthetic;
 
     private TestBundles() {
     }
@@ -94,19 +95,44 @@ public final class TestBundles {
         return shadow;
     }
 
+    /**
+     * A bundle trained on a synthetic municipality ({@code synth}: 4,000 children, seed 41), so that cohorts from
+     * the same generator are its training distribution (the drift test); trained on first use.
+     */
+    public static synchronized Path synthetic() {
+        if (synthetic == null) {
+            FeatureSchema schema = SchemaLoader.loadDefault();
+            org.mimamori.training.synth.SyntheticMunicipality town = new org.mimamori.training.synth
+                    .SyntheticMunicipality(org.mimamori.training.synth.SynthConfig.of(4000, 41));
+            org.mimamori.training.synth.CaseRecorder recorder = new org.mimamori.training.synth.CaseRecorder(schema,
+                    town.config().missingRates());
+            synthetic = train("test-bundle-synthetic", schema, town.population().stream().map(recorder::record)
+                    .toList());
+        }
+        return synthetic;
+    }
+
     private static Path train(String folder, long seed) {
         return train(folder, seed, SchemaLoader.loadDefault());
     }
 
     private static Path train(String folder, long seed, FeatureSchema schema) {
-        return train(folder, seed, schema, false);
+        return train(folder, schema, cases(schema, 4000, seed), false);
     }
 
     private static Path train(String folder, long seed, FeatureSchema schema, boolean card) {
+        return train(folder, schema, cases(schema, 4000, seed), card);
+    }
+
+    private static Path train(String folder, FeatureSchema schema, List<Case> cases) {
+        return train(folder, schema, cases, false);
+    }
+
+    private static Path train(String folder, FeatureSchema schema, List<Case> cases, boolean card) {
         try {
             Path dir = Files.createDirectories(Path.of("target", folder));
             TrainedModel model = new TrainingPipeline(TrainingSettings.defaults().withBootstrap(8),
-                    Progress.SILENT).train(schema, cases(schema, 4000, seed), Map.of("input_file", "test"));
+                    Progress.SILENT).train(schema, cases, Map.of("input_file", "test"));
             ModelBundle b = BundleAssembly.assemble(model, card ? ModelCard.files(model) : Map.of());
             return b.writeTo(dir);
         } catch (IOException e) {

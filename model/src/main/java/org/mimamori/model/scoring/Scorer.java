@@ -73,6 +73,16 @@ public final class Scorer {
         return scorecard.encoder().schema();
     }
 
+    /** The encoder the model reads cases with. */
+    public CaseEncoder encoder() {
+        return scorecard.encoder();
+    }
+
+    /** The statistics of the training inputs (for warnings and drift monitoring). */
+    public TrainingReference reference() {
+        return reference;
+    }
+
     /** The score bands, lowest first. */
     public ScoreBands bands() {
         return bands;

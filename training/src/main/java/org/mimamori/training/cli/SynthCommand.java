@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.SchemaLoader;
 import org.mimamori.training.synth.MissingRates;
+import org.mimamori.training.synth.Shift;
 import org.mimamori.training.synth.SynthConfig;
 import org.mimamori.training.synth.SynthWriter;
 import org.mimamori.training.problem.CommandProblem;
@@ -61,6 +62,16 @@ public final class SynthCommand implements Callable<Integer> {
                     + "optional items then use RATE. Repeatable.")
     private Map<String, Double> missingRates = new LinkedHashMap<>();
 
+    @Option(names = "--shift", paramLabel = "ITEM=FACTOR",
+            description = "A drifted municipality: multiply the recorded values of ITEM by FACTOR (numbers; "
+                    + "for yes/no items the share of yes moves; see docs/data.md). Repeatable.")
+    private Map<String, Double> shifts = new LinkedHashMap<>();
+
+    @Option(names = "--missing-source", paramLabel = "DEPARTMENT",
+            description = "A drifted municipality: every item from DEPARTMENT (an item's source, e.g. childcare) "
+                    + "is written as unknown, as if its data link broke. Repeatable.")
+    private java.util.List<String> missingSources = new java.util.ArrayList<>();
+
     @Option(names = "--schema", paramLabel = "S.yaml",
             description = "Feature schema deciding the columns (default: the built-in child-support-v1).")
     private Path schema;
@@ -68,13 +79,15 @@ public final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SynthConfig config;
+        FeatureSchema s = SchemaLoader.loadOrDefault(schema);
         try {
+            Shift shift = new Shift(shifts, new java.util.TreeSet<>(missingSources));
+            shift.checkAgainst(s);
             config = new SynthConfig(children, seed, cohort, surveillanceBias, SynthConfig.DEFAULT_SENSITIVITY,
-                    MissingRates.DEFAULT.with(missingRates));
+                    MissingRates.DEFAULT.with(missingRates), shift);
         } catch (IllegalArgumentException e) {
             throw new CommandProblem(ExitCode.USAGE, e.getMessage());
         }
-        FeatureSchema s = SchemaLoader.loadOrDefault(schema);
         long start = System.nanoTime();
         SynthWriter.Summary summary = SynthWriter.write(config, s, out);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -25,10 +25,31 @@ public final class CaseRecorder {
     private final String[] source;
     private final double[] missingRate;
     private final List<String> unmodelled;
+    /** Per item, its shift factor, or NaN. */
+    private final double[] factor;
+    /** Per item, whether its department has gone missing. */
+    private final boolean[] gone;
+    private final boolean shifted;
 
     /** A recorder for this schema, with these missing rates. */
     public CaseRecorder(FeatureSchema schema, MissingRates rates) {
+        this(schema, rates, Shift.NONE);
+    }
+
+    /** A recorder for this schema, with these missing rates and this drift ({@link Shift}). */
+    public CaseRecorder(FeatureSchema schema, MissingRates rates, Shift shift) {
+        shift.checkAgainst(schema);
         this.schema = schema;
+        this.shifted = !shift.isNone();
+        this.factor = new double[schema.items().size()];
+        this.gone = new boolean[schema.items().size()];
+        for (int i = 0; i < factor.length; i++) {
+            Item item = schema.items().get(i);
+            factor[i] = shift.factors().getOrDefault(item.id(), Double.NaN);
+            gone[i] = shift.missingSources().contains(item.source()) && !item.isDerived()
+                    && (item.role() == Role.INPUT || item.role() == Role.AUDIT_GROUP
+                    || item.role() == Role.ALREADY_KNOWN || item.role() == Role.RED_FLAG);
+        }
         List<Item> items = schema.items();
         this.source = new String[items.size()];
         this.missingRate = new double[items.size()];
@@ -68,6 +89,8 @@ public final class CaseRecorder {
         List<Item> items = schema.items();
         Value[] given = new Value[items.size()];
         SplittableRandom r = new SplittableRandom(child.missingnessSeed());
+        // Shift draws on a stream of their own, so that an unshifted item keeps its value and its missingness.
+        SplittableRandom d = shifted ? new SplittableRandom(~child.missingnessSeed()) : null;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             if (item.isDerived()) {
@@ -87,9 +110,31 @@ public final class CaseRecorder {
             } else {
                 v = fit(item, child.value(source[i]));
             }
+            if (shifted) {
+                v = gone[i] ? Value.UNKNOWN : Double.isNaN(factor[i]) ? v : shift(item, v, factor[i], d);
+            }
             given[i] = lost && v.isKnown() ? Value.UNKNOWN : v;
         }
         return Case.fromChecked(schema, given);
+    }
+
+    /** A recorded value moved by a shift factor (see {@link Shift}); one draw per call, whatever happens. */
+    static Value shift(Item item, Value v, double f, SplittableRandom d) {
+        double u = d.nextDouble();
+        if (!v.isNumber()) {
+            return v;
+        }
+        double x = v.number();
+        if (item.type() == ItemType.YES_NO) {
+            if (f > 1 && x == 0 && u < (f - 1) * 0.1) {
+                return Value.YES;
+            }
+            return f < 1 && x == 1 && u < 1 - f ? Value.NO : v;
+        }
+        if (x == 0 && f > 1 && u < f - 1) {
+            x = 1;
+        }
+        return fit(item, Value.of(x * f));
     }
 
     /** The generated label in the schema's terms: its positive value, or the other value. */

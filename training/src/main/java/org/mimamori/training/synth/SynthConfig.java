@@ -10,9 +10,11 @@ package org.mimamori.training.synth;
  *                              (1 = no bias)
  * @param assessmentSensitivity the chance that an assessment of a child in need confirms the need
  * @param missingRates          how often recorded model inputs go missing
+ * @param shift                 drift of what is recorded (shifted items, departments gone missing); {@link Shift#NONE}
+ *                              for the municipality as it is
  */
 public record SynthConfig(int children, long seed, int cohort, double surveillanceBias,
-                          double assessmentSensitivity, MissingRates missingRates) {
+                          double assessmentSensitivity, MissingRates missingRates, Shift shift) {
 
     /** Known families are three times as likely (in odds) to be assessed. */
     public static final double DEFAULT_SURVEILLANCE_BIAS = 3.0;
@@ -38,6 +40,15 @@ public record SynthConfig(int children, long seed, int cohort, double surveillan
         if (missingRates == null) {
             throw new IllegalArgumentException("missing rates are required");
         }
+        if (shift == null) {
+            throw new IllegalArgumentException("a shift is required (Shift.NONE for none)");
+        }
+    }
+
+    /** A configuration without drift. */
+    public SynthConfig(int children, long seed, int cohort, double surveillanceBias, double assessmentSensitivity,
+                       MissingRates missingRates) {
+        this(children, seed, cohort, surveillanceBias, assessmentSensitivity, missingRates, Shift.NONE);
     }
 
     /** The defaults for a population of this size and seed, with no cohort. */
@@ -47,16 +58,21 @@ public record SynthConfig(int children, long seed, int cohort, double surveillan
 
     /** The same configuration with a cohort of this size. */
     public SynthConfig withCohort(int n) {
-        return new SynthConfig(children, seed, n, surveillanceBias, assessmentSensitivity, missingRates);
+        return new SynthConfig(children, seed, n, surveillanceBias, assessmentSensitivity, missingRates, shift);
     }
 
     /** The same configuration with another surveillance bias. */
     public SynthConfig withSurveillanceBias(double bias) {
-        return new SynthConfig(children, seed, cohort, bias, assessmentSensitivity, missingRates);
+        return new SynthConfig(children, seed, cohort, bias, assessmentSensitivity, missingRates, shift);
     }
 
     /** The same configuration with other missing rates. */
     public SynthConfig withMissingRates(MissingRates rates) {
-        return new SynthConfig(children, seed, cohort, surveillanceBias, assessmentSensitivity, rates);
+        return new SynthConfig(children, seed, cohort, surveillanceBias, assessmentSensitivity, rates, shift);
+    }
+
+    /** The same configuration with drift of what is recorded. */
+    public SynthConfig withShift(Shift s) {
+        return new SynthConfig(children, seed, cohort, surveillanceBias, assessmentSensitivity, missingRates, s);
     }
 }

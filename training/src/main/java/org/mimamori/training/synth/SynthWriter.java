@@ -66,7 +66,7 @@ public final class SynthWriter {
     public static Summary write(SynthConfig config, FeatureSchema schema, Path dir) throws IOException {
         Files.createDirectories(dir);
         SyntheticMunicipality town = new SyntheticMunicipality(config);
-        CaseRecorder recorder = new CaseRecorder(schema, config.missingRates());
+        CaseRecorder recorder = new CaseRecorder(schema, config.missingRates(), config.shift());
         List<Path> files = new ArrayList<>();
 
         List<SynthChild> population = town.population();
@@ -200,6 +200,12 @@ public final class SynthWriter {
         json.put("surveillance_bias", config.surveillanceBias());
         json.put("assessment_sensitivity", config.assessmentSensitivity());
         json.put("missing_rates", rates);
+        if (!config.shift().isNone()) { // written only when set, so unshifted files keep their bytes
+            Map<String, Object> shift = new LinkedHashMap<>();
+            shift.put("factors", config.shift().factors());
+            shift.put("missing_sources", config.shift().missingSources());
+            json.put("shift", shift);
+        }
         json.put("unmodelled_items", unmodelled);
         json.put("summary", summary);
         String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
