@@ -34,7 +34,8 @@ public final class AccountGrants implements Callback {
             "audit_event", "SELECT, INSERT",
             "audit_child", "SELECT, INSERT, DELETE",
             "audit_child_purge", "SELECT, INSERT",
-            "audit_head", "SELECT, UPDATE");
+            "audit_head", "SELECT, UPDATE",
+            "model_transition", "SELECT, INSERT");
 
     private final String account;
 

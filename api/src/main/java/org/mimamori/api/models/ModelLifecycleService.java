@@ -70,6 +70,21 @@ class ModelLifecycleService {
         return registry.row(version).info();
     }
 
+    /** Takes the model in shadow out of it: it is a candidate again. */
+    @Transactional
+    RegisteredModel endShadow(String version, Caller caller) {
+        ModelBundleRow row = registry.row(version);
+        ModelState from = transitions.lock().get(version);
+        if (from != ModelState.SHADOW) {
+            throw new ConflictException("Model " + version + " is " + from.code() + ", not in shadow.");
+        }
+        Instant now = registry.now();
+        change(version, ModelState.SHADOW, ModelState.CANDIDATE, caller, now, "taken out of shadow");
+        audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "model.shadow_end", "model/" + version, null));
+        registry.refreshAfterCommit();
+        return registry.row(version).info();
+    }
+
     /**
      * Approves a model in shadow, as a second person.
      *

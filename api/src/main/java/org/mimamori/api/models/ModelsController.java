@@ -62,6 +62,12 @@ class ModelsController implements ModelsApi {
     }
 
     @Override
+    public ResponseEntity<ModelInfo> endShadow(String version) {
+        return ResponseEntity.ok(dto(lifecycle.endShadow(version,
+                caller(Roles.ANALYST, Roles.ADMIN, Roles.SUPERVISOR))));
+    }
+
+    @Override
     public ResponseEntity<org.mimamori.api.web.dto.ModelTransition> approveModel(String version,
                                                                                  ModelApprovalRequest request) {
         return ResponseEntity.ok(dto(lifecycle.approve(version, request.getReason(),

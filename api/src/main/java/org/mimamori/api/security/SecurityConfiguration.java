@@ -101,6 +101,8 @@ class SecurityConfiguration {
             // a person other than the uploader, checked by the lifecycle).
             allow("shadowModel", HttpMethod.POST, "/api/v1/models/*/shadow", Roles.ANALYST, Roles.ADMIN,
                     Roles.SUPERVISOR),
+            allow("endShadow", HttpMethod.DELETE, "/api/v1/models/*/shadow", Roles.ANALYST, Roles.ADMIN,
+                    Roles.SUPERVISOR),
             allow("approveModel", HttpMethod.POST, "/api/v1/models/*/approval", Roles.SUPERVISOR, Roles.ADMIN),
             allow("rollbackModel", HttpMethod.POST, "/api/v1/models/rollback", Roles.SUPERVISOR, Roles.ADMIN),
             allow("getModelHistory", HttpMethod.GET, "/api/v1/models/*/history", Roles.SUPERVISOR, Roles.AUDITOR,

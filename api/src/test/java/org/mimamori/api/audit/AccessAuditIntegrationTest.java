@@ -44,6 +44,7 @@ class AccessAuditIntegrationTest extends IntegrationTestBase {
         s.put("uploadModel", new Sample("POST", "/api/v1/models", MULTIPART, "--b--\r\n"));
         s.put("activateModel", new Sample("POST", "/api/v1/models/no-such-version/activate", null, null));
         s.put("shadowModel", new Sample("POST", "/api/v1/models/no-such-version/shadow", null, null));
+        s.put("endShadow", new Sample("DELETE", "/api/v1/models/no-such-version/shadow", null, null));
         s.put("approveModel", new Sample("POST", "/api/v1/models/no-such-version/approval", "application/json",
                 "{\"reason\":\"test\"}"));
         s.put("rollbackModel", new Sample("POST", "/api/v1/models/rollback", "application/json", "{}"));

@@ -84,6 +84,10 @@ class AuditChainIntegrationTest {
                 .hasStackTraceContaining("command denied");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event")).hasStackTraceContaining("command denied");
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_child SET child_ref = 'x'")).hasStackTraceContaining("command denied");
+        // the models' change history is append-only as well
+        assertThatThrownBy(() -> jdbc.update("UPDATE model_transition SET actor = 'someone else'"))
+                .hasStackTraceContaining("command denied");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM model_transition")).hasStackTraceContaining("command denied");
         assertThat(verify().getIntact()).isTrue();
     }
 

@@ -333,7 +333,7 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
             }
         } finally {
             // leave the shared service as it was: no model in shadow (the refresh drops it within seconds)
-            jdbc.update("UPDATE model_bundle SET state = 'candidate' WHERE version = ? AND state = 'shadow'", version);
+            clients().models("demo-analyst").endShadow(version);
             Thread.sleep(3000);
         }
     }

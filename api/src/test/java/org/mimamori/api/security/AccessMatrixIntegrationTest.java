@@ -64,6 +64,7 @@ class AccessMatrixIntegrationTest {
             row("activateModel", none(), ANALYST, ADMIN),
             // model lifecycle: a version nobody has (404), and a rollback without its reason (400): nothing changes
             row("shadowModel", none(), ANALYST, ADMIN, SUPERVISOR),
+            row("endShadow", none(), ANALYST, ADMIN, SUPERVISOR),
             row("approveModel", json("{\"reason\":\"test\"}"), SUPERVISOR, ADMIN),
             row("rollbackModel", json("{}"), SUPERVISOR, ADMIN),
             row("getModelHistory", none(), SUPERVISOR, AUDITOR, ANALYST, ADMIN),

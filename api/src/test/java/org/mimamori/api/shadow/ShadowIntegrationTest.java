@@ -1,6 +1,7 @@
 package org.mimamori.api.shadow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -323,13 +324,20 @@ class ShadowIntegrationTest extends IntegrationTestBase {
             assertThat(meters.get("mimamori.shadow.scores").tag("outcome", "stored").counter().count())
                     .isGreaterThanOrEqualTo(42);
         } finally {
-            // leave the shared service as it was: no model in shadow (the refresh drops it from memory)
-            jdbc.update("UPDATE model_bundle SET state = 'candidate' WHERE version = ? AND state = 'shadow'", version);
+            // leave the shared service as it was: no model in shadow
+            clients().models("demo-analyst").endShadow(version);
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (models.shadow().isPresent() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
         }
+        assertThat(models.shadow()).as("out of shadow").isEmpty();
+        assertThat(clients().models("demo-analyst").listModels(AccessPurpose.MODEL_MANAGEMENT).stream()
+                .filter(m -> m.getVersion().equals(version)).findFirst().orElseThrow().getState())
+                .isEqualTo(org.mimamori.client.model.ModelState.CANDIDATE);
+        assertThatThrownBy(() -> clients().models("demo-analyst").endShadow(version))
+                .isInstanceOfSatisfying(org.springframework.web.client.HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
     }
 
     @Autowired
