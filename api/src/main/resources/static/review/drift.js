@@ -73,19 +73,17 @@
           return el('li', 'drift-' + w.level, [el('span', 'tag', [t('drift.level.' + w.level)]), ' ', w.message]);
         })));
       }
-      var sources = {};
-      d.items.forEach(function (i) { sources[i.item] = i.source; });
       parts.push(el('h3', null, [t('drift.items')]));
       parts.push(page.table(['drift.item', 'drift.source', 'drift.psi', 'drift.unknown', 'drift.outside'],
         d.items.map(function (i) {
-          return [i.label, i.source, i.psi === undefined || i.psi === null ? '–' : i.psi.toFixed(3),
+          return [i.label, i.sourceLabel, i.psi === undefined || i.psi === null ? '–' : i.psi.toFixed(3),
             page.percent(i.unknownRate) + ' (' + page.percent(i.referenceUnknownRate) + ')',
             i.outsideRangeShare === undefined || i.outsideRangeShare === null ? '–'
               : page.percent(i.outsideRangeShare)];
         })));
       parts.push(el('h3', null, [t('drift.sources')]));
       parts.push(page.table(['drift.source', 'drift.unknown'], d.sources.map(function (s) {
-        return [s.source, page.percent(s.unknownRate) + ' (' + page.percent(s.referenceUnknownRate) + ')'];
+        return [s.label, page.percent(s.unknownRate) + ' (' + page.percent(s.referenceUnknownRate) + ')'];
       })));
       parts.push(el('h3', null, [t('drift.bands')]));
       parts.push(page.table(['drift.band', 'drift.scores', 'drift.share'], d.bands.map(function (b) {

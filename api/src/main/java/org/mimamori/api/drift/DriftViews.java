@@ -27,12 +27,13 @@ final class DriftViews {
                         .outsideRangeWatch(t.outsideRangeWatch()).outsideRangeAct(t.outsideRangeAct()));
         for (DriftReport.ItemDrift i : r.items()) {
             f.addItemsItem(new DriftItem().item(i.item()).label(i.label().in(locale)).source(i.source())
+                    .sourceLabel(i.sourceLabel().in(locale))
                     .recorded(i.recorded()).psi(i.psi()).unknownRate(i.unknownRate())
                     .referenceUnknownRate(i.referenceUnknownRate()).outsideRangeShare(i.outsideRangeShare()));
         }
         for (DriftReport.SourceDrift s : r.sources()) {
-            f.addSourcesItem(new DriftSource().source(s.source()).items(s.items()).unknownRate(s.unknownRate())
-                    .referenceUnknownRate(s.referenceUnknownRate()).z(s.z()));
+            f.addSourcesItem(new DriftSource().source(s.source()).label(s.label().in(locale)).items(s.items())
+                    .unknownRate(s.unknownRate()).referenceUnknownRate(s.referenceUnknownRate()).z(s.z()));
         }
         for (DriftReport.BandShare b : r.bands()) {
             f.addBandsItem(new DriftBand().band(b.band()).scores(b.scores()).share(b.share()));

@@ -100,7 +100,12 @@ class DriftIntegrationTest {
         assertThat(d.getWarnings()).filteredOn(w -> w.getKind() == DriftWarning.KindEnum.UNKNOWN_SOURCE)
                 .allSatisfy(w -> assertThat(w.getLevel()).isEqualTo(DriftLevel.ACT));
         assertThat(d.getSources()).filteredOn(s -> s.getSource().equals(GONE)).singleElement()
-                .satisfies(s -> assertThat(s.getUnknownRate()).isGreaterThan(s.getReferenceUnknownRate() + 0.2));
+                .satisfies(s -> {
+                    assertThat(s.getUnknownRate()).isGreaterThan(s.getReferenceUnknownRate() + 0.2);
+                    assertThat(s.getLabel()).isEqualTo("Childcare");
+                });
+        assertThat(d.getItems()).filteredOn(i -> i.getSource().equals(GONE)).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.getSourceLabel()).isEqualTo("Childcare"));
 
         // The live window holds the newest 2,000 scores: now the drifted cohort only.
         DriftFigures live = clients.drift("demo-admin").getDrift(AccessPurpose.MODEL_MANAGEMENT, "ja");
@@ -109,6 +114,12 @@ class DriftIntegrationTest {
         assertThat(subjects(live, DriftWarning.KindEnum.UNKNOWN_SOURCE)).containsExactly(GONE);
         assertThat(live.getLanguage()).isEqualTo("ja");
         assertThat(live.getWarnings()).allSatisfy(w -> assertThat(w.getMessage()).containsPattern("[ぁ-んァ-ヶ一-龯]"));
+        // The department by its name in the reader's language, never by the schema's id.
+        assertThat(live.getWarnings()).filteredOn(w -> w.getKind() == DriftWarning.KindEnum.UNKNOWN_SOURCE)
+                .singleElement().satisfies(w -> assertThat(w.getMessage()).contains("部署「保育」")
+                        .doesNotContain(GONE));
+        assertThat(live.getSources()).filteredOn(s -> s.getSource().equals(GONE)).singleElement()
+                .satisfies(s -> assertThat(s.getLabel()).isEqualTo("保育"));
         // The first screening's own figures do not change with the window.
         assertThat(clients.drift("demo-analyst").getScreeningDrift(plain, AccessPurpose.MODEL_MANAGEMENT, "en")
                 .getWarnings()).isEmpty();

@@ -249,7 +249,10 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
             String drift = browser.findElement(By.id("drift")).getText();
             assertThat(drift).contains("このスクリーニング: 20 件").contains("200 件以上が必要")
                     .contains("部署ごとの不明の割合").contains("学習時の範囲外").contains("不明の割合（学習時）")
-                    .doesNotContain("drift.");
+                    .doesNotContain("drift.")
+                    // departments by their names (the schema's sources labels), never by their ids
+                    .contains("保育").contains("教育委員会").doesNotContain("childcare")
+                    .doesNotContain("board_of_education");
             for (String text : List.of(card, list, browser.findElement(By.id("agreement-band")).getText())) {
                 Matcher raw = RAW_IDS.matcher(text);
                 assertThat(raw.find()).as("a raw id (%s) in: %s", raw.find(0) ? raw.group() : "", text).isFalse();

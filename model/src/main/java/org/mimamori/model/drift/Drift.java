@@ -16,7 +16,9 @@ import org.mimamori.model.drift.DriftReport.Level;
 import org.mimamori.model.drift.DriftReport.SourceDrift;
 import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.EncodedCase;
+import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.scoring.TrainingReference;
 import org.mimamori.model.scoring.TrainingReference.ItemReference;
 import org.mimamori.model.value.Value;
@@ -101,6 +103,7 @@ public final class Drift {
     public static DriftReport assess(TrainingReference reference, DriftWindow window, List<String> bandOrder,
                                      DriftThresholds t) {
         CaseEncoder encoder = window.encoder();
+        FeatureSchema schema = encoder.schema();
         List<Item> inputs = encoder.inputItems();
         long n = window.scores();
         boolean enough = n >= t.minWindow();
@@ -135,8 +138,8 @@ public final class Drift {
             double unknownRate = n == 0 ? 0 : (double) counts[unknown] / n;
             boolean numeric = ref.min() != null;
             Double outsideShare = numeric ? (numbers == 0 ? 0.0 : (double) window.outside(k) / numbers) : null;
-            items.add(new ItemDrift(item.id(), item.source(), item.label(), recorded, psi, unknownRate,
-                    ref.unknownShare(), outsideShare));
+            items.add(new ItemDrift(item.id(), item.source(), schema.sourceLabel(item.source()), item.label(),
+                    recorded, psi, unknownRate, ref.unknownShare(), outsideShare));
             if (ref.unknownShare() < 1 && !item.isDerived()) {
                 bySource.computeIfAbsent(item.source(), s -> new ArrayList<>()).add(k);
             }
@@ -165,12 +168,13 @@ public final class Drift {
             p /= e.getValue().size();
             p0 /= e.getValue().size();
             double z = z(p, p0, n, reference.cases());
-            sources.add(new SourceDrift(e.getKey(), e.getValue().stream().map(k -> inputs.get(k).id()).toList(), p,
-                    p0, z));
+            LocalizedText label = schema.sourceLabel(e.getKey());
+            sources.add(new SourceDrift(e.getKey(), label, e.getValue().stream().map(k -> inputs.get(k).id()).toList(),
+                    p, p0, z));
             Level level = enough ? rise(p, p0, z, t) : null;
             if (level != null) {
                 warnings.add(new DriftWarning(Kind.UNKNOWN_SOURCE, e.getKey(), level, p, p0,
-                        DriftMessages.unknownSource(e.getKey(), p, p0, level == Level.ACT)));
+                        DriftMessages.unknownSource(label, p, p0, level == Level.ACT)));
             } else if (enough) {
                 for (int k : e.getValue()) {
                     ItemDrift d = items.get(k);

@@ -31,11 +31,11 @@ final class DriftMessages {
                 en + (act ? " Check its data link." : " Watch how it develops."));
     }
 
-    static LocalizedText unknownSource(String source, double p, double p0, boolean act) {
-        String ja = "部署「" + source + "」の項目が不明の割合が平均 " + percent(p) + "（学習時 " + percent(p0)
+    static LocalizedText unknownSource(LocalizedText department, double p, double p0, boolean act) {
+        String ja = "部署「" + department.ja() + "」の項目が不明の割合が平均 " + percent(p) + "（学習時 " + percent(p0)
                 + "）に上がっています。";
-        String en = "Items from department '" + source + "' are unknown for " + percent(p) + " of cases on average"
-                + " (training " + percent(p0) + ").";
+        String en = "Items from department '" + department.en() + "' are unknown for " + percent(p)
+                + " of cases on average (training " + percent(p0) + ").";
         return new LocalizedText(ja + (act ? "この部署とのデータ連携が切れていないか確認してください。スコアはこれらの項目を見ていません。"
                 : "推移を見守ってください。"),
                 en + (act ? " Check whether the data link to this department is broken; scores do not see these"

@@ -39,7 +39,8 @@ public record DriftReport(long scores, boolean enough, int minWindow, List<ItemD
      * One input item.
      *
      * @param item                 the item id
-     * @param source               its department
+     * @param source               its department (the schema's source id)
+     * @param sourceLabel          the department's name for people
      * @param label                its label
      * @param recorded             how many cases had it known: a value, or not applicable (a state of its own)
      * @param psi                  PSI of its value states (neither unknown nor not applicable) against training, or
@@ -49,21 +50,23 @@ public record DriftReport(long scores, boolean enough, int minWindow, List<ItemD
      * @param outsideRangeShare    share of recorded numbers outside the training range, or null for items that
      *                             are not numeric
      */
-    public record ItemDrift(String item, String source, LocalizedText label, long recorded, Double psi,
-                            double unknownRate, double referenceUnknownRate, Double outsideRangeShare) {
+    public record ItemDrift(String item, String source, LocalizedText sourceLabel, LocalizedText label,
+                            long recorded, Double psi, double unknownRate, double referenceUnknownRate,
+                            Double outsideRangeShare) {
     }
 
     /**
      * One source department: the mean unknown rate of its items.
      *
-     * @param source               the department
+     * @param source               the department (the schema's source id)
+     * @param label                its name for people
      * @param items                its input items (those training ever recorded)
      * @param unknownRate          mean unknown rate of them in the window
      * @param referenceUnknownRate the same in training
      * @param z                    the one-sided z of the rise, (p − p₀)/√(p₀(1−p₀)/n)
      */
-    public record SourceDrift(String source, List<String> items, double unknownRate, double referenceUnknownRate,
-                              double z) {
+    public record SourceDrift(String source, LocalizedText label, List<String> items, double unknownRate,
+                              double referenceUnknownRate, double z) {
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.mimamori.model.schema;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,18 +23,20 @@ public final class FeatureSchema {
     private final LocalizedText target;
     private final String ageItem;
     private final List<Item> items;
+    private final Map<String, LocalizedText> sourceLabels;
     private final Map<String, Integer> index;
     private final int[] resolutionOrder;
     private final String yaml;
 
     FeatureSchema(String name, int version, LocalizedText description, LocalizedText target, String ageItem,
-                  List<Item> items, int[] resolutionOrder, String yaml) {
+                  List<Item> items, Map<String, LocalizedText> sourceLabels, int[] resolutionOrder, String yaml) {
         this.name = name;
         this.version = version;
         this.description = description;
         this.target = target;
         this.ageItem = ageItem;
         this.items = List.copyOf(items);
+        this.sourceLabels = Collections.unmodifiableMap(new LinkedHashMap<>(sourceLabels));
         this.resolutionOrder = resolutionOrder.clone();
         this.yaml = yaml;
         Map<String, Integer> ix = new HashMap<>();
@@ -84,6 +88,21 @@ public final class FeatureSchema {
     public Optional<Item> item(String id) {
         Integer i = index.get(id);
         return i == null ? Optional.empty() : Optional.of(items.get(i));
+    }
+
+    /**
+     * The name of a source (the department or register an item's {@code source} names) for people, e.g.
+     * 保育 / Childcare for {@code childcare}: the schema's {@code sources} label, or the id itself in both
+     * languages when the schema gives none (schemas before {@code sources}).
+     */
+    public LocalizedText sourceLabel(String source) {
+        LocalizedText label = sourceLabels.get(source);
+        return label != null ? label : LocalizedText.of(source);
+    }
+
+    /** The labels the schema gives its sources, by source id, in file order; sources without one are absent. */
+    public Map<String, LocalizedText> sourceLabels() {
+        return sourceLabels;
     }
 
     /** The position of the item in {@link #items()}, or -1. */

@@ -13,7 +13,8 @@ import org.mimamori.model.value.Value;
  * whom it exists and what it is used for. Immutable.
  *
  * @param id            identifier, lower case with underscores (also the CSV column and JSON key)
- * @param source        the department or register that holds it
+ * @param source        the department or register that holds it, as an id; people read its name,
+ *                      {@link FeatureSchema#sourceLabel(String)}
  * @param type          the value type
  * @param min           smallest valid value (numeric types), or null
  * @param max           largest valid value (numeric types), or null

@@ -3,9 +3,11 @@ package org.mimamori.model.schema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.mimamori.model.expr.Expression;
@@ -20,7 +22,7 @@ final class SchemaReader {
     static final Pattern ITEM_ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Set<String> TOP_KEYS = Set.of("schema", "version", "description", "target", "age_item",
-            "items");
+            "sources", "items");
     private static final Set<String> ITEM_KEYS = Set.of("id", "source", "type", "range", "categories",
             "applies_to", "tier", "role", "label", "description", "derived", "sensitive", "red_flag", "positive",
             "changeable", "notes");
@@ -77,12 +79,47 @@ final class SchemaReader {
                 }
             }
         }
+        Map<String, LocalizedText> sourceLabels = top.containsKey("sources") ? sourceLabels(top.get("sources"), items)
+                : Map.of();
         int[] order = new SchemaChecks(items, declared, ageItem, top.get("age_item"), doc).check();
         if (!problems.isEmpty()) {
             return null;
         }
         return new FeatureSchema(name, version, description == null ? LocalizedText.of(name) : description, target,
-                ageItem, items, order, yaml);
+                ageItem, items, sourceLabels, order, yaml);
+    }
+
+    /**
+     * The labels of the items' sources (departments or registers), by source id. A label for a source no item
+     * names is a problem, as an unknown key is: it is most likely a misspelt id, and its department would
+     * show by its id.
+     */
+    private Map<String, LocalizedText> sourceLabels(YamlCursor c, List<Item> items) {
+        Set<String> used = new TreeSet<>();
+        for (Item item : items) {
+            if (!item.source().isEmpty()) {
+                used.add(item.source());
+            }
+        }
+        Map<String, LocalizedText> labels = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlCursor> e : c.mapping().entrySet()) {
+            String id = e.getKey();
+            YamlCursor at = e.getValue();
+            if (!used.contains(id)) {
+                at.problem("no item has source '" + id + "'; 'sources' labels the sources the items name ("
+                        + String.join(", ", used) + ")" + Spelling.didYouMean(id, List.copyOf(used)));
+                continue;
+            }
+            LocalizedText label = at.localized();
+            if (label == null) {
+                if (at.isNull()) {
+                    at.problem("source '" + id + "' needs a label: a text, or 'ja' and/or 'en' texts");
+                }
+                continue;
+            }
+            labels.put(id, label);
+        }
+        return labels;
     }
 
     private boolean required(YamlCursor at, Map<String, YamlCursor> map, String key) {

@@ -40,7 +40,15 @@ final class YamlCursor {
                 node.getStartMark().getColumn() + 1, path, message));
     }
 
-    /** The entries of a mapping, reporting keys outside {@code allowed}; empty when this is no mapping. */
+    /** The entries of a mapping whose keys are names the document chooses; empty when this is no mapping. */
+    Map<String, YamlCursor> mapping() {
+        return mapping(null);
+    }
+
+    /**
+     * The entries of a mapping, reporting keys outside {@code allowed} (any key when null); empty when this is
+     * no mapping.
+     */
     Map<String, YamlCursor> mapping(Set<String> allowed) {
         Map<String, YamlCursor> out = new LinkedHashMap<>();
         if (!(node instanceof MappingNode m)) {
@@ -54,7 +62,7 @@ final class YamlCursor {
                 continue;
             }
             YamlCursor value = new YamlCursor(t.getValueNode(), path.isEmpty() ? k : path + "." + k, source, problems);
-            if (!allowed.contains(k)) {
+            if (allowed != null && !allowed.contains(k)) {
                 value.problem("unknown key '" + k + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList())
                         + ")" + Spelling.didYouMean(k, allowed.stream().sorted().toList()));
                 continue;

@@ -17,6 +17,7 @@ import org.mimamori.model.encoding.BinSettings;
 import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.EncodingStyle;
 import org.mimamori.model.schema.FeatureSchema;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.schema.SchemaLoader;
 import org.mimamori.model.scoring.TrainingReference;
 import org.mimamori.model.value.Value;
@@ -101,6 +102,13 @@ class DriftTest {
                 .filter(x -> x.source().equals("child_family_support_centre")).findFirst().orElseThrow();
         assertThat(s.items()).contains("prior_consultations");
         assertThat(item(r, "prior_consultations").psi()).isNull();
+        // People read the department by its name (the schema's sources label), not by its id.
+        assertThat(s.label()).isEqualTo(new LocalizedText("こども家庭センター", "Child and family support centre"));
+        assertThat(item(r, "prior_consultations").sourceLabel()).isEqualTo(s.label());
+        assertThat(w.message().ja()).startsWith("部署「こども家庭センター」の項目が不明の割合が")
+                .doesNotContain("child_family_support_centre");
+        assertThat(w.message().en()).startsWith("Items from department 'Child and family support centre'")
+                .doesNotContain("child_family_support_centre");
     }
 
     @Test
