@@ -83,7 +83,7 @@ final class MonitoringViews {
 
     private static String suppression(int minGroupSize, boolean ja) {
         return ja ? "対象が " + minGroupSize + " 件未満の数値は表示しません（個人の特定を防ぎ、偶然のばらつきを数値と"
-                + "取り違えないため）。帯の実績率はアセスメント済みが、AUC はアセスメント済みと各結果（必要性あり・なし）が "
+                + "取り違えないため）。区分の実績率はアセスメント済みが、AUC はアセスメント済みと各結果（必要性あり・なし）が "
                 + minGroupSize + " 件（各結果は 5 件）以上、グループの数値はスコアが、判断の数値は判断済みが "
                 + minGroupSize + " 件以上のときに表示します。"
                 : "Figures about fewer than " + minGroupSize + " are not shown (so that no child can be singled out, "

@@ -281,7 +281,7 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
             wait.until(ExpectedConditions.textToBe(By.id("status"), "読み込みました。"));
             String panel = browser.findElement(By.id("outcomes-section")).getText();
             assertThat(panel).contains("推定と結果の照合").contains("職員がアセスメントした子どもについてしか記録されません")
-                    .contains("帯ごとの予測と実績").contains("アセスメントされた子どもの順位付け（AUC）")
+                    .contains("区分ごとの予測と実績").contains("アセスメントされた子どもの順位付け（AUC）")
                     .contains("監査グループ別のフラグと判断").contains("ひとり親世帯").contains("未満の数値は表示しません");
             assertThat(panel).doesNotContain("Outcomes").doesNotContain("Single-parent").doesNotContain("too few")
                     .doesNotContain("undefined").doesNotContain("NaN").doesNotContain("読み込めませんでした");

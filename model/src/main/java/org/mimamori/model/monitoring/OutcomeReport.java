@@ -24,7 +24,7 @@ public record OutcomeReport(int scored, int assessed, int decided, int minGroupS
             "結果（支援の必要性が確認されたかどうか）は、職員がアセスメントした子どもについてしか記録されません。"
                     + "ここでの実績率・AUC はアセスメントされた子どもについての数値であり、スコアを付けたすべての子ども"
                     + "についての数値ではありません。職員がアセスメントしなかった子どもに必要性がなかったとは言えず、"
-                    + "帯ごとの実績率はアセスメントの選び方に左右されます。",
+                    + "区分ごとの実績率はアセスメントの選び方に左右されます。",
             "Outcomes (whether a need for support was confirmed) are recorded only for children whom staff "
                     + "assessed. The observed rates and the AUC here describe the assessed children, not everyone "
                     + "scored: a child staff did not assess is not known to have had no need, and each band's "
