@@ -83,6 +83,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theServiceNeverDependsOnTheTrainingModule() {
+        // The training module is a test-scope dependency of the service only (the demo bundle is made at build
+        // time and shipped as a resource): the jar and the image hold what scoring needs, nothing more.
+        noClasses().that().resideInAPackage("org.mimamori.api..").should().dependOnClassesThat()
+                .resideInAPackage("org.mimamori.training..")
+                .check(classes);
+    }
+
+    @Test
     void theGeneratedContractIsUsedOnlyAtTheEdgeAndByServices() {
         classes().that().resideInAPackage("org.mimamori.api.web..").should()
                 .onlyHaveDependentClassesThat(WEB.or(SERVICES).or(new DescribedPredicate<>("its own package") {

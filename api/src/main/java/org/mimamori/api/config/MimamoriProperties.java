@@ -44,7 +44,7 @@ public record MimamoriProperties(@DefaultValue("./data") Path dataDir,
      * Model registry settings.
      *
      * @param importBundle  a bundle file registered (and activated when none is active) at start-up, or null
-     * @param demoWhenEmpty train and register the demo model when the registry is empty at start-up
+     * @param demoWhenEmpty register the demo model shipped in the jar ({@code demo/demo-model.zip}) when the registry is empty at start-up
      * @param refreshInterval how often each instance reads the active and shadow models' versions from the
      *                      database and swaps its in-memory model when they changed (docs/models.md)
      */

@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
 @Command(name = "mimamori-training",
         mixinStandardHelpOptions = true,
         versionProvider = MimamoriTraining.Version.class,
-        description = "Mimamori training tools: synthetic data, training, evaluation, fairness audit, export.",
+        description = "Mimamori training tools: synthetic data, training, evaluation, fairness audit, export, "
+                + "demo model.",
         subcommands = {CommandLine.HelpCommand.class, SynthCommand.class, TrainCommand.class, EvaluateCommand.class,
-                AuditCommand.class, org.mimamori.training.export.ExportCommand.class,
+                AuditCommand.class, DemoModelCommand.class, org.mimamori.training.export.ExportCommand.class,
                 org.mimamori.training.ledger.VerifyAuditCommand.class})
 public final class MimamoriTraining implements Runnable {
 
