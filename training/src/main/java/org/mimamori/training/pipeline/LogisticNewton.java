@@ -72,7 +72,7 @@ final class LogisticNewton {
         // second time gives the same state bit for bit, so it is done once.
         f = fun(w);
         grad(w, g);
-        double gnorm0 = dnrm2(n, g);
+        double gnorm0 = LibLinearBlas.dnrm2(n, g);
         double gnorm = gnorm0;
 
         if (gnorm <= eps * gnorm0) {
@@ -96,7 +96,7 @@ final class LogisticNewton {
             }
 
             grad(w, g);
-            gnorm = dnrm2(n, g);
+            gnorm = LibLinearBlas.dnrm2(n, g);
 
             if (gnorm <= eps * gnorm0) {
                 break;
@@ -136,7 +136,7 @@ final class LogisticNewton {
             dd[i] = z[i];
         }
 
-        zTr = ddot(n, z, r);
+        zTr = LibLinearBlas.ddot(n, z, r);
         double gMinvNorm = Math.sqrt(zTr);
         cgtol = Math.min(ETA_CG, Math.sqrt(gMinvNorm));
         int cgIter = 0;
@@ -146,17 +146,17 @@ final class LogisticNewton {
             cgIter++;
 
             hv(dd, hd);
-            dHd = ddot(n, dd, hd);
+            dHd = LibLinearBlas.ddot(n, dd, hd);
             if (dHd <= 1.0e-16) {
                 break;
             }
 
             alpha = zTr / dHd;
-            daxpy(n, alpha, dd, s);
+            LibLinearBlas.daxpy(n, alpha, dd, s);
             alpha = -alpha;
-            daxpy(n, alpha, hd, r);
+            LibLinearBlas.daxpy(n, alpha, hd, r);
 
-            newQ = -0.5 * (ddot(n, s, r) - ddot(n, s, g));
+            newQ = -0.5 * (LibLinearBlas.ddot(n, s, r) - LibLinearBlas.ddot(n, s, g));
             qdiff = newQ - q;
             if (newQ <= 0 && qdiff <= 0) {
                 if (cgIter * qdiff >= cgtol * newQ) {
@@ -170,10 +170,10 @@ final class LogisticNewton {
             for (i = 0; i < n; i++) {
                 z[i] = r[i] / m[i];
             }
-            znewTrnew = ddot(n, z, r);
+            znewTrnew = LibLinearBlas.ddot(n, z, r);
             beta = znewTrnew / zTr;
-            dscal(n, beta, dd);
-            daxpy(n, one, z, dd);
+            LibLinearBlas.dscal(n, beta, dd);
+            LibLinearBlas.daxpy(n, one, z, dd);
             zTr = znewTrnew;
         }
         return cgIter;
@@ -433,81 +433,5 @@ final class LogisticNewton {
         }
         wTw += alpha * alpha * sTs + 2 * alpha * wTs;
         return alpha;
-    }
-
-    // ---- liblinear's Blas (unit increments) --------------------------------------------------------------------
-
-    static double dnrm2(int nn, double[] x) {
-        if (nn <= 0) {
-            return 0.0;
-        }
-        if (nn == 1) {
-            return Math.abs(x[0]);
-        }
-        double scale = 0.0;
-        double ssq = 1.0;
-        for (int ix = nn - 1; ix >= 0; ix--) {
-            if (x[ix] != 0.0) {
-                double absxi = Math.abs(x[ix]);
-                if (scale < absxi) {
-                    double temp = scale / absxi;
-                    ssq = ssq * (temp * temp) + 1.0;
-                    scale = absxi;
-                } else {
-                    double temp = absxi / scale;
-                    ssq += temp * temp;
-                }
-            }
-        }
-        return scale * Math.sqrt(ssq);
-    }
-
-    static double ddot(int nn, double[] sx, double[] sy) {
-        double stemp = 0.0;
-        if (nn > 0) {
-            int m = nn - 4;
-            int i;
-            for (i = 0; i < m; i += 5) {
-                stemp += sx[i] * sy[i] + sx[i + 1] * sy[i + 1] + sx[i + 2] * sy[i + 2]
-                        + sx[i + 3] * sy[i + 3] + sx[i + 4] * sy[i + 4];
-            }
-            for (; i < nn; i++) {
-                stemp += sx[i] * sy[i];
-            }
-        }
-        return stemp;
-    }
-
-    static void daxpy(int nn, double sa, double[] sx, double[] sy) {
-        if (nn > 0 && sa != 0.0) {
-            int m = nn - 3;
-            int i;
-            for (i = 0; i < m; i += 4) {
-                sy[i] += sa * sx[i];
-                sy[i + 1] += sa * sx[i + 1];
-                sy[i + 2] += sa * sx[i + 2];
-                sy[i + 3] += sa * sx[i + 3];
-            }
-            for (; i < nn; ++i) {
-                sy[i] += sa * sx[i];
-            }
-        }
-    }
-
-    static void dscal(int nn, double sa, double[] sx) {
-        if (nn > 0) {
-            int m = nn - 4;
-            int i;
-            for (i = 0; i < m; i += 5) {
-                sx[i] = sa * sx[i];
-                sx[i + 1] = sa * sx[i + 1];
-                sx[i + 2] = sa * sx[i + 2];
-                sx[i + 3] = sa * sx[i + 3];
-                sx[i + 4] = sa * sx[i + 4];
-            }
-            for (; i < nn; ++i) {
-                sx[i] = sa * sx[i];
-            }
-        }
     }
 }
