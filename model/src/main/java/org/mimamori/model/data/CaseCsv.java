@@ -40,14 +40,32 @@ public final class CaseCsv {
 
     /** Reads cases from a CSV file. */
     public static Read read(FeatureSchema schema, Path file) throws IOException {
-        // Streamed: each row becomes a case as it is read, so the file's text is never held whole.
+        // Streamed: each row becomes a case as it is read, so the file's text is never held whole. This thread
+        // splits the cells; one other thread turns the rows into cases, in file order (the same cases and the same
+        // problems as on one thread).
         String source = file.getFileName().toString();
         List<Reader> reader = new ArrayList<>(1);
+        List<OrderedHandOff> handOff = new ArrayList<>(1);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CsvTable.stream(in, source, header -> {
                 reader.add(new Reader(schema, header, source));
-                return reader.get(0)::row;
+                handOff.add(new OrderedHandOff(reader.get(0)::row, "cases of " + source));
+                return handOff.get(0);
             });
+            if (!handOff.isEmpty()) {
+                handOff.get(0).finish();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            Throwable first = handOff.isEmpty() ? null : handOff.get(0).failureBefore();
+            if (first != null && first != e) {
+                if (first instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (first instanceof Error err) {
+                    throw err;
+                }
+            }
+            throw e;
         }
         return reader.get(0).finish();
     }

@@ -1,10 +1,14 @@
 package org.mimamori.training.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.mimamori.model.bundle.ModelBundle;
 import org.mimamori.model.data.CaseCsv;
@@ -114,10 +118,19 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandProblem(ExitCode.USAGE, e.getMessage());
         }
         FeatureSchema s = SchemaLoader.loadOrDefault(schema);
+        // The file's digest is computed on another core while the cases are read.
+        CompletableFuture<String> digest = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return Hashes.sha256(data);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
         CaseCsv.Read read = DataFiles.read(s, data, err);
         Map<String, Object> lineage = new LinkedHashMap<>();
         lineage.put("input_file", data.getFileName().toString());
-        lineage.put("input_sha256", Hashes.sha256(data));
+        lineage.put("input_sha256", inputDigest(digest));
         lineage.put("schema_sha256", Hashes.sha256(s.yaml()));
         lineage.put("columns_missing", read.missingColumns());
         if (trainedAt != null) {
@@ -130,5 +143,16 @@ final class TrainCommand implements Callable<Integer> {
         Summary.print(model.report(), err);
         stdout.println(file.toAbsolutePath());
         return 0;
+    }
+
+    private static String inputDigest(CompletableFuture<String> digest) throws IOException {
+        try {
+            return digest.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
     }
 }

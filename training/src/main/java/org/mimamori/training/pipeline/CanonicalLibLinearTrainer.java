@@ -8,6 +8,7 @@ import java.util.Map;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Parameter;
 import org.tribuo.Dataset;
 import org.tribuo.dataset.DatasetView;
 import org.tribuo.ImmutableFeatureMap;
@@ -32,6 +33,7 @@ final class CanonicalLibLinearTrainer extends LibLinearClassificationTrainer {
     /** Rows shared by every fit on one dataset and its views, or null to extract them from the examples. */
     private final LibLinearRows shared;
     private final Dataset<Label> base;
+    private final ThreadLocal<Selection> pending = new ThreadLocal<>();
 
     CanonicalLibLinearTrainer(double cost, int maxIterations, double tolerance) {
         this(cost, maxIterations, tolerance, null, null);
@@ -39,7 +41,9 @@ final class CanonicalLibLinearTrainer extends LibLinearClassificationTrainer {
 
     /**
      * A trainer that reads the rows of {@code base} (or of a {@link DatasetView} of it) from {@code shared}
-     * instead of converting the examples again; the rows are what Tribuo would extract, so the model is the same.
+     * instead of converting the examples again, and fits them with {@link LibLinearSolver} (liblinear's own solver
+     * ported to the shared rows' compact layout); the rows are what Tribuo would extract and the solver does what
+     * liblinear's does, so the model is the same, bit for bit.
      */
     CanonicalLibLinearTrainer(double cost, int maxIterations, double tolerance, Dataset<Label> base,
                               LibLinearRows shared) {
@@ -57,13 +61,39 @@ final class CanonicalLibLinearTrainer extends LibLinearClassificationTrainer {
         if (featureMap.size() != shared.features().size()) {
             throw new IllegalStateException("the shared rows were built for another feature map");
         }
+        int[] selected;
         if (data == base) {
-            return shared.all();
+            selected = null;
+        } else if (data instanceof DatasetView<Label> view && view.size() == view.getExampleIndices().length) {
+            selected = view.getExampleIndices();
+        } else {
+            throw new IllegalStateException("the shared rows belong to another dataset");
         }
-        if (data instanceof DatasetView<Label> view && view.size() == view.getExampleIndices().length) {
-            return shared.select(view.getExampleIndices());
+        // Tribuo passes what this returns straight to trainModels on the same thread: the rows are placeholders,
+        // trainModels reads the selection from the shared rows (LibLinearSolver).
+        int size = selected == null ? shared.size() : selected.length;
+        double[] y = new double[size];
+        for (int i = 0; i < size; i++) {
+            y[i] = shared.outputs()[selected == null ? i : selected[i]];
         }
-        throw new IllegalStateException("the shared rows belong to another dataset");
+        FeatureNode[][] placeholders = new FeatureNode[size][];
+        pending.set(new Selection(placeholders, selected));
+        return new Pair<>(placeholders, new double[][] {y});
+    }
+
+    @Override
+    protected List<de.bwaldvogel.liblinear.Model> trainModels(Parameter curParams, int numFeatures,
+                                                             FeatureNode[][] features, double[][] outputs) {
+        Selection selection = pending.get();
+        pending.remove();
+        if (selection == null || selection.placeholders() != features) {
+            return super.trainModels(curParams, numFeatures, features, outputs);
+        }
+        return List.of(LibLinearSolver.train(shared, selection.rows(), curParams, numFeatures));
+    }
+
+    /** The rows of the fit that {@link #extractData} prepared (null: every shared row) and what it returned. */
+    private record Selection(FeatureNode[][] placeholders, int[] rows) {
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mimamori.training.pipeline;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,21 @@ public final class Hashes {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The SHA-256 of a file, in hex. */
+    /** The SHA-256 of a file, in hex (read in blocks, never held whole). */
     public static String sha256(Path file) throws IOException {
-        return sha256(Files.readAllBytes(file));
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] block = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(block)) > 0) {
+                digest.update(block, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

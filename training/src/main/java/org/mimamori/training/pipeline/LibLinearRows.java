@@ -1,10 +1,5 @@
 package org.mimamori.training.pipeline;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import com.oracle.labs.mlrg.olcut.util.Pair;
-import de.bwaldvogel.liblinear.FeatureNode;
 import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.EncodedMatrix;
 import org.tribuo.ImmutableFeatureMap;
@@ -15,18 +10,22 @@ import org.tribuo.classification.Label;
  * The training rows in liblinear's form, built once from the {@link EncodedMatrix} and shared, read-only, by every
  * fit on them (cross-validation folds, the final fit, bootstrap refits): exactly what Tribuo's liblinear trainer
  * would extract from the dataset's examples (features by Tribuo id + 1, ascending, then the bias feature; the
- * output's Tribuo id as the target), so fits give the same weights. Feature nodes are shared between rows (one per
- * feature and value; liblinear's logistic-regression solver never changes them), which keeps the rows a few
- * pointers each and the solver's passes over them cache-friendly.
+ * output's Tribuo id as the target), so fits give the same weights. Kept compact: one {@code int[]} of feature
+ * positions with row offsets, and the values only when they are not all 1 (the raw encoding); liblinear's own
+ * feature nodes are made only if a fit needs them (see {@link LibLinearSolver}).
  */
 final class LibLinearRows {
 
-    private final FeatureNode[][] rows;
+    private final int[] start;
+    private final int[] index;
+    private final double[] values;
     private final double[] outputs;
     private final ImmutableFeatureMap features;
 
-    private LibLinearRows(FeatureNode[][] rows, double[] outputs, ImmutableFeatureMap features) {
-        this.rows = rows;
+    private LibLinearRows(int[] start, int[] index, double[] values, double[] outputs, ImmutableFeatureMap features) {
+        this.start = start;
+        this.index = index;
+        this.values = values;
         this.outputs = outputs;
         this.features = features;
     }
@@ -44,58 +43,63 @@ final class LibLinearRows {
         for (int f = 0; f < id.length; f++) {
             id[f] = features.getID(encoder.features().get(f).name());
         }
-        FeatureNode bias = new FeatureNode(features.size() + 1, 1.0);
-        Map<Long, FeatureNode>[] nodes = nodeMaps(id.length);
-        FeatureNode[] ones = new FeatureNode[id.length];
-        for (int f = 0; f < id.length; f++) {
-            ones[f] = id[f] < 0 ? null : new FeatureNode(id[f] + 1, 1.0);
-        }
+        int bias = features.size(); // liblinear's index features.size() + 1, 0-based
         int items = matrix.items();
-        FeatureNode[][] rows = new FeatureNode[matrix.rows()][];
-        double[] y = new double[matrix.rows()];
+        int rows = matrix.rows();
+        int[] start = new int[rows + 1];
+        int[] index = new int[rows * (items + 1)];
+        double[] values = new double[rows * (items + 1)];
+        boolean ones = true;
+        double[] y = new double[rows];
         double positive = outputs.getID(org.mimamori.model.encoding.TribuoData.POSITIVE);
         double negative = outputs.getID(org.mimamori.model.encoding.TribuoData.NEGATIVE);
-        FeatureNode[] buffer = new FeatureNode[items + 1];
-        for (int r = 0; r < rows.length; r++) {
+        int[] bufferIndex = new int[items];
+        double[] bufferValue = new double[items];
+        int p = 0;
+        for (int r = 0; r < rows; r++) {
             int n = 0;
             for (int k = 0; k < items; k++) {
                 int f = matrix.feature(r, k);
                 if (id[f] < 0) {
                     continue; // a feature the dataset never saw: Tribuo drops it too
                 }
-                double v = matrix.value(r, k);
-                buffer[n++] = v == 1.0 ? ones[f]
-                        : nodes[f].computeIfAbsent(Double.doubleToLongBits(v), b -> new FeatureNode(id[f] + 1, v));
+                bufferIndex[n] = id[f];
+                bufferValue[n] = matrix.value(r, k);
+                n++;
             }
             // Tribuo's feature ids need not follow the encoder's order: sort by id (few elements, insertion sort).
             for (int i = 1; i < n; i++) {
-                FeatureNode x = buffer[i];
+                int xi = bufferIndex[i];
+                double xv = bufferValue[i];
                 int j = i - 1;
-                while (j >= 0 && buffer[j].getIndex() > x.getIndex()) {
-                    buffer[j + 1] = buffer[j];
+                while (j >= 0 && bufferIndex[j] > xi) {
+                    bufferIndex[j + 1] = bufferIndex[j];
+                    bufferValue[j + 1] = bufferValue[j];
                     j--;
                 }
-                buffer[j + 1] = x;
+                bufferIndex[j + 1] = xi;
+                bufferValue[j + 1] = xv;
             }
-            buffer[n++] = bias;
-            rows[r] = java.util.Arrays.copyOf(buffer, n);
+            for (int i = 0; i < n; i++) {
+                index[p] = bufferIndex[i];
+                values[p] = bufferValue[i];
+                ones &= Double.doubleToRawLongBits(bufferValue[i]) == Double.doubleToRawLongBits(1.0);
+                p++;
+            }
+            index[p] = bias;
+            values[p] = 1.0;
+            p++;
+            start[r + 1] = p;
             y[r] = labels[r] ? positive : negative;
         }
-        return new LibLinearRows(rows, y, features);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<Long, FeatureNode>[] nodeMaps(int n) {
-        Map<Long, FeatureNode>[] maps = new Map[n];
-        for (int i = 0; i < n; i++) {
-            maps[i] = new HashMap<>();
-        }
-        return maps;
+        int[] compactIndex = p == index.length ? index : java.util.Arrays.copyOf(index, p);
+        double[] compactValues = ones ? null : java.util.Arrays.copyOf(values, p);
+        return new LibLinearRows(start, compactIndex, compactValues, y, features);
     }
 
     /** How many rows. */
     int size() {
-        return rows.length;
+        return outputs.length;
     }
 
     /** The feature map the rows were built for. */
@@ -103,27 +107,23 @@ final class LibLinearRows {
         return features;
     }
 
-    /**
-     * The given rows (repeats allowed) as liblinear features and targets, sharing the rows' nodes. When the rows are
-     * not in ascending order (a bootstrap resample), each row's array is copied, so that the solver's passes read
-     * them in memory order instead of jumping across the shared rows; the values are the same.
-     */
-    Pair<FeatureNode[][], double[][]> select(int[] selected) {
-        FeatureNode[][] x = new FeatureNode[selected.length][];
-        double[] y = new double[selected.length];
-        boolean ascending = true;
-        for (int i = 1; i < selected.length && ascending; i++) {
-            ascending = selected[i] > selected[i - 1];
-        }
-        for (int i = 0; i < selected.length; i++) {
-            x[i] = ascending ? rows[selected[i]] : rows[selected[i]].clone();
-            y[i] = outputs[selected[i]];
-        }
-        return new Pair<>(x, new double[][] {y});
+    /** The Tribuo output id of every row. */
+    double[] outputs() {
+        return outputs;
     }
 
-    /** Every row, in order. */
-    Pair<FeatureNode[][], double[][]> all() {
-        return new Pair<>(rows.clone(), new double[][] {outputs.clone()});
+    /** The row offsets into {@link #index()}, {@code size() + 1} of them. */
+    int[] start() {
+        return start;
+    }
+
+    /** The feature positions of every row (liblinear's index − 1, ascending in a row, the bias last). */
+    int[] index() {
+        return index;
+    }
+
+    /** The values in the places of {@link #index()}, or null when they are all 1. */
+    double[] values() {
+        return values;
     }
 }
