@@ -4,19 +4,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.stream.Collectors;
+
+import org.mimamori.api.problems.ConflictException;
 import org.mimamori.model.bundle.BundleLimits;
+import org.mimamori.model.bundle.InvalidBundleException;
 import org.mimamori.model.bundle.ModelBundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads registered bundles from {@code model_bundle} within the {@link BundleLimits} and keeps the last few read
- * (a version's content never changes; a bundle may be large, so only {@value #KEPT} are kept).
+ * (a version's content never changes; a bundle may be large, so only {@value #KEPT} are kept). A stored bundle
+ * that fails its checks is a {@link ConflictException} naming its problems (409), never an error of the service.
  */
 @Service
 class RegisteredBundlesService implements RegisteredBundles {
 
     static final int KEPT = 4;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegisteredBundlesService.class);
 
     private final ModelBundleRepository bundles;
     private final BundleLimits limits;
@@ -41,12 +50,23 @@ class RegisteredBundlesService implements RegisteredBundles {
                 return Optional.of(kept);
             }
         }
-        Optional<ModelBundle> read = bundles.findById(version).map(row -> ModelBundle.read(row.bytes(), limits));
+        Optional<ModelBundle> read = bundles.findById(version).map(row -> checked(version, row.bytes()));
         read.ifPresent(b -> {
             synchronized (recent) {
                 recent.put(version, b);
             }
         });
         return read;
+    }
+
+    /** The bundle, or a conflict naming its problems when it fails its checks (e.g. stored by an earlier version). */
+    private ModelBundle checked(String version, byte[] bytes) {
+        try {
+            return ModelBundle.read(bytes, limits);
+        } catch (InvalidBundleException e) {
+            LOG.warn("Model {} is registered but fails its checks: {}", version, e.getMessage());
+            throw new ConflictException("Model " + version + " is registered but fails its checks, so it cannot be "
+                    + "read: " + e.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
+        }
     }
 }

@@ -113,6 +113,11 @@ class BrokenBundlesIntegrationTest extends IntegrationTestBase {
             assertThat(registry.current().version()).isEqualTo(activeBefore);
             assertStillScoresWith(activeBefore);
 
+            // Its card is refused as a conflict naming the problem, not an error of the service.
+            var card = http().get("/api/v1/models/" + version + "/card?purpose=supervision&lang=en", "demo-supervisor");
+            assertThat(card.statusCode()).isEqualTo(409);
+            assertThat(card.body()).contains("fails its checks").contains("scorecard.json: the weight of");
+
             // Loading it as the active model (at start-up, or when another instance made it active) refuses it
             // too, and keeps what is in memory.
             jdbc.update("UPDATE model_bundle SET state = 'retired' WHERE version = ?", activeBefore);
