@@ -87,11 +87,16 @@ public final class Contract {
                 }
             }
         }
-        for (String name : List.of("mimamori.yaml", "schemas.yaml", "decision-schemas.yaml", "screenings.yaml",
-                "explanation-schemas.yaml", "similar.yaml", "drift.yaml", "lifecycle.yaml", "shadow.yaml",
-                "monitoring.yaml")) {
-            file(name).path("components").path("schemas").fieldNames().forEachRemaining(
-                    s -> schemas.put(s, resolve(name, file(name).path("components").path("schemas").get(s))));
+        // The schemas of every contract file the paths lead to (and of the files their schemas lead to), so a new
+        // contract file needs no list here; no two files name the same schema.
+        java.util.Set<String> read = new java.util.HashSet<>();
+        List<String> pending;
+        while (!(pending = files.keySet().stream().filter(n -> !read.contains(n)).sorted().toList()).isEmpty()) {
+            for (String name : pending) {
+                read.add(name);
+                file(name).path("components").path("schemas").fieldNames().forEachRemaining(
+                        s -> schemas.put(s, resolve(name, file(name).path("components").path("schemas").get(s))));
+            }
         }
     }
 
