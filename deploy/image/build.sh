@@ -3,13 +3,13 @@
 # (deploy/README.md, "The container image"). Needs the built jar (./mvnw -B package -DskipTests), Debian's
 # openjdk-17-jre-headless installed on this machine (its files make the base layer), javac, and /usr/bin/python3.
 #
-#   deploy/image/build.sh [--jar api/target/mimamori-api.jar] [--out deploy/target/mimamori-api-image.tar] [--twice]
+#   deploy/image/build.sh [--jar api/target/mimamori-api-server.jar] [--out deploy/target/mimamori-api-image.tar] [--twice]
 #
 # --twice builds it a second time and fails unless both tars are identical byte for byte (reproducibility).
 # Load it with `podman load -i deploy/target/mimamori-api-image.tar` (or docker load, ctr images import).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-jar="$root/api/target/mimamori-api.jar"
+jar="$root/api/target/mimamori-api-server.jar"
 out="$root/deploy/target/mimamori-api-image.tar"
 twice=false
 while [ $# -gt 0 ]; do

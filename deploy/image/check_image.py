@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Checks a service image tar (docker-archive, as deploy/image/build.sh writes it) without a container runtime.
 
-    check_image.py IMAGE.tar [--jar api/target/mimamori-api.jar]
+    check_image.py IMAGE.tar [--jar api/target/mimamori-api-server.jar]
 
 Exits 1 naming every problem: the manifest and config are readable and each layer's digest is its diff id; the
 image runs as a numeric non-root user that /etc/passwd knows, with a health check, port 8080 and the production

@@ -9,7 +9,7 @@
 # Writes DIR/mimamori-<version>-offline.tar.gz and DIR/mimamori-<version>-offline.tar.gz.sha256.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-api="$root/api/target/mimamori-api.jar"
+api="$root/api/target/mimamori-api-server.jar"
 training="$root/training/target/mimamori-training.jar"
 image=""
 out="$root/deploy/target"

@@ -15,7 +15,8 @@ import org.springframework.util.StringUtils;
  * Starts the embedded MariaDB and points the datasource at it, but only in the {@code local} profile and when
  * no datasource is configured ({@code spring.datasource.url} / {@code SPRING_DATASOURCE_URL} unset). With a
  * configured datasource Spring Boot's own auto-configuration connects to that external MariaDB and this class
- * does nothing; outside the local profile a missing datasource stops the start ({@link ProfileGuard}).
+ * does nothing; outside the local profile, or in the server jar that carries no embedded database, a missing
+ * datasource stops the start ({@link ProfileGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.EmbeddedDatabaseWanted.class)
@@ -54,7 +55,8 @@ class EmbeddedDatabaseConfiguration {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return ProfileGuard.isLocal(context.getEnvironment())
-                    && !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+                    && !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"))
+                    && ProfileGuard.embeddedDatabaseShipped(context.getClassLoader());
         }
     }
 }

