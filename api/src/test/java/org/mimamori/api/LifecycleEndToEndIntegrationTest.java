@@ -81,7 +81,7 @@ class LifecycleEndToEndIntegrationTest {
             ShadowReport report = awaitShadowReport(one, second, 40);
             assertThat(report.getShadowVersion()).isEqualTo(second);
             assertThat(report.getActiveVersion()).isEqualTo(first);
-            assertThat(report.getAgreement().getShare()).isBetween(0.0, 1.0);
+            assertAgreementAddsUp(report);
             ShadowReport onB = new ShadowApi(two.api("demo-auditor")).getShadowReport(second, AccessPurpose.AUDIT,
                     "en");
             assertThat(onB.getScored()).isGreaterThanOrEqualTo(report.getScored());
@@ -280,5 +280,24 @@ class LifecycleEndToEndIntegrationTest {
     private static String versionOf(Path bundle) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(bundle))).substring(0, 16);
+    }
+
+    /** The agreement matrix accounts for every counted score, and its diagonal (same band id) is the agreement. */
+    private static void assertAgreementAddsUp(ShadowReport report) {
+        var agreement = report.getAgreement();
+        long total = 0;
+        long diagonal = 0;
+        for (int i = 0; i < agreement.getCounts().size(); i++) {
+            for (int j = 0; j < agreement.getCounts().get(i).size(); j++) {
+                long n = agreement.getCounts().get(i).get(j);
+                total += n;
+                if (agreement.getActiveBands().get(i).getId().equals(agreement.getShadowBands().get(j).getId())) {
+                    diagonal += n;
+                }
+            }
+        }
+        assertThat(total).as("the matrix counts every shadow-scored request").isEqualTo(report.getScored());
+        assertThat(agreement.getAgreeing()).isEqualTo(diagonal);
+        assertThat(agreement.getShare()).isCloseTo((double) diagonal / total, org.assertj.core.data.Offset.offset(1e-9));
     }
 }
