@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -92,7 +94,7 @@ class MultiInstanceIntegrationTest {
             long activated = System.nanoTime();
             one.models(tokens.forRole("analyst")).activateModel(second);
             awaitServing(loads, second, activated);
-            assertThat(one.scores(tokens.forRole("caseworker")).createScore(Cases.low("C-MI-A"), null)
+            assertThat(one.scores(tokens.forRole("caseworker")).createScore(Cases.low("C-MI-A-1"), null)
                     .getModelVersion()).isEqualTo(second);
 
             // A screening uploaded to a, and a killed once part of it is stored.
