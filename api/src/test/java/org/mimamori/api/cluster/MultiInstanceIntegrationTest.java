@@ -94,6 +94,8 @@ class MultiInstanceIntegrationTest {
             long activated = System.nanoTime();
             one.models(tokens.forRole("analyst")).activateModel(second);
             awaitServing(loads, second, activated);
+            System.out.printf("multi-instance: model %s activated on a, served by b and c after %d ms%n", second,
+                    (System.nanoTime() - activated) / 1_000_000);
             assertThat(one.scores(tokens.forRole("caseworker")).createScore(Cases.low("C-MI-A-1"), null)
                     .getModelVersion()).isEqualTo(second);
 
@@ -213,9 +215,14 @@ class MultiInstanceIntegrationTest {
         assertThat(perPeriod).as("a purge in every period from the first to the last").hasSize((int) (last - first + 1));
         assertThat(starts).as("purges after instance a was killed").anyMatch(t -> t.isAfter(killed.plusSeconds(1)));
         int logged = 0;
+        StringBuilder by = new StringBuilder();
         for (ServiceProcess s : services) {
-            logged += count(s.log(), "retention.schedule runs on this instance");
+            int here = count(s.log(), "retention.schedule runs on this instance");
+            by.append(' ').append(here);
+            logged += here;
         }
+        System.out.printf("multi-instance: %d scheduled purges in %d periods, by instance a b c:%s%n", starts.size(),
+                perPeriod.size(), by);
         assertThat(logged).as("purges the instances' logs report").isEqualTo(starts.size());
         assertThat(starts.get(0)).isAfter(begun);
     }
