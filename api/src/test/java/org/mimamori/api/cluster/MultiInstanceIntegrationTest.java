@@ -166,6 +166,8 @@ class MultiInstanceIntegrationTest {
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
                 "--mimamori.instance-id=" + id,
                 "--mimamori.screening.batch-size=250",
+                // With screening chunks claimed by instances: a dead instance's chunk is claimed again after this.
+                "--mimamori.screening.lease=10s",
                 "--mimamori.models.refresh-interval=" + REFRESH.toMillis() + "ms",
                 "--mimamori.retention.schedule=*/" + SCHEDULE_PERIOD.toSeconds() + " * * * * *",
                 "--mimamori.retention.schedule-lease=PT4S");
