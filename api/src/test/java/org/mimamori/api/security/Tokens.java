@@ -24,10 +24,12 @@ import com.nimbusds.jwt.SignedJWT;
  * pair generated when the tests start (no key is ever committed). {@link #forRole} is a valid token; the
  * other methods make the tokens a service must refuse.
  */
-final class Tokens {
+public final class Tokens {
 
-    static final String ISSUER = "https://idp.test.invalid/realms/mimamori";
-    static final String AUDIENCE = "mimamori-api";
+    /** The issuer every token names (spring.security.oauth2.resourceserver.jwt.issuer-uri). */
+    public static final String ISSUER = "https://idp.test.invalid/realms/mimamori";
+    /** The service's audience. */
+    public static final String AUDIENCE = "mimamori-api";
 
     private final RSAKey key;
 
@@ -36,12 +38,12 @@ final class Tokens {
     }
 
     /** Tokens signed with a new RSA key pair. */
-    static Tokens generate() {
+    public static Tokens generate() {
         return new Tokens(newKey());
     }
 
     /** The public key the service verifies with. */
-    RSAPublicKey publicKey() {
+    public RSAPublicKey publicKey() {
         try {
             return key.toRSAPublicKey();
         } catch (JOSEException e) {
@@ -59,7 +61,7 @@ final class Tokens {
     }
 
     /** A valid token of one role. */
-    String forRole(String role) {
+    public String forRole(String role) {
         return sign(claims(role).build());
     }
 

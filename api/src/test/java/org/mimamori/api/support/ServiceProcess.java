@@ -31,12 +31,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service on a data directory and waits (up to 3 minutes) until it is ready. */
     public static ServiceProcess start(Path dataDir) {
+        return start(dataDir, List.of());
+    }
+
+    /**
+     * Starts the service on a data directory with more arguments (e.g. another profile and an external database)
+     * and waits (up to 3 minutes) until it is ready.
+     */
+    public static ServiceProcess start(Path dataDir, List<String> arguments) {
         int port = freePort();
         Path log = dataDir.resolve("service.log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-jar", JAR.toString(), "--server.port=" + port, "--mimamori.data-dir=" + dataDir,
                 "--mimamori.models.import-bundle=" + TestBundles.bundle(), "--mimamori.models.demo-when-empty=false",
                 "--spring.jmx.enabled=false"));
+        cmd.addAll(arguments);
         try {
             Files.createDirectories(dataDir);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -87,6 +96,11 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The file its output goes to. */
+    public Path log() {
+        return log;
     }
 
     /** The last lines of its output. */
