@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RetryingTransactionTemplate extends TransactionTemplate {
 
     /** Attempts in all, the first included, unless told otherwise. */
-    public static final int DEFAULT_ATTEMPTS = 3;
+    public static final int DEFAULT_ATTEMPTS = 5;
 
     /** MariaDB's ER_LOCK_DEADLOCK, also Galera's certification failure and brute-force abort. */
     static final int ER_LOCK_DEADLOCK = 1213;
