@@ -12,9 +12,12 @@ GALERA_PROVIDER=${GALERA_PROVIDER:-/usr/lib/galera/libgalera_smm.so}
 # The nodes run as Debian's `mysql` account, as on a real server (started as root, mariadbd switches to it). As
 # root, the rsync daemon of the state transfer would switch to `nobody` and could not write the data directory.
 GALERA_USER=${GALERA_USER:-mysql}
-# How long the group waits for a silent node before it suspects it and then drops it from the view. Until a crashed
-# node is dropped, commits on the others wait (Galera's defaults: PT5S and PT15S).
-GALERA_SUSPECT=${GALERA_SUSPECT:-PT5S}
+# How long the group waits for a silent node before it suspects it and drops it from the view. Until a crashed node
+# is dropped, commits on the others wait. It must stay well below the driver's socketTimeout (5 s): with Galera's
+# default PT5S, statements waiting on the second node time out too, and the driver fails over a second time, to the
+# third node, leaving the pool split over two writing nodes (docs/scaling.md). PT15S is Galera's inactive_timeout;
+# evs.keepalive_period must stay below a third of the suspect timeout (Galera refuses to start otherwise).
+GALERA_SUSPECT=${GALERA_SUSPECT:-PT2S}
 GALERA_INACTIVE=${GALERA_INACTIVE:-PT15S}
 
 galera_free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -58,7 +61,7 @@ galera_args() {
 --wsrep-node-name=node$n
 --wsrep-node-address=127.0.0.1:$gcomm
 --wsrep-node-incoming-address=127.0.0.1:$sql
---wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:$gcomm;ist.recv_addr=127.0.0.1:$ist;gcache.size=256M;pc.recovery=TRUE;evs.suspect_timeout=$GALERA_SUSPECT;evs.inactive_timeout=$GALERA_INACTIVE
+--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:$gcomm;ist.recv_addr=127.0.0.1:$ist;gcache.size=256M;pc.recovery=TRUE;evs.keepalive_period=PT0.5S;evs.suspect_timeout=$GALERA_SUSPECT;evs.inactive_timeout=$GALERA_INACTIVE
 --wsrep-sst-method=rsync
 --wsrep-sst-receive-address=127.0.0.1:$sst
 --wsrep-slave-threads=2
@@ -113,6 +116,7 @@ galera_wait_synced() {
   local n=$1 s=$2
   for _ in $(seq 1 $((s * 4))); do
     case "$(galera_state "$n")" in "Synced Primary "*) return 0 ;; esac
+    kill -0 "$(galera_pid "$n")" 2>/dev/null || break
     sleep 0.25
   done
   echo "galera: node $n is not Synced after $s s: $(galera_state "$n")" >&2

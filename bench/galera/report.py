@@ -12,7 +12,8 @@ ap.add_argument("--requests", required=True)
 ap.add_argument("--kill", type=float, required=True)
 ap.add_argument("--phase", required=True)
 ap.add_argument("--ids-out", required=True)
-ap.add_argument("--hung", type=float, default=10.0)
+ap.add_argument("--hung", type=float, default=15.0, help="slower than this counts as hung: the pool's 3 s, "
+                "a statement's 5 s socket timeout and a commit held while the cluster drops the dead node")
 a = ap.parse_args()
 
 rows = []
