@@ -43,6 +43,8 @@ class RetryingTransactionsIntegrationTest extends IntegrationTestBase {
     EmbeddedMariaDb db;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @BeforeEach
     void probeTable() {
@@ -63,6 +65,7 @@ class RetryingTransactionsIntegrationTest extends IntegrationTestBase {
         CyclicBarrier bothHoldOneRow = new CyclicBarrier(2);
         AtomicInteger runs = new AtomicInteger();
         long before = lastAuditId();
+        double retriedBefore = retried();
 
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> crossUpdate(tx, 1, 2, bothHoldOneRow, runs));
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> crossUpdate(tx, 2, 1, bothHoldOneRow, runs));
@@ -78,6 +81,13 @@ class RetryingTransactionsIntegrationTest extends IntegrationTestBase {
         try (Connection c = dataSource.getConnection()) {
             assertThat(AuditVerifier.verify(c, 10).intact()).isTrue();
         }
+        assertThat(retried() - retriedBefore).as("the service's metric counts the retry").isEqualTo(1.0);
+    }
+
+    private double retried() {
+        io.micrometer.core.instrument.Counter c = meters.find("mimamori.database.conflicts").tag("outcome", "retried")
+                .counter();
+        return c == null ? 0 : c.count();
     }
 
     @Test
