@@ -80,12 +80,16 @@ public class RetryingTransactionTemplate extends TransactionTemplate {
         }
     }
 
-    /** True unless this template would join a transaction already running on this thread. */
+    /**
+     * True when this template begins a transaction of its own: {@code REQUIRES_NEW}, or {@code REQUIRED} with none
+     * running on this thread. Joined transactions, and work without a transaction (whose statements commit one by
+     * one), are never run again.
+     */
     private boolean startsOwnTransaction() {
         int p = getPropagationBehavior();
         return p == TransactionDefinition.PROPAGATION_REQUIRES_NEW
-                || !TransactionSynchronizationManager.isActualTransactionActive()
-                && p != TransactionDefinition.PROPAGATION_MANDATORY;
+                || p == TransactionDefinition.PROPAGATION_REQUIRED
+                && !TransactionSynchronizationManager.isActualTransactionActive();
     }
 
     /**
