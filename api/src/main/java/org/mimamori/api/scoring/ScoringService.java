@@ -61,7 +61,8 @@ class ScoringService {
         this.models = models;
         this.scores = scores;
         this.audit = audit;
-        this.tx = new TransactionTemplate(transactions);
+        // Runs again when it loses a write conflict on a Galera cluster (docs/scaling.md).
+        this.tx = new org.mimamori.api.database.RetryingTransactionTemplate(transactions);
         this.json = json;
         this.meters = meters;
         this.states = states;
