@@ -1,5 +1,6 @@
 package org.mimamori.api.problems;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import jakarta.validation.Path;
 import org.mimamori.model.data.InvalidCaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,6 +41,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final String retryAfter;
+
+    /** @param retryAfter what a 503 for an unavailable database suggests (as the database gate's, see database) */
+    ProblemHandler(@Value("${mimamori.database.retry-after:5s}") Duration retryAfter) {
+        this.retryAfter = Long.toString(Math.max(1, retryAfter.toSeconds()));
+    }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
@@ -98,8 +108,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> databaseDown(RuntimeException e) {
         LOG.error("The database could not serve the request: {}", e.toString());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "The service cannot record or read scores right now (database unavailable). No score was given.");
+        // A commit cut off by a lost connection may have been applied (on Galera: certified by the other nodes
+        // before the node died), so only then is the outcome unknown; any earlier failure was rolled back.
+        String detail = e instanceof TransactionSystemException
+                ? "The database did not confirm the commit (connection lost), so it is not known whether this "
+                        + "was recorded. Look for it (e.g. the child's scores) before sending it again."
+                : "The service cannot record or read right now (database unavailable); nothing was recorded. "
+                        + "Try again in a few seconds.";
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, retryAfter).body(problem.getBody());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

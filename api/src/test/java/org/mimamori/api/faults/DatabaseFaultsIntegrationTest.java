@@ -122,9 +122,11 @@ class DatabaseFaultsIntegrationTest {
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
                 assertThat(r.statusCode()).as("while stalled").isEqualTo(503);
                 assertThat(took).as("a call waits at most the socket timeout").isLessThan(SOCKET_TIMEOUT.plusSeconds(2));
+                assertThat(r.headers().firstValue("Retry-After")).as("every 503, before and after the probe saw it")
+                        .isPresent();
+                assertThat(r.body()).contains("\"status\":503");
                 if (System.nanoTime() - stalled > Duration.ofSeconds(SOCKET_TIMEOUT.toSeconds() + 3).toNanos()) {
                     assertThat(took).as("once the probe saw it, at once").isLessThan(Duration.ofSeconds(1));
-                    assertThat(r.headers().firstValue("Retry-After")).isPresent();
                     assertThat(http.get("/actuator/health/readiness", null).statusCode()).isEqualTo(503);
                 }
                 Thread.sleep(250);
