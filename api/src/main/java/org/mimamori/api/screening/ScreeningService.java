@@ -1,6 +1,7 @@
 package org.mimamori.api.screening;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,12 +32,14 @@ import org.mimamori.api.web.dto.ScreeningContribution;
 import org.mimamori.api.web.dto.ScreeningEntry;
 import org.mimamori.api.web.dto.ScreeningEntryPage;
 import org.mimamori.api.web.dto.ScreeningStatus;
+import org.mimamori.model.schema.FeatureSchema;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts screenings (checking the whole file before anything is stored), reports them, serves the review list
+ * Accepts screenings (checking the whole file as it streams in; nothing is stored unless all of it is good), reports them, serves the review list
  * and records reviewers' statuses. Every call is audited in the same transaction as what it reads or writes.
  */
 @Service
@@ -44,6 +47,8 @@ class ScreeningService {
 
     private final ScreeningStore store;
     private final ScreeningRunner runner;
+    private final ScreeningChunks chunks;
+    private final int rowsPerChunk;
     private final ActiveModels models;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
@@ -55,8 +60,11 @@ class ScreeningService {
 
     ScreeningService(ScreeningStore store, ScreeningRunner runner, ActiveModels models, AuditTrail audit,
                      PlatformTransactionManager transactions, ObjectMapper json, Contract contract, ModelBands bands,
-                     ScoreVisibility visibility) {
+                     ScoreVisibility visibility, ScreeningChunks chunks,
+                     @Value("${mimamori.screening.batch-size:5000}") int rowsPerChunk) {
         this.store = store;
+        this.chunks = chunks;
+        this.rowsPerChunk = rowsPerChunk;
         this.runner = runner;
         this.models = models;
         this.audit = audit;
@@ -68,24 +76,31 @@ class ScreeningService {
     }
 
     /**
-     * Checks the file against the active model's schema, stores it with a queued job and queues the job.
+     * Reads the file as it arrives, checking it against the active model's schema part by part, and stores it in
+     * parts with a queued job and its chunks of work, in one transaction; then has the job screened (by any
+     * instance).
      *
      * @throws org.mimamori.api.problems.InvalidRequestException naming unknown columns and bad cells; nothing stored
      */
-    UUID create(byte[] csv, Caller caller, Locale locale) {
+    UUID create(InputStream csv, Caller caller, Locale locale) {
         ActiveModel model = models.current();
-        CohortFile file = CohortFile.read(model.scorer().schema(), csv, contract);
+        FeatureSchema schema = model.scorer().schema();
         UUID id = UUID.randomUUID();
+        String job = id.toString();
         Instant now = now();
         tx.executeWithoutResult(s -> {
-            store.insertJob(new ScreeningStore.Job(id.toString(), "queued", file.cases().size(), 0, model.version(),
-                    model.scorer().schema().id(), locale.getLanguage(), caller.name(), caller.role(), now, null,
-                    null), csv);
+            store.insertJob(new ScreeningStore.Job(job, "queued", 0, 0, model.version(), schema.id(),
+                    locale.getLanguage(), caller.name(), caller.role(), now, null, null));
+            CohortUpload.Read read = CohortUpload.read(csv, schema, contract, rowsPerChunk, (part, first, rows, bytes) -> {
+                store.insertFilePart(job, part, bytes);
+                chunks.add(new ScreeningChunks.Chunk(job, part, first, rows, 0));
+            });
+            store.setTotal(job, read.rows());
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "screening.create", "screening/" + id,
-                    "screening").touching(org.mimamori.model.audit.Children.described(
-                    file.refs(), "screening/" + id)));
+                    "screening").touching(org.mimamori.model.audit.Children.described(read.refs(),
+                    "screening/" + id)));
         });
-        runner.submit(id.toString());
+        runner.submit(job);
         return id;
     }
 

@@ -1,13 +1,10 @@
 package org.mimamori.api.screening;
 
-import java.io.ByteArrayOutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,71 +81,73 @@ class ScreeningStore {
     }
 
     /**
-     * Stores a job with its file. The file is stored in chunks of {@value #CHUNK} bytes, each its own statement,
-     * so no statement comes near the database's {@code max_allowed_packet} (16 MiB by default) whatever the
-     * file's size; in the caller's transaction, so a job is stored whole or not at all.
+     * Stores a job without its file (its parts follow, {@link #insertFilePart}); in the caller's transaction, so a
+     * job is stored whole or not at all.
      */
-    void insertJob(Job j, byte[] csv) {
+    void insertJob(Job j) {
         jdbc.update("INSERT INTO screening (" + JOB_COLUMNS + ", input_csv) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 j.id(), j.status(), j.total(), j.scored(), j.modelVersion(), j.schemaId(), j.language(),
                 j.createdBy(), j.creatorRole(), ts(j.createdAt()), ts(j.finishedAt()), j.error(), new byte[0]);
-        for (int chunk = 0, at = 0; at < csv.length; chunk++, at += CHUNK) {
-            jdbc.update("INSERT INTO screening_file_chunk (screening_id, chunk_no, bytes) VALUES (?,?,?)", j.id(),
-                    chunk, Arrays.copyOfRange(csv, at, Math.min(csv.length, at + CHUNK)));
-        }
+    }
+
+    /**
+     * Stores one part of a job's file (a CSV of its own of at most about {@value #CHUNK} bytes, each its own
+     * statement, so no statement comes near the database's {@code max_allowed_packet}, 16 MiB by default).
+     */
+    void insertFilePart(String id, int partNo, byte[] csv) {
+        jdbc.update("INSERT INTO screening_file_chunk (screening_id, chunk_no, bytes) VALUES (?,?,?)", id, partNo, csv);
+    }
+
+    /** Sets a job's number of children, once its file is read. */
+    void setTotal(String id, int total) {
+        jdbc.update("UPDATE screening SET total = ? WHERE id = ?", total, id);
     }
 
     Optional<Job> job(String id) {
         return jdbc.query("SELECT " + JOB_COLUMNS + " FROM screening WHERE id = ?", JOB, id).stream().findFirst();
     }
 
-    /** A job's file, from its chunks (or, for jobs stored before chunks, from {@code input_csv}). */
-    byte[] file(String id) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        jdbc.query("SELECT bytes FROM screening_file_chunk WHERE screening_id = ? ORDER BY chunk_no",
-                (ResultSet rs) -> {
-                    out.writeBytes(rs.getBytes(1));
-                }, id);
-        return out.size() > 0 ? out.toByteArray()
-                : jdbc.queryForObject("SELECT input_csv FROM screening WHERE id = ?", byte[].class, id);
+    /** One part of a job's file, or null when it is gone. */
+    byte[] filePart(String id, int partNo) {
+        return jdbc.query("SELECT bytes FROM screening_file_chunk WHERE screening_id = ? AND chunk_no = ?",
+                (rs, n) -> rs.getBytes(1), id, partNo).stream().findFirst().orElse(null);
     }
 
-    /** Jobs that were queued or running when the service stopped, oldest first. */
-    List<Job> unfinished() {
-        return jdbc.query("SELECT " + JOB_COLUMNS + " FROM screening WHERE status IN ('queued', 'running') "
-                + "ORDER BY created_at", JOB);
+    /** Jobs queued or running without chunks (stored before V15): they cannot be run. */
+    List<Job> unchunked() {
+        return jdbc.query("SELECT " + JOB_COLUMNS + " FROM screening s WHERE status IN ('queued', 'running') "
+                + "AND NOT EXISTS (SELECT 1 FROM screening_chunk c WHERE c.screening_id = s.id) ORDER BY created_at",
+                JOB);
     }
 
     void markRunning(String id) {
-        jdbc.update("UPDATE screening SET status = 'running' WHERE id = ?", id);
+        jdbc.update("UPDATE screening SET status = 'running' WHERE id = ? AND status = 'queued'", id);
     }
 
-    void markDone(String id, Instant at) {
-        // The file is no longer needed: each child's inputs are in its score (data minimisation).
-        dropFile(id);
-        jdbc.update("UPDATE screening SET status = 'done', finished_at = ?, error = NULL, input_csv = '' WHERE id = ?",
-                ts(at), id);
+    /** Marks a queued or running job done and drops its file; false when it had ended already. */
+    boolean markDone(String id, Instant at) {
+        int n = jdbc.update("UPDATE screening SET status = 'done', finished_at = ?, error = NULL, input_csv = '' "
+                + "WHERE id = ? AND status IN ('queued', 'running')", ts(at), id);
+        if (n == 1) {
+            // The file is no longer needed: each child's inputs are kept with it (data minimisation).
+            dropFile(id);
+        }
+        return n == 1;
     }
 
-    void markFailed(String id, Instant at, String error) {
+    /** Marks a queued or running job failed and drops its file; false when it had ended already. */
+    boolean markFailed(String id, Instant at, String error) {
         String e = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
-        dropFile(id);
-        jdbc.update("UPDATE screening SET status = 'failed', finished_at = ?, error = ?, input_csv = '' WHERE id = ?",
-                ts(at), e, id);
+        int n = jdbc.update("UPDATE screening SET status = 'failed', finished_at = ?, error = ?, input_csv = '' "
+                + "WHERE id = ? AND status IN ('queued', 'running')", ts(at), e, id);
+        if (n == 1) {
+            dropFile(id);
+        }
+        return n == 1;
     }
 
     private void dropFile(String id) {
         jdbc.update("DELETE FROM screening_file_chunk WHERE screening_id = ?", id);
-    }
-
-    /** The rows already stored (1-based row numbers). */
-    BitSet storedRows(String id) {
-        BitSet done = new BitSet();
-        jdbc.query("SELECT row_no FROM screening_entry WHERE screening_id = ?",
-                (ResultSet rs) -> {
-                    done.set(rs.getInt(1));
-                }, id);
-        return done;
     }
 
     /** Stores entries in one JDBC batch and counts the scored ones as scored; in the caller's transaction. */
