@@ -18,3 +18,15 @@ CREATE TABLE screening_chunk (
     INDEX screening_chunk_claimable (state, lease_until),
     CONSTRAINT screening_chunk_job FOREIGN KEY (screening_id) REFERENCES screening (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Compact screening (mimamori.screening.storage=compact): a screened child is an entry only, no score row until
+-- people open it. The entry keeps its row's cells (inputs, with the file's header kept once in screening.header)
+-- and a fingerprint of the explanation first computed; reading the entry scores the inputs again with the
+-- screening's model and checks the fingerprint, then records the score (score_id, summary_json) as a full
+-- screening score would have been.
+ALTER TABLE screening ADD COLUMN header TEXT NULL;
+ALTER TABLE screening_entry
+    MODIFY score_id CHAR(36) NULL,
+    MODIFY summary_json TEXT NULL,
+    ADD COLUMN inputs TEXT NULL,
+    ADD COLUMN fingerprint BINARY(8) NULL;

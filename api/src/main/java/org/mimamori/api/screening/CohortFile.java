@@ -29,8 +29,9 @@ import org.mimamori.model.schema.Role;
  *
  * @param cases the children, in file order (row 1 is the first line after the header)
  * @param refs  their references, in the same order
+ * @param rows  their cells, in the same order
  */
-record CohortFile(List<Case> cases, List<String> refs) {
+record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
 
     /**
      * Reads and checks a whole file (its rows numbered from 1).
@@ -87,7 +88,7 @@ record CohortFile(List<Case> cases, List<String> refs) {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new CohortFile(read.cases(), refs);
+        return new CohortFile(read.cases(), refs, table.rows());
     }
 
     /**

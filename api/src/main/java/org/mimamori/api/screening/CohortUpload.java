@@ -39,8 +39,8 @@ final class CohortUpload {
         void accept(int partNo, int firstRow, int rows, byte[] csv);
     }
 
-    /** What was read: how many rows and parts, and the children's references. */
-    record Read(int rows, int parts, List<String> refs) {
+    /** What was read: how many rows and parts, the header line, and the children's references. */
+    record Read(int rows, int parts, String header, List<String> refs) {
     }
 
     private final FeatureSchema schema;
@@ -91,7 +91,7 @@ final class CohortUpload {
         if (u.refs.isEmpty()) {
             throw new InvalidRequestException(List.of(new FieldProblem("file", "has no rows")));
         }
-        return new Read(u.refs.size(), u.partNo, u.refs);
+        return new Read(u.refs.size(), u.partNo, u.headerLine.strip(), u.refs);
     }
 
     private void row(String[] cells) {

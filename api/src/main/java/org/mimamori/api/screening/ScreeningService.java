@@ -48,6 +48,7 @@ class ScreeningService {
     private final ScreeningStore store;
     private final ScreeningRunner runner;
     private final ScreeningChunks chunks;
+    private final ScreenedScores screened;
     private final int rowsPerChunk;
     private final ActiveModels models;
     private final AuditTrail audit;
@@ -60,9 +61,10 @@ class ScreeningService {
 
     ScreeningService(ScreeningStore store, ScreeningRunner runner, ActiveModels models, AuditTrail audit,
                      PlatformTransactionManager transactions, ObjectMapper json, Contract contract, ModelBands bands,
-                     ScoreVisibility visibility, ScreeningChunks chunks,
+                     ScoreVisibility visibility, ScreeningChunks chunks, ScreenedScores screened,
                      @Value("${mimamori.screening.batch-size:5000}") int rowsPerChunk) {
         this.store = store;
+        this.screened = screened;
         this.chunks = chunks;
         this.rowsPerChunk = rowsPerChunk;
         this.runner = runner;
@@ -95,7 +97,7 @@ class ScreeningService {
                 store.insertFilePart(job, part, bytes);
                 chunks.add(new ScreeningChunks.Chunk(job, part, first, rows, 0));
             });
-            store.setTotal(job, read.rows());
+            store.setTotal(job, read.rows(), read.header());
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "screening.create", "screening/" + id,
                     "screening").touching(org.mimamori.model.audit.Children.described(read.refs(),
                     "screening/" + id)));
@@ -127,7 +129,8 @@ class ScreeningService {
                 throw new InvalidRequestException(List.of(new FieldProblem("band", "cannot be used in "
                         + "judgement-first mode: record your own assessment of each child before you see its band")));
             }
-            List<ScreeningStore.Entry> entries = store.entries(j.id(), st, band, limit, offset, judgementFirst);
+            List<ScreeningStore.Entry> entries = screened.record(j,
+                    store.entries(j.id(), st, band, limit, offset, judgementFirst));
             Set<String> hidden = visibility.hidden(entries.stream().map(ScreeningStore.Entry::scoreId).toList(),
                     caller);
             List<ScreeningEntry> page = entries.stream().map(e -> dto(e, j, judgementFirst, hidden)).toList();
@@ -145,7 +148,7 @@ class ScreeningService {
                 throw new NotFoundException("Screening " + id + " has no entry " + entryId + ".");
             }
             audited(caller, "screening.entry.review", "screening/" + id + "/entries/" + entryId, List.of());
-            ScreeningStore.Entry e = store.entry(j.id(), entryId).orElseThrow();
+            ScreeningStore.Entry e = screened.record(j, List.of(store.entry(j.id(), entryId).orElseThrow())).get(0);
             return dto(e, j, visibility.appliesTo(caller), visibility.hidden(List.of(e.scoreId()), caller));
         });
     }

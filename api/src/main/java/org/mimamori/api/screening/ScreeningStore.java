@@ -29,24 +29,32 @@ class ScreeningStore {
                String error) {
     }
 
-    /** A screened child to store. */
+    /**
+     * A screened child to store: with its recorded score and summary, or compact (the id its score will have, no
+     * summary; its row's cells as {@code inputs} and the {@code fingerprint} of its explanation, see
+     * {@link ScreenedChild#fingerprint}).
+     */
     record NewEntry(int rowNo, String scoreId, String childRef, Double probability, String bandId,
-                    boolean flagged, int redFlagCount, boolean alreadySupported, String summaryJson) {
+                    boolean flagged, int redFlagCount, boolean alreadySupported, String summaryJson, String inputs,
+                    byte[] fingerprint) {
 
         /** The row of a child under a cessation-of-use request: not scored, nothing of the child kept. */
         static NewEntry skipped(int rowNo) {
-            return new NewEntry(rowNo, null, null, null, null, false, 0, false, null);
+            return new NewEntry(rowNo, null, null, null, null, false, 0, false, null, null, null);
         }
 
         boolean isSkipped() {
-            return scoreId == null;
+            return childRef == null;
         }
     }
 
-    /** A stored entry. */
+    /**
+     * A stored entry; a compact entry's {@code summaryJson} is null until it is first read (then its score
+     * {@code scoreId} is recorded).
+     */
     record Entry(int rowNo, Integer rank, String scoreId, String childRef, Double probability, String bandId,
                  boolean alreadySupported, String summaryJson, String status, String reviewedBy,
-                 Instant reviewedAt) {
+                 Instant reviewedAt, String inputs, byte[] fingerprint) {
     }
 
     /**
@@ -69,7 +77,7 @@ class ScreeningStore {
     private static final String JOB_COLUMNS = "id, status, total, scored, model_version, schema_id, language, "
             + "created_by, creator_role, created_at, finished_at, error";
     private static final String ENTRY_COLUMNS = "row_no, rank_no, score_id, child_ref, probability, band_id, "
-            + "already_supported, summary_json, status, reviewed_by, reviewed_at";
+            + "already_supported, summary_json, status, reviewed_by, reviewed_at, inputs, fingerprint";
 
     /** Entries that may be listed and counted: scored, of children under no cessation-of-use request. */
     private static final String LISTED = "status <> 'skipped' AND " + Cessations.notCovered("screening_entry.child_ref");
@@ -98,9 +106,37 @@ class ScreeningStore {
         jdbc.update("INSERT INTO screening_file_chunk (screening_id, chunk_no, bytes) VALUES (?,?,?)", id, partNo, csv);
     }
 
-    /** Sets a job's number of children, once its file is read. */
-    void setTotal(String id, int total) {
-        jdbc.update("UPDATE screening SET total = ? WHERE id = ?", total, id);
+    /** Sets a job's number of children and its file's header line, once its file is read. */
+    void setTotal(String id, int total, String header) {
+        jdbc.update("UPDATE screening SET total = ?, header = ? WHERE id = ?", total, header, id);
+    }
+
+    /** A job's file header (the columns of its compact entries' inputs). */
+    String header(String id) {
+        return jdbc.queryForObject("SELECT header FROM screening WHERE id = ?", String.class, id);
+    }
+
+    /**
+     * Locks a job's compact entries among {@code rows} that have no score yet, for recording their scores.
+     *
+     * @return the rows locked
+     */
+    List<Integer> lockUnrecorded(String id, List<Integer> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
+        List<Object> args = new ArrayList<>(rows.size() + 1);
+        args.add(id);
+        args.addAll(rows);
+        return jdbc.queryForList("SELECT row_no FROM screening_entry WHERE screening_id = ? AND summary_json IS NULL "
+                + "AND inputs IS NOT NULL AND row_no IN (" + in + ") FOR UPDATE", Integer.class, args.toArray());
+    }
+
+    /** Keeps the summary of a compact entry whose score was recorded. */
+    void recorded(String id, int rowNo, String summaryJson) {
+        jdbc.update("UPDATE screening_entry SET summary_json = ? WHERE screening_id = ? AND row_no = ? "
+                + "AND summary_json IS NULL", summaryJson, id, rowNo);
     }
 
     Optional<Job> job(String id) {
@@ -157,12 +193,12 @@ class ScreeningStore {
         for (NewEntry e : entries) {
             rows.add(new Object[] {id, e.rowNo(), e.scoreId(), e.childRef(), e.probability(), e.bandId(),
                     e.flagged(), e.redFlagCount(), e.alreadySupported(), e.summaryJson(),
-                    e.isSkipped() ? "skipped" : "to_review"});
+                    e.isSkipped() ? "skipped" : "to_review", e.inputs(), e.fingerprint()});
             scored += e.isSkipped() ? 0 : 1;
         }
         jdbc.batchUpdate("INSERT INTO screening_entry (screening_id, row_no, score_id, child_ref, probability, "
-                + "band_id, flagged, red_flag_count, already_supported, summary_json, status) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows);
+                + "band_id, flagged, red_flag_count, already_supported, summary_json, status, inputs, fingerprint) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
         jdbc.update("UPDATE screening SET scored = scored + ? WHERE id = ?", scored, id);
     }
 
@@ -265,6 +301,6 @@ class ScreeningStore {
         return new Entry(rs.getInt("row_no"), rank, rs.getString("score_id"), rs.getString("child_ref"),
                 probability, rs.getString("band_id"), rs.getBoolean("already_supported"),
                 rs.getString("summary_json"), rs.getString("status"), rs.getString("reviewed_by"),
-                instant(rs, "reviewed_at"));
+                instant(rs, "reviewed_at"), rs.getString("inputs"), rs.getBytes("fingerprint"));
     };
 }
