@@ -44,7 +44,8 @@ record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
 
     /**
      * Reads and checks a part of a file: a header line and whole rows, the first of which is row {@code firstRow}
-     * of the file (problems name rows by their number in the whole file).
+     * of the file (problems name rows by their number in the whole file). With no {@code contract} the
+     * references are not checked again (a stored part, checked when it was uploaded).
      *
      * @throws InvalidRequestException naming unknown columns and every bad cell as {@code file[row].column}
      */
@@ -72,7 +73,7 @@ record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
         for (String[] cells : table.rows()) {
             row++;
             String text = refColumn < cells.length ? cells[refColumn].trim() : "";
-            if (problems.size() < 50) {
+            if (contract != null && problems.size() < 50) {
                 problems.addAll(contract.check("ScoreRequest", "childRef", "file[" + row + "]." + ref.id(), text));
             }
             refs.add(text);

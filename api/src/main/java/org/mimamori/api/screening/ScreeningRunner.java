@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
-import org.mimamori.api.contract.Contract;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.problems.InvalidRequestException;
@@ -57,7 +56,6 @@ class ScreeningRunner implements DisposableBean {
     private final ActiveModels models;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
-    private final Contract contract;
     private final Clock clock;
     private final int threads;
     private final Duration lease;
@@ -69,7 +67,7 @@ class ScreeningRunner implements DisposableBean {
     private volatile boolean stopping;
 
     ScreeningRunner(ScreeningStore store, ScreeningChunks chunks, ChunkScreener screener, ActiveModels models,
-                    AuditTrail audit, PlatformTransactionManager transactions, Contract contract, Clock clock,
+                    AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
                     @Value("${mimamori.screening.threads:2}") int threads,
                     @Value("${mimamori.screening.lease:60s}") Duration lease,
                     @Value("${mimamori.screening.poll-interval:2s}") Duration poll) {
@@ -79,7 +77,6 @@ class ScreeningRunner implements DisposableBean {
         this.models = models;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
-        this.contract = contract;
         this.clock = clock;
         this.threads = threads;
         this.lease = lease;
@@ -160,7 +157,7 @@ class ScreeningRunner implements DisposableBean {
             }
             CohortFile file;
             try {
-                file = CohortFile.read(model.scorer().schema(), part, contract, claim.chunk().firstRow());
+                file = CohortFile.read(model.scorer().schema(), part, null, claim.chunk().firstRow()); // refs checked at upload
             } catch (InvalidRequestException e) {
                 throw new ScreeningFailure("The stored file no longer fits the model's schema: " + e.getMessage());
             }
@@ -170,6 +167,7 @@ class ScreeningRunner implements DisposableBean {
                         id, claim.chunk().chunkNo());
                 return;
             }
+            LOG.debug("Screening {} chunk {} stored ({} rows)", id, claim.chunk().chunkNo(), claim.chunk().rowCount());
             finishIfLast(job);
         } catch (ScreeningFailure e) {
             LOG.warn("Screening {} failed: {}", id, e.getMessage());
@@ -208,7 +206,8 @@ class ScreeningRunner implements DisposableBean {
             return true;
         });
         if (Boolean.TRUE.equals(finished)) {
-            LOG.info("Screening {} done: {} children", id, job.total());
+            LOG.info("Screening {} done: {} children, {} ms after it was accepted", id, job.total(),
+                    java.time.Duration.between(job.createdAt(), clock.instant()).toMillis());
         }
     }
 

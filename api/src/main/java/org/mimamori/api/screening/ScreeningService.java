@@ -45,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ScreeningService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScreeningService.class);
+
     private final ScreeningStore store;
     private final ScreeningRunner runner;
     private final ScreeningChunks chunks;
@@ -90,6 +92,7 @@ class ScreeningService {
         UUID id = UUID.randomUUID();
         String job = id.toString();
         Instant now = now();
+        long started = System.nanoTime();
         tx.executeWithoutResult(s -> {
             store.insertJob(new ScreeningStore.Job(job, "queued", 0, 0, model.version(), schema.id(),
                     locale.getLanguage(), caller.name(), caller.role(), now, null, null));
@@ -98,6 +101,8 @@ class ScreeningService {
                 chunks.add(new ScreeningChunks.Chunk(job, part, first, rows, 0));
             });
             store.setTotal(job, read.rows(), read.header());
+            LOG.info("Screening {} accepted: {} children in {} parts, read and stored in {} ms", job, read.rows(),
+                    read.parts(), (System.nanoTime() - started) / 1_000_000);
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "screening.create", "screening/" + id,
                     "screening").touching(org.mimamori.model.audit.Children.described(read.refs(),
                     "screening/" + id)));
@@ -109,7 +114,8 @@ class ScreeningService {
     Screening read(UUID id, Caller caller) {
         return tx.execute(s -> {
             ScreeningStore.Job j = job(id);
-            ScreeningStore.Counts c = store.counts(j.id());
+            // counted once done (a running job of a million children would be counted on every poll)
+            ScreeningStore.Counts c = "done".equals(j.status()) ? store.counts(j.id()) : ScreeningStore.NONE;
             audited(caller, "screening.read", "screening/" + id, List.of());
             Screening out = new Screening(id, ScreeningStatus.fromValue(j.status()), j.total(), j.scored(),
                     j.modelVersion(), c.byBand(), c.flagged(), c.unmarked(), c.redFlagged(), c.redFlaggedUnmarked(),

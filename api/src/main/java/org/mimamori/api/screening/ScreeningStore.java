@@ -207,13 +207,38 @@ class ScreeningStore {
      * probability, highest first, withheld estimates after the rest; ties in file order.
      */
     void rank(String id) {
-        jdbc.update("UPDATE screening_entry e JOIN (SELECT row_no, ROW_NUMBER() OVER (ORDER BY red_flag_count > 0 "
-                + "DESC, probability IS NULL, probability DESC, row_no) AS r FROM screening_entry "
+        // One statement over the whole screening (a million rows take several seconds): in the caller's
+        // transaction, allowed up to 10 minutes.
+        patiently(() -> jdbc.update("UPDATE screening_entry e JOIN (SELECT row_no, ROW_NUMBER() OVER (ORDER BY "
+                + "red_flag_count > 0 DESC, probability IS NULL, probability DESC, row_no) AS r FROM screening_entry "
                 + "WHERE screening_id = ? AND status <> 'skipped') o "
-                + "ON e.row_no = o.row_no SET e.rank_no = o.r WHERE e.screening_id = ?", id, id);
+                + "ON e.row_no = o.row_no SET e.rank_no = o.r WHERE e.screening_id = ?", id, id));
     }
 
+    /** No counts yet: a job still queued or running is counted once it is done. */
+    static final Counts NONE = new Counts(Map.of(), 0, 0, 0, 0, 0);
+
+    /**
+     * Counts a job's entries. In the caller's transaction: over a million rows this takes seconds, so the
+     * connection may wait up to 10 minutes for it, not its usual socket timeout.
+     */
     Counts counts(String id) {
+        return patiently(() -> countNow(id));
+    }
+
+    private <T> T patiently(java.util.function.Supplier<T> work) {
+        return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<T>) con -> {
+            int usual = con.getNetworkTimeout();
+            con.setNetworkTimeout(Runnable::run, 600_000);
+            try {
+                return work.get();
+            } finally {
+                con.setNetworkTimeout(Runnable::run, usual);
+            }
+        });
+    }
+
+    private Counts countNow(String id) {
         Map<String, Integer> byBand = new LinkedHashMap<>();
         int[] n = new int[4];
         Integer skipped = jdbc.queryForObject("SELECT COUNT(*) FROM screening_entry WHERE screening_id = ? "

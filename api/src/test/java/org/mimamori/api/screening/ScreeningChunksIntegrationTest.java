@@ -1,6 +1,11 @@
 package org.mimamori.api.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import java.nio.file.Files;
 import java.sql.Timestamp;
@@ -20,9 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.mimamori.api.contract.Contract;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
+import org.mimamori.api.problems.FieldProblem;
+import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.support.Cohorts;
 import org.mimamori.api.support.DataDirs;
+import org.mimamori.api.support.Http;
+import org.mimamori.model.schema.FeatureSchema;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Chunk claims on one database, as several instances make them (this instance has no screening workers, so only
  * the test claims): concurrent claimants never get the same chunk, an expired lease is claimed again, and the
- * claimant it was taken from can no longer store the chunk.
+ * claimant it was taken from can no longer store the chunk. A file is read in parts as it streams in, and has an
+ * upload limit of its own.
  */
 class ScreeningChunksIntegrationTest {
 
@@ -42,7 +53,8 @@ class ScreeningChunksIntegrationTest {
 
     @BeforeAll
     static void start() {
-        app = ScreeningResumeIntegrationTest.start(DataDirs.fresh("screening-chunks"), 0);
+        app = ScreeningResumeIntegrationTest.start(DataDirs.fresh("screening-chunks"), 0,
+                "--mimamori.screening.max-file-size=2MB");
         chunks = app.getBean(ScreeningChunks.class);
         tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
         jdbc = app.getBean(JdbcTemplate.class);
@@ -130,6 +142,45 @@ class ScreeningChunksIntegrationTest {
         assertThat(screener.store(fresh, file, model, caller, Locale.ENGLISH, Instant.now())).as("done already")
                 .isFalse();
         assertThat(entries(job)).isEqualTo(10);
+    }
+
+    @Test
+    void aStreamedFileIsCutIntoPartsOfWholeRowsAndABadCellIsNamedByItsRowInTheWholeFile() throws Exception {
+        FeatureSchema schema = app.getBean(ActiveModels.class).current().scorer().schema();
+        Contract contract = app.getBean(Contract.class);
+        List<String> lines = new ArrayList<>(Files.readAllLines(Cohorts.cohort(10, 4)));
+        List<int[]> parts = new ArrayList<>();
+        CohortUpload.Read read = CohortUpload.read(new ByteArrayInputStream(String.join("\n", lines)
+                .getBytes(StandardCharsets.UTF_8)), schema, contract, 3, (no, first, rows, csv) -> {
+                    parts.add(new int[] {no, first, rows});
+                    assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith(lines.get(0) + "\n");
+                });
+        assertThat(read.rows()).isEqualTo(10);
+        assertThat(parts).extracting(p -> p[1] + "+" + p[2]).containsExactly("1+3", "4+3", "7+3", "10+1");
+
+        int age = List.of(lines.get(0).split(",", -1)).indexOf("age_years");
+        String[] cells = lines.get(8).split(",", -1);
+        cells[age] = "25";
+        lines.set(8, String.join(",", cells));
+        List<Integer> handed = new ArrayList<>();
+        assertThatThrownBy(() -> CohortUpload.read(new ByteArrayInputStream(String.join("\n", lines)
+                .getBytes(StandardCharsets.UTF_8)), schema, contract, 3, (no, first, rows, csv) -> handed.add(no)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("file[8].age_years"));
+        assertThat(handed).as("parts before the bad one (rolled back by the caller)").containsExactly(0, 1);
+    }
+
+    @Test
+    void aScreeningFileHasItsOwnUploadLimitAndOtherUploadsKeepTheirs() {
+        Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+        byte[] body = new byte[3 << 20];
+        HttpResponse<String> screening = http.send("POST", "/api/v1/screenings", "demo-supervisor",
+                "multipart/form-data; boundary=x", body);
+        assertThat(screening.statusCode()).as(screening.body()).isEqualTo(413);
+        assertThat(screening.body()).contains("larger than " + (2 << 20) + " bytes");
+        HttpResponse<String> model = http.send("POST", "/api/v1/models", "demo-admin",
+                "multipart/form-data; boundary=x", body);
+        assertThat(model.statusCode()).as("the model limit is still 64 MB").isNotEqualTo(413);
     }
 
     private static int entries(String job) {

@@ -100,15 +100,17 @@ class ScreeningResumeIntegrationTest {
         }
     }
 
-    static ConfigurableApplicationContext start(Path dataDir, int threads) {
-        return new SpringApplicationBuilder(MimamoriApiApplication.class).run(
+    static ConfigurableApplicationContext start(Path dataDir, int threads, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--server.port=0",
                 "--mimamori.data-dir=" + dataDir,
                 "--mimamori.models.import-bundle=" + TestBundles.bundle(),
                 "--mimamori.screening.batch-size=250",
                 "--mimamori.screening.threads=" + threads,
                 "--mimamori.screening.poll-interval=200ms",
-                "--spring.jmx.enabled=false");
+                "--spring.jmx.enabled=false"));
+        args.addAll(java.util.List.of(more));
+        return new SpringApplicationBuilder(MimamoriApiApplication.class).run(args.toArray(new String[0]));
     }
 
     static int port(ConfigurableApplicationContext app) {
