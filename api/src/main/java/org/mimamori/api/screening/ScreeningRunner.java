@@ -137,7 +137,9 @@ class ScreeningRunner implements DisposableBean {
         try {
             ScreeningStore.Job job = store.job(id).orElse(null);
             if (job == null || !("queued".equals(job.status()) || "running".equals(job.status()))) {
-                return; // the job ended: its chunks are (being) dropped
+                // the job ended (e.g. failed by retention, which leaves its chunks): no one needs them
+                tx.executeWithoutResult(s -> chunks.drop(id));
+                return;
             }
             ActiveModel model;
             try {
