@@ -10,16 +10,19 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mimamori.api.problems.BodyTooLargeException;
 import org.mimamori.api.problems.ProblemWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the configured limits with 413, before they are read: by the declared
- * {@code Content-Length}, and for chunked bodies while reading. Model uploads ({@code /api/v1/models}) and
- * screening files ({@code /api/v1/screenings}) have their own, larger limit.
+ * {@code Content-Length}, and for chunked bodies while reading. Model uploads ({@code /api/v1/models},
+ * {@code mimamori.limits.model-body}) and screening files ({@code /api/v1/screenings},
+ * {@code mimamori.screening.max-file-size}) have their own, larger limits.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -27,19 +30,22 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long scoreLimit;
     private final long modelLimit;
+    private final long screeningLimit;
     private final ProblemWriter problems;
 
-    BodySizeLimitFilter(MimamoriProperties properties, ProblemWriter problems) {
+    BodySizeLimitFilter(MimamoriProperties properties, ProblemWriter problems,
+                        @Value("${mimamori.screening.max-file-size:512MB}") DataSize screeningLimit) {
         this.scoreLimit = properties.limits().scoreBody().toBytes();
         this.modelLimit = properties.limits().modelBody().toBytes();
+        this.screeningLimit = screeningLimit.toBytes();
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().startsWith("/api/v1/models")
-                || request.getRequestURI().equals("/api/v1/screenings") ? modelLimit : scoreLimit;
+        long limit = request.getRequestURI().equals("/api/v1/screenings") ? screeningLimit
+                : request.getRequestURI().startsWith("/api/v1/models") ? modelLimit : scoreLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE,

@@ -31,7 +31,7 @@ public record MimamoriProperties(@DefaultValue("./data") Path dataDir,
      * Request limits; larger bodies are refused with 413 before they are read, slower ones with 408.
      *
      * @param scoreBody         the largest body of {@code POST /api/v1/scores} and other JSON requests
-     * @param modelBody         the largest model bundle or cohort file upload
+     * @param modelBody         the largest model bundle upload (cohort files: {@code mimamori.screening.max-file-size})
      * @param bodyReadTimeout   the longest a JSON request body may take to arrive
      * @param uploadReadTimeout the longest a model bundle or cohort file may take to arrive
      */

@@ -53,7 +53,8 @@ class ScreeningRetention implements RetentionKind {
         if (entries == batch) {
             return new Erased(0, entries);
         }
-        int chunks = jdbc.update("DELETE FROM screening_file_chunk WHERE screening_id = :id", p);
+        int chunks = jdbc.update("DELETE FROM screening_file_chunk WHERE screening_id = :id", p)
+                + jdbc.update("DELETE FROM screening_chunk WHERE screening_id = :id", p);
         return new Erased(jdbc.update("DELETE FROM screening WHERE id = :id", p), entries + chunks);
     }
 }

@@ -22,22 +22,34 @@ import org.mimamori.model.schema.Item;
 import org.mimamori.model.schema.Role;
 
 /**
- * A cohort CSV in a schema's columns (as {@code synth --cohort} writes), read whole and checked before anything
- * is stored: UTF-8 text; only the reference column and items that may be sent for scoring (no unknown columns,
+ * A cohort CSV in a schema's columns (as {@code synth --cohort} writes), or one stored part of it, read and
+ * checked before anything of it is stored: UTF-8 text; only the reference column and items that may be sent for scoring (no unknown columns,
  * no training label, analysis-only or derived items); each child's reference by the contract's rule for
  * {@code childRef}; every cell by its item.
  *
  * @param cases the children, in file order (row 1 is the first line after the header)
  * @param refs  their references, in the same order
+ * @param rows  their cells, in the same order
  */
-record CohortFile(List<Case> cases, List<String> refs) {
+record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
 
     /**
-     * Reads and checks a file.
+     * Reads and checks a whole file (its rows numbered from 1).
      *
      * @throws InvalidRequestException naming unknown columns and every bad cell as {@code file[row].column}
      */
     static CohortFile read(FeatureSchema schema, byte[] bytes, Contract contract) {
+        return read(schema, bytes, contract, 1);
+    }
+
+    /**
+     * Reads and checks a part of a file: a header line and whole rows, the first of which is row {@code firstRow}
+     * of the file (problems name rows by their number in the whole file). With no {@code contract} the
+     * references are not checked again (a stored part, checked when it was uploaded).
+     *
+     * @throws InvalidRequestException naming unknown columns and every bad cell as {@code file[row].column}
+     */
+    static CohortFile read(FeatureSchema schema, byte[] bytes, Contract contract, int firstRow) {
         CsvTable table;
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -50,31 +62,18 @@ record CohortFile(List<Case> cases, List<String> refs) {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(List.of(new FieldProblem("file", e.getMessage())));
         }
-        Item ref = schema.referenceItem().orElseThrow(
-                () -> new IllegalStateException("schema " + schema.id() + " has no reference item"));
-        if (table.column(ref.id()) < 0) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "has no column '" + ref.id()
-                    + "': every child needs its pseudonymous reference")));
-        }
+        int refColumn = checkHeader(schema, table.header());
         if (table.rows().isEmpty()) {
             throw new InvalidRequestException(List.of(new FieldProblem("file", "has no rows")));
         }
+        Item ref = schema.referenceItem().orElseThrow();
         List<FieldProblem> problems = new ArrayList<>();
-        for (String column : table.header()) {
-            schema.item(column).filter(i -> i.role() != Role.REFERENCE_ID && i.whyNotSentForScoring() != null)
-                    .ifPresent(i -> problems.add(new FieldProblem("file.columns." + column,
-                            i.whyNotSentForScoring())));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        int refColumn = table.column(ref.id());
         List<String> refs = new ArrayList<>(table.rows().size());
-        int row = 0;
+        int row = firstRow - 1;
         for (String[] cells : table.rows()) {
             row++;
             String text = refColumn < cells.length ? cells[refColumn].trim() : "";
-            if (problems.size() < 50) {
+            if (contract != null && problems.size() < 50) {
                 problems.addAll(contract.check("ScoreRequest", "childRef", "file[" + row + "]." + ref.id(), text));
             }
             refs.add(text);
@@ -83,12 +82,46 @@ record CohortFile(List<Case> cases, List<String> refs) {
         try {
             read = CaseCsv.read(schema, table);
         } catch (InvalidCaseException e) {
-            e.problems().forEach(p -> problems.add(new FieldProblem(
-                    p.row() > 0 ? "file[" + p.row() + "]." + p.field() : "file.columns." + p.field(), p.message())));
+            e.problems().forEach(p -> problems.add(new FieldProblem(p.row() > 0
+                    ? "file[" + (firstRow - 1 + p.row()) + "]." + p.field() : "file.columns." + p.field(),
+                    p.message())));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new CohortFile(read.cases(), refs);
+        return new CohortFile(read.cases(), refs, table.rows());
+    }
+
+    /**
+     * Checks a file's header: it has the reference column, and no column of an item that may not be sent for
+     * scoring nor of no item at all.
+     *
+     * @return the position of the reference column
+     * @throws InvalidRequestException naming the columns
+     */
+    static int checkHeader(FeatureSchema schema, List<String> header) {
+        Item ref = schema.referenceItem().orElseThrow(
+                () -> new IllegalStateException("schema " + schema.id() + " has no reference item"));
+        if (!header.contains(ref.id())) {
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "has no column '" + ref.id()
+                    + "': every child needs its pseudonymous reference")));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String column : header) {
+            schema.item(column).filter(i -> i.role() != Role.REFERENCE_ID && i.whyNotSentForScoring() != null)
+                    .ifPresent(i -> problems.add(new FieldProblem("file.columns." + column,
+                            i.whyNotSentForScoring())));
+        }
+        if (problems.isEmpty()) {
+            try {
+                CaseCsv.read(schema, new CsvTable(header, List.of()));
+            } catch (InvalidCaseException e) {
+                e.problems().forEach(p -> problems.add(new FieldProblem("file.columns." + p.field(), p.message())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return header.indexOf(ref.id());
     }
 }

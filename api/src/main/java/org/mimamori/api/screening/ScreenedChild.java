@@ -48,6 +48,63 @@ final class ScreenedChild {
         return new Summary(s.estimate() == null ? null : s.estimate().band().meaning().in(locale), flags, top);
     }
 
+    /**
+     * A fingerprint of an explained score (8 bytes of a SHA-256 over its model, estimate, baseline and logit, every
+     * contribution, the unrecorded items, the missing information's range, the band moves, warnings and red flags):
+     * what a compact entry keeps to check that scoring its inputs again gives the explanation first computed.
+     */
+    static byte[] fingerprint(ExplainedScore s) {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8);
+        java.util.function.DoubleConsumer num = d -> {
+            b.clear();
+            b.putDouble(d);
+            sha.update(b.array());
+        };
+        java.util.function.Consumer<String> text = t -> {
+            sha.update(String.valueOf(t).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        };
+        text.accept(s.modelVersion());
+        if (s.estimate() != null) {
+            num.accept(s.estimate().probability());
+            num.accept(s.estimate().low());
+            num.accept(s.estimate().high());
+            text.accept(s.estimate().band().id());
+        } else {
+            text.accept("withheld");
+        }
+        num.accept(s.baseline());
+        num.accept(s.logit());
+        for (org.mimamori.model.scoring.Contribution c : s.contributions()) {
+            text.accept(c.item().id());
+            text.accept(String.valueOf(c.value()));
+            num.accept(c.contribution());
+        }
+        if (s.unrecorded() != null) {
+            num.accept(s.unrecorded().contribution());
+            s.unrecorded().items().forEach(i -> text.accept(i.id()));
+        }
+        if (s.missingInformation() != null) {
+            num.accept(s.missingInformation().logitLow());
+            num.accept(s.missingInformation().logitHigh());
+            num.accept(s.missingInformation().items().size());
+        }
+        s.bandMoves().forEach(m -> {
+            text.accept(m.direction());
+            text.accept(m.band() == null ? null : m.band().id());
+            num.accept(m.changes().size());
+        });
+        s.warnings().forEach(w -> text.accept(w.code() + "/" + w.item()));
+        s.redFlags().forEach(f -> text.accept(f.item()));
+        return java.util.Arrays.copyOf(sha.digest(), 8);
+    }
+
     /** True when any already-known item of the schema is yes for the child. */
     static boolean alreadySupported(Case c, FeatureSchema schema) {
         for (Item item : schema.withRole(Role.ALREADY_KNOWN)) {

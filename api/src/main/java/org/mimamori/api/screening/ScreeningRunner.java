@@ -1,35 +1,29 @@
 package org.mimamori.api.screening;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
-import org.mimamori.api.cessation.Cessations;
-import org.mimamori.api.contract.Contract;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.problems.InvalidRequestException;
-import org.mimamori.api.scoring.ScoreRecorder;
+import org.mimamori.api.problems.UnavailableException;
 import org.mimamori.api.security.Caller;
-import org.mimamori.model.data.Case;
-import org.mimamori.model.schema.FeatureSchema;
-import org.mimamori.model.scoring.ExplainedScore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,221 +35,227 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs screening jobs one at a time, scoring each in batches on a small worker pool. Each batch (its scores and
- * entries, keyed by row) is committed in one transaction, so a job stopped by a shutdown or crash has only whole
- * batches stored; at start-up, jobs left {@code queued} or {@code running} are resumed without scoring stored rows
- * again, or marked {@code failed} with the reason when they cannot be (e.g. the active model changed).
+ * Screens on every instance: {@code mimamori.screening.threads} workers claim chunks of any instance's screenings
+ * ({@link ScreeningChunks}), score them and store each chunk whole in one transaction ({@link ChunkScreener}); a
+ * poller looks for claimable chunks every {@code mimamori.screening.poll-interval} (and at once when this instance
+ * accepts a screening). A chunk claimed by an instance that died is claimed again once its lease
+ * ({@code mimamori.screening.lease}) has expired. Whichever worker stores a screening's last chunk ranks it and
+ * records {@code screening.finish}, exactly once. A job that cannot go on (the active model changed, its file is
+ * gone) is marked {@code failed} with the reason, exactly once.
  */
 @Service
 class ScreeningRunner implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreeningRunner.class);
+    /** How often a chunk may be claimed before an unexpected failure fails its job. */
+    private static final int MAX_CLAIMS = 3;
 
     private final ScreeningStore store;
+    private final ScreeningChunks chunks;
+    private final ChunkScreener screener;
     private final ActiveModels models;
-    private final ScoreRecorder recorder;
     private final AuditTrail audit;
-    private final Cessations cessations;
     private final TransactionTemplate tx;
-    private final ObjectMapper json;
-    private final Contract contract;
-    private final int batchSize;
-    private final ExecutorService jobs;
+    private final Clock clock;
+    private final int threads;
+    private final Duration lease;
+    private final Duration poll;
+    private final String instance;
+    private final ScheduledExecutorService poller;
     private final ExecutorService workers;
-    private final Clock clock = Clock.systemUTC();
+    private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean stopping;
 
-    ScreeningRunner(ScreeningStore store, ActiveModels models, ScoreRecorder recorder, AuditTrail audit,
-                    PlatformTransactionManager transactions, ObjectMapper json, Contract contract, Cessations cessations,
+    ScreeningRunner(ScreeningStore store, ScreeningChunks chunks, ChunkScreener screener, ActiveModels models,
+                    AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
                     @Value("${mimamori.screening.threads:2}") int threads,
-                    @Value("${mimamori.screening.batch-size:1000}") int batchSize) {
+                    @Value("${mimamori.screening.lease:60s}") Duration lease,
+                    @Value("${mimamori.screening.poll-interval:2s}") Duration poll) {
         this.store = store;
+        this.chunks = chunks;
+        this.screener = screener;
         this.models = models;
-        this.recorder = recorder;
         this.audit = audit;
-        this.cessations = cessations;
         this.tx = new TransactionTemplate(transactions);
-        this.json = json;
-        this.contract = contract;
-        this.batchSize = batchSize;
-        this.jobs = Executors.newSingleThreadExecutor(named("screening-job"));
-        this.workers = Executors.newFixedThreadPool(threads, named("screening-worker"));
+        this.clock = clock;
+        this.threads = threads;
+        this.lease = lease;
+        this.poll = poll;
+        this.instance = ManagementFactory.getRuntimeMXBean().getName();
+        this.poller = Executors.newSingleThreadScheduledExecutor(named("screening-poll"));
+        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), named("screening-worker"));
     }
 
-    /** Queues a stored job. */
-    void submit(String id) {
-        jobs.submit(() -> run(id));
-    }
-
-    /** Resumes the jobs a previous run of the service left unfinished. */
+    /** Starts polling for claimable chunks (none when {@code mimamori.screening.threads} is 0). */
     @EventListener(ApplicationReadyEvent.class)
-    void resumeUnfinished() {
-        for (ScreeningStore.Job j : store.unfinished()) {
-            LOG.info("Resuming screening {} ({}; {} of {} stored)", j.id(), j.status(), j.scored(), j.total());
-            submit(j.id());
+    void start() {
+        if (threads > 0) {
+            poller.scheduleWithFixedDelay(this::poll, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void run(String id) {
+    /** Looks for work at once (a screening was just stored). */
+    void submit(String id) {
+        if (threads > 0 && !stopping) {
+            poller.execute(this::poll);
+        }
+    }
+
+    private void poll() {
         try {
-            runOrThrow(id);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.warn("Screening {} interrupted by shutdown; stored batches are kept and it resumes at next start", id);
+            failUnchunked();
+            while (!stopping && busy.get() < threads) {
+                busy.incrementAndGet();
+                workers.execute(this::work);
+            }
         } catch (RuntimeException e) {
-            if (stopping) {
-                LOG.warn("Screening {} stopped by shutdown ({}); it resumes at next start", id, e.toString());
+            LOG.warn("Looking for screening work failed; trying again in {}: {}", poll, e.toString());
+        }
+    }
+
+    /** Claims and stores chunks until none is left to claim. */
+    private void work() {
+        try {
+            while (!stopping) {
+                Instant now = now();
+                Optional<ScreeningChunks.Claim> claim = tx.execute(s -> chunks.claim(
+                        instance + "/" + UUID.randomUUID(), now, now.plus(lease)));
+                if (claim == null || claim.isEmpty()) {
+                    return;
+                }
+                process(claim.get());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("A screening worker stopped: {}", e.toString());
+        } finally {
+            busy.decrementAndGet();
+        }
+    }
+
+    private void process(ScreeningChunks.Claim claim) {
+        String id = claim.chunk().screeningId();
+        try {
+            ScreeningStore.Job job = store.job(id).orElse(null);
+            if (job == null || !("queued".equals(job.status()) || "running".equals(job.status()))) {
+                // the job ended (e.g. failed by retention, which leaves its chunks): no one needs them
+                tx.executeWithoutResult(s -> chunks.drop(id));
                 return;
             }
-            if (e instanceof ScreeningFailure) {
-                LOG.warn("Screening {} failed: {}", id, e.getMessage());
-                fail(id, e.getMessage());
-            } else {
-                LOG.error("Screening {} failed", id, e);
+            ActiveModel model;
+            try {
+                model = models.current();
+            } catch (UnavailableException e) {
+                throw new ScreeningFailure("No model was active when the screening was to run: " + e.getMessage());
+            }
+            if (!model.version().equals(job.modelVersion())) {
+                throw new ScreeningFailure("The active model changed from " + job.modelVersion() + " to "
+                        + model.version() + " before the screening finished; upload the file again.");
+            }
+            store.markRunning(id);
+            byte[] part = store.filePart(id, claim.chunk().chunkNo());
+            if (part == null) {
+                throw new ScreeningFailure("The stored file of the screening is gone (deleted after its retention "
+                        + "period); upload the file again.");
+            }
+            CohortFile file;
+            try {
+                file = CohortFile.read(model.scorer().schema(), part, null, claim.chunk().firstRow()); // refs checked at upload
+            } catch (InvalidRequestException e) {
+                throw new ScreeningFailure("The stored file no longer fits the model's schema: " + e.getMessage());
+            }
+            Caller caller = new Caller(job.createdBy(), job.creatorRole());
+            if (!screener.store(claim, file, model, caller, Locale.forLanguageTag(job.language()), now())) {
+                LOG.warn("Screening {} chunk {}: the claim was lost (lease expired and taken over); nothing stored",
+                        id, claim.chunk().chunkNo());
+                return;
+            }
+            LOG.debug("Screening {} chunk {} stored ({} rows)", id, claim.chunk().chunkNo(), claim.chunk().rowCount());
+            finishIfLast(job);
+        } catch (ScreeningFailure e) {
+            LOG.warn("Screening {} failed: {}", id, e.getMessage());
+            fail(id, e.getMessage());
+        } catch (RuntimeException e) {
+            if (stopping) {
+                release(claim);
+                return;
+            }
+            if (claim.chunk().claims() >= MAX_CLAIMS) {
+                LOG.error("Screening {} failed at chunk {}", id, claim.chunk().chunkNo(), e);
                 fail(id, "The screening failed unexpectedly (" + e.getClass().getSimpleName() + "); it was logged.");
+            } else {
+                LOG.warn("Screening {} chunk {} failed ({}); it is given back and tried again", id,
+                        claim.chunk().chunkNo(), e.toString());
+                release(claim);
             }
         }
     }
 
-    private void runOrThrow(String id) throws InterruptedException {
-        ScreeningStore.Job job = store.job(id).orElse(null);
-        if (job == null || !("queued".equals(job.status()) || "running".equals(job.status()))) {
+    /** Ranks the job and records its end, when its last chunk is stored; only one worker anywhere does. */
+    private void finishIfLast(ScreeningStore.Job job) {
+        String id = job.id();
+        if (chunks.unfinished(id) > 0) {
             return;
         }
-        ActiveModel model;
-        try {
-            model = models.current();
-        } catch (org.mimamori.api.problems.UnavailableException e) {
-            throw new ScreeningFailure("No model was active when the screening was to run: " + e.getMessage());
-        }
-        if (!model.version().equals(job.modelVersion())) {
-            throw new ScreeningFailure("The active model changed from " + job.modelVersion() + " to "
-                    + model.version() + " before the screening finished; upload the file again.");
-        }
-        store.markRunning(id);
-        FeatureSchema schema = model.scorer().schema();
-        CohortFile file;
-        try {
-            file = CohortFile.read(schema, store.file(id), contract);
-        } catch (InvalidRequestException e) {
-            throw new ScreeningFailure("The stored file no longer fits the model's schema: " + e.getMessage());
-        }
-        BitSet stored = store.storedRows(id);
-        List<int[]> batches = new ArrayList<>();
-        int[] batch = new int[batchSize];
-        int n = 0;
-        for (int row = 1; row <= file.cases().size(); row++) {
-            if (!stored.get(row)) {
-                batch[n++] = row;
-                if (n == batchSize) {
-                    batches.add(batch);
-                    batch = new int[batchSize];
-                    n = 0;
-                }
-            }
-        }
-        if (n > 0) {
-            batches.add(java.util.Arrays.copyOf(batch, n));
-        }
-        Caller caller = new Caller(job.createdBy(), job.creatorRole());
-        Locale locale = Locale.forLanguageTag(job.language());
-        long started = System.nanoTime();
-        AtomicInteger done = new AtomicInteger();
-        List<Future<?>> futures = new ArrayList<>(batches.size());
-        for (int[] rows : batches) {
-            futures.add(workers.submit(() -> {
-                storeBatch(id, rows, file, model, caller, locale);
-                done.addAndGet(rows.length);
-            }));
-        }
-        try {
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e;
-        }
-        store.rank(id);
         Instant now = now();
-        tx.executeWithoutResult(s -> {
-            store.markDone(id, now);
-            audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "screening.finish", "screening/" + id,
-                    "screening"));
+        Boolean finished = tx.execute(s -> {
+            if (chunks.unfinished(id) > 0 || !store.markDone(id, now)) {
+                return false;
+            }
+            store.rank(id);
+            chunks.drop(id);
+            audit.record(AuditEntry.ok(now, job.createdBy(), job.creatorRole(), "screening.finish",
+                    "screening/" + id, "screening"));
+            return true;
         });
-        LOG.info("Screening {} done: {} children scored and stored in {} ms ({} were already stored)", id,
-                done.get(), (System.nanoTime() - started) / 1_000_000, stored.cardinality());
+        if (Boolean.TRUE.equals(finished)) {
+            LOG.info("Screening {} done: {} children, {} ms after it was accepted", id, job.total(),
+                    java.time.Duration.between(job.createdAt(), clock.instant()).toMillis());
+        }
     }
 
-    private void storeBatch(String id, int[] rows, CohortFile file, ActiveModel model, Caller caller,
-                            Locale locale) {
-        if (stopping || Thread.currentThread().isInterrupted()) {
-            throw new IllegalStateException("stopping");
+    /** Jobs with no chunks (stored before chunked screening, V15) cannot be run: they fail with the reason. */
+    private void failUnchunked() {
+        for (ScreeningStore.Job j : store.unchunked()) {
+            String version = safeVersion();
+            fail(j.id(), version != null && !version.equals(j.modelVersion())
+                    ? "The active model changed from " + j.modelVersion() + " to " + version
+                    + " before the screening finished; upload the file again."
+                    : "The screening was stored by an earlier version of the service and cannot be resumed; "
+                    + "upload the file again.");
         }
-        FeatureSchema schema = model.scorer().schema();
-        List<String> refs = new ArrayList<>(rows.length);
-        for (int row : rows) {
-            refs.add(file.refs().get(row - 1));
+    }
+
+    private String safeVersion() {
+        try {
+            return models.current().version();
+        } catch (UnavailableException e) {
+            return null;
         }
-        // Children under a cessation-of-use request (org.mimamori.api.cessation) are skipped, never scored.
-        Set<String> ceased = tx.execute(status -> cessations.coveredAmong(refs));
-        List<ScoreRecorder.Batched> scores = new ArrayList<>(rows.length);
-        List<ScreeningStore.NewEntry> entries = new ArrayList<>(rows.length);
-        for (int row : rows) {
-            Case c = file.cases().get(row - 1);
-            String ref = file.refs().get(row - 1);
-            if (ceased.contains(ref)) {
-                entries.add(ScreeningStore.NewEntry.skipped(row));
-                continue;
-            }
-            ExplainedScore s = model.scorer().score(c);
-            UUID scoreId = UUID.randomUUID();
-            scores.add(new ScoreRecorder.Batched(scoreId, ref, ScreenedChild.items(c, schema), c, s));
-            boolean flagged = s.estimate() != null && s.estimate().band().flagged();
-            entries.add(new ScreeningStore.NewEntry(row, scoreId.toString(), ref,
-                    s.estimate() == null ? null : s.estimate().probability(),
-                    s.estimate() == null ? null : s.estimate().band().id(), flagged, s.redFlags().size(),
-                    ScreenedChild.alreadySupported(c, schema), write(ScreenedChild.summary(s, schema, locale))));
-        }
-        Instant now = now();
-        tx.executeWithoutResult(status -> {
-            // again under lock: a request recorded since the first look skips the child as well
-            Set<String> ceasedNow = cessations.coveredAmong(
-                    scores.stream().map(ScoreRecorder.Batched::childRef).toList());
-            List<ScoreRecorder.Batched> kept = ceasedNow.isEmpty() ? scores
-                    : scores.stream().filter(b -> !ceasedNow.contains(b.childRef())).toList();
-            List<ScreeningStore.NewEntry> stored = ceasedNow.isEmpty() ? entries : entries.stream()
-                    .map(e -> e.childRef() != null && ceasedNow.contains(e.childRef())
-                            ? ScreeningStore.NewEntry.skipped(e.rowNo()) : e).toList();
-            if (!kept.isEmpty()) {
-                recorder.recordScreening(id, kept, schema, caller, locale, now);
-            }
-            store.insertEntries(id, stored);
-        });
     }
 
     private void fail(String id, String reason) {
         try {
             Instant now = now();
             tx.executeWithoutResult(s -> {
-                store.markFailed(id, now, reason);
+                if (!store.markFailed(id, now, reason)) {
+                    return; // another worker ended it
+                }
+                chunks.drop(id);
                 ScreeningStore.Job j = store.job(id).orElseThrow();
                 audit.record(new AuditEntry(null, now, j.createdBy(), j.creatorRole(), "screening.finish",
                         "screening/" + id, "screening", "failed"));
             });
         } catch (RuntimeException e) {
-            LOG.error("Screening {} could not be marked failed; it is retried at next start", id, e);
+            LOG.error("Screening {} could not be marked failed; it is tried again", id, e);
         }
     }
 
-    private String write(Object value) {
+    private void release(ScreeningChunks.Claim claim) {
         try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
+            tx.executeWithoutResult(s -> chunks.release(claim));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not give back chunk {} of screening {}; its lease expires: {}", claim.chunk().chunkNo(),
+                    claim.chunk().screeningId(), e.toString());
         }
     }
 
@@ -266,10 +266,11 @@ class ScreeningRunner implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;
-        jobs.shutdownNow();
-        workers.shutdownNow();
-        if (!workers.awaitTermination(20, TimeUnit.SECONDS) || !jobs.awaitTermination(5, TimeUnit.SECONDS)) {
-            LOG.warn("Screening workers did not stop in time");
+        poller.shutdownNow();
+        workers.shutdown();
+        if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
+            workers.shutdownNow();
+            LOG.warn("Screening workers did not stop in time; their claims expire");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mimamori.api.screening;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,19 +32,26 @@ import org.mimamori.api.web.dto.ScreeningContribution;
 import org.mimamori.api.web.dto.ScreeningEntry;
 import org.mimamori.api.web.dto.ScreeningEntryPage;
 import org.mimamori.api.web.dto.ScreeningStatus;
+import org.mimamori.model.schema.FeatureSchema;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts screenings (checking the whole file before anything is stored), reports them, serves the review list
+ * Accepts screenings (checking the whole file as it streams in; nothing is stored unless all of it is good), reports them, serves the review list
  * and records reviewers' statuses. Every call is audited in the same transaction as what it reads or writes.
  */
 @Service
 class ScreeningService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScreeningService.class);
+
     private final ScreeningStore store;
     private final ScreeningRunner runner;
+    private final ScreeningChunks chunks;
+    private final ScreenedScores screened;
+    private final int rowsPerChunk;
     private final ActiveModels models;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
@@ -55,8 +63,12 @@ class ScreeningService {
 
     ScreeningService(ScreeningStore store, ScreeningRunner runner, ActiveModels models, AuditTrail audit,
                      PlatformTransactionManager transactions, ObjectMapper json, Contract contract, ModelBands bands,
-                     ScoreVisibility visibility) {
+                     ScoreVisibility visibility, ScreeningChunks chunks, ScreenedScores screened,
+                     @Value("${mimamori.screening.batch-size:5000}") int rowsPerChunk) {
         this.store = store;
+        this.screened = screened;
+        this.chunks = chunks;
+        this.rowsPerChunk = rowsPerChunk;
         this.runner = runner;
         this.models = models;
         this.audit = audit;
@@ -68,31 +80,42 @@ class ScreeningService {
     }
 
     /**
-     * Checks the file against the active model's schema, stores it with a queued job and queues the job.
+     * Reads the file as it arrives, checking it against the active model's schema part by part, and stores it in
+     * parts with a queued job and its chunks of work, in one transaction; then has the job screened (by any
+     * instance).
      *
      * @throws org.mimamori.api.problems.InvalidRequestException naming unknown columns and bad cells; nothing stored
      */
-    UUID create(byte[] csv, Caller caller, Locale locale) {
+    UUID create(InputStream csv, Caller caller, Locale locale) {
         ActiveModel model = models.current();
-        CohortFile file = CohortFile.read(model.scorer().schema(), csv, contract);
+        FeatureSchema schema = model.scorer().schema();
         UUID id = UUID.randomUUID();
+        String job = id.toString();
         Instant now = now();
+        long started = System.nanoTime();
         tx.executeWithoutResult(s -> {
-            store.insertJob(new ScreeningStore.Job(id.toString(), "queued", file.cases().size(), 0, model.version(),
-                    model.scorer().schema().id(), locale.getLanguage(), caller.name(), caller.role(), now, null,
-                    null), csv);
+            store.insertJob(new ScreeningStore.Job(job, "queued", 0, 0, model.version(), schema.id(),
+                    locale.getLanguage(), caller.name(), caller.role(), now, null, null));
+            CohortUpload.Read read = CohortUpload.read(csv, schema, contract, rowsPerChunk, (part, first, rows, bytes) -> {
+                store.insertFilePart(job, part, bytes);
+                chunks.add(new ScreeningChunks.Chunk(job, part, first, rows, 0));
+            });
+            store.setTotal(job, read.rows(), read.header());
+            LOG.info("Screening {} accepted: {} children in {} parts, read and stored in {} ms", job, read.rows(),
+                    read.parts(), (System.nanoTime() - started) / 1_000_000);
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "screening.create", "screening/" + id,
-                    "screening").touching(org.mimamori.model.audit.Children.described(
-                    file.refs(), "screening/" + id)));
+                    "screening").touching(org.mimamori.model.audit.Children.described(read.refs(),
+                    "screening/" + id)));
         });
-        runner.submit(id.toString());
+        runner.submit(job);
         return id;
     }
 
     Screening read(UUID id, Caller caller) {
         return tx.execute(s -> {
             ScreeningStore.Job j = job(id);
-            ScreeningStore.Counts c = store.counts(j.id());
+            // counted once done (a running job of a million children would be counted on every poll)
+            ScreeningStore.Counts c = "done".equals(j.status()) ? store.counts(j.id()) : ScreeningStore.NONE;
             audited(caller, "screening.read", "screening/" + id, List.of());
             Screening out = new Screening(id, ScreeningStatus.fromValue(j.status()), j.total(), j.scored(),
                     j.modelVersion(), c.byBand(), c.flagged(), c.unmarked(), c.redFlagged(), c.redFlaggedUnmarked(),
@@ -112,7 +135,8 @@ class ScreeningService {
                 throw new InvalidRequestException(List.of(new FieldProblem("band", "cannot be used in "
                         + "judgement-first mode: record your own assessment of each child before you see its band")));
             }
-            List<ScreeningStore.Entry> entries = store.entries(j.id(), st, band, limit, offset, judgementFirst);
+            List<ScreeningStore.Entry> entries = screened.record(j,
+                    store.entries(j.id(), st, band, limit, offset, judgementFirst));
             Set<String> hidden = visibility.hidden(entries.stream().map(ScreeningStore.Entry::scoreId).toList(),
                     caller);
             List<ScreeningEntry> page = entries.stream().map(e -> dto(e, j, judgementFirst, hidden)).toList();
@@ -130,7 +154,7 @@ class ScreeningService {
                 throw new NotFoundException("Screening " + id + " has no entry " + entryId + ".");
             }
             audited(caller, "screening.entry.review", "screening/" + id + "/entries/" + entryId, List.of());
-            ScreeningStore.Entry e = store.entry(j.id(), entryId).orElseThrow();
+            ScreeningStore.Entry e = screened.record(j, List.of(store.entry(j.id(), entryId).orElseThrow())).get(0);
             return dto(e, j, visibility.appliesTo(caller), visibility.hidden(List.of(e.scoreId()), caller));
         });
     }

@@ -1,13 +1,10 @@
 package org.mimamori.api.screening;
 
-import java.io.ByteArrayOutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,24 +29,32 @@ class ScreeningStore {
                String error) {
     }
 
-    /** A screened child to store. */
+    /**
+     * A screened child to store: with its recorded score and summary, or compact (the id its score will have, no
+     * summary; its row's cells as {@code inputs} and the {@code fingerprint} of its explanation, see
+     * {@link ScreenedChild#fingerprint}).
+     */
     record NewEntry(int rowNo, String scoreId, String childRef, Double probability, String bandId,
-                    boolean flagged, int redFlagCount, boolean alreadySupported, String summaryJson) {
+                    boolean flagged, int redFlagCount, boolean alreadySupported, String summaryJson, String inputs,
+                    byte[] fingerprint) {
 
         /** The row of a child under a cessation-of-use request: not scored, nothing of the child kept. */
         static NewEntry skipped(int rowNo) {
-            return new NewEntry(rowNo, null, null, null, null, false, 0, false, null);
+            return new NewEntry(rowNo, null, null, null, null, false, 0, false, null, null, null);
         }
 
         boolean isSkipped() {
-            return scoreId == null;
+            return childRef == null;
         }
     }
 
-    /** A stored entry. */
+    /**
+     * A stored entry; a compact entry's {@code summaryJson} is null until it is first read (then its score
+     * {@code scoreId} is recorded).
+     */
     record Entry(int rowNo, Integer rank, String scoreId, String childRef, Double probability, String bandId,
                  boolean alreadySupported, String summaryJson, String status, String reviewedBy,
-                 Instant reviewedAt) {
+                 Instant reviewedAt, String inputs, byte[] fingerprint) {
     }
 
     /**
@@ -72,7 +77,7 @@ class ScreeningStore {
     private static final String JOB_COLUMNS = "id, status, total, scored, model_version, schema_id, language, "
             + "created_by, creator_role, created_at, finished_at, error";
     private static final String ENTRY_COLUMNS = "row_no, rank_no, score_id, child_ref, probability, band_id, "
-            + "already_supported, summary_json, status, reviewed_by, reviewed_at";
+            + "already_supported, summary_json, status, reviewed_by, reviewed_at, inputs, fingerprint";
 
     /** Entries that may be listed and counted: scored, of children under no cessation-of-use request. */
     private static final String LISTED = "status <> 'skipped' AND " + Cessations.notCovered("screening_entry.child_ref");
@@ -84,71 +89,101 @@ class ScreeningStore {
     }
 
     /**
-     * Stores a job with its file. The file is stored in chunks of {@value #CHUNK} bytes, each its own statement,
-     * so no statement comes near the database's {@code max_allowed_packet} (16 MiB by default) whatever the
-     * file's size; in the caller's transaction, so a job is stored whole or not at all.
+     * Stores a job without its file (its parts follow, {@link #insertFilePart}); in the caller's transaction, so a
+     * job is stored whole or not at all.
      */
-    void insertJob(Job j, byte[] csv) {
+    void insertJob(Job j) {
         jdbc.update("INSERT INTO screening (" + JOB_COLUMNS + ", input_csv) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 j.id(), j.status(), j.total(), j.scored(), j.modelVersion(), j.schemaId(), j.language(),
                 j.createdBy(), j.creatorRole(), ts(j.createdAt()), ts(j.finishedAt()), j.error(), new byte[0]);
-        for (int chunk = 0, at = 0; at < csv.length; chunk++, at += CHUNK) {
-            jdbc.update("INSERT INTO screening_file_chunk (screening_id, chunk_no, bytes) VALUES (?,?,?)", j.id(),
-                    chunk, Arrays.copyOfRange(csv, at, Math.min(csv.length, at + CHUNK)));
+    }
+
+    /**
+     * Stores one part of a job's file (a CSV of its own of at most about {@value #CHUNK} bytes, each its own
+     * statement, so no statement comes near the database's {@code max_allowed_packet}, 16 MiB by default).
+     */
+    void insertFilePart(String id, int partNo, byte[] csv) {
+        jdbc.update("INSERT INTO screening_file_chunk (screening_id, chunk_no, bytes) VALUES (?,?,?)", id, partNo, csv);
+    }
+
+    /** Sets a job's number of children and its file's header line, once its file is read. */
+    void setTotal(String id, int total, String header) {
+        jdbc.update("UPDATE screening SET total = ?, header = ? WHERE id = ?", total, header, id);
+    }
+
+    /** A job's file header (the columns of its compact entries' inputs). */
+    String header(String id) {
+        return jdbc.queryForObject("SELECT header FROM screening WHERE id = ?", String.class, id);
+    }
+
+    /**
+     * Locks a job's compact entries among {@code rows} that have no score yet, for recording their scores.
+     *
+     * @return the rows locked
+     */
+    List<Integer> lockUnrecorded(String id, List<Integer> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
         }
+        String in = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
+        List<Object> args = new ArrayList<>(rows.size() + 1);
+        args.add(id);
+        args.addAll(rows);
+        return jdbc.queryForList("SELECT row_no FROM screening_entry WHERE screening_id = ? AND summary_json IS NULL "
+                + "AND inputs IS NOT NULL AND row_no IN (" + in + ") FOR UPDATE", Integer.class, args.toArray());
+    }
+
+    /** Keeps the summary of a compact entry whose score was recorded. */
+    void recorded(String id, int rowNo, String summaryJson) {
+        jdbc.update("UPDATE screening_entry SET summary_json = ? WHERE screening_id = ? AND row_no = ? "
+                + "AND summary_json IS NULL", summaryJson, id, rowNo);
     }
 
     Optional<Job> job(String id) {
         return jdbc.query("SELECT " + JOB_COLUMNS + " FROM screening WHERE id = ?", JOB, id).stream().findFirst();
     }
 
-    /** A job's file, from its chunks (or, for jobs stored before chunks, from {@code input_csv}). */
-    byte[] file(String id) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        jdbc.query("SELECT bytes FROM screening_file_chunk WHERE screening_id = ? ORDER BY chunk_no",
-                (ResultSet rs) -> {
-                    out.writeBytes(rs.getBytes(1));
-                }, id);
-        return out.size() > 0 ? out.toByteArray()
-                : jdbc.queryForObject("SELECT input_csv FROM screening WHERE id = ?", byte[].class, id);
+    /** One part of a job's file, or null when it is gone. */
+    byte[] filePart(String id, int partNo) {
+        return jdbc.query("SELECT bytes FROM screening_file_chunk WHERE screening_id = ? AND chunk_no = ?",
+                (rs, n) -> rs.getBytes(1), id, partNo).stream().findFirst().orElse(null);
     }
 
-    /** Jobs that were queued or running when the service stopped, oldest first. */
-    List<Job> unfinished() {
-        return jdbc.query("SELECT " + JOB_COLUMNS + " FROM screening WHERE status IN ('queued', 'running') "
-                + "ORDER BY created_at", JOB);
+    /** Jobs queued or running without chunks (stored before V15): they cannot be run. */
+    List<Job> unchunked() {
+        return jdbc.query("SELECT " + JOB_COLUMNS + " FROM screening s WHERE status IN ('queued', 'running') "
+                + "AND NOT EXISTS (SELECT 1 FROM screening_chunk c WHERE c.screening_id = s.id) ORDER BY created_at",
+                JOB);
     }
 
     void markRunning(String id) {
-        jdbc.update("UPDATE screening SET status = 'running' WHERE id = ?", id);
+        jdbc.update("UPDATE screening SET status = 'running' WHERE id = ? AND status = 'queued'", id);
     }
 
-    void markDone(String id, Instant at) {
-        // The file is no longer needed: each child's inputs are in its score (data minimisation).
-        dropFile(id);
-        jdbc.update("UPDATE screening SET status = 'done', finished_at = ?, error = NULL, input_csv = '' WHERE id = ?",
-                ts(at), id);
+    /** Marks a queued or running job done and drops its file; false when it had ended already. */
+    boolean markDone(String id, Instant at) {
+        int n = jdbc.update("UPDATE screening SET status = 'done', finished_at = ?, error = NULL, input_csv = '' "
+                + "WHERE id = ? AND status IN ('queued', 'running')", ts(at), id);
+        if (n == 1) {
+            // The file is no longer needed: each child's inputs are kept with it (data minimisation).
+            dropFile(id);
+        }
+        return n == 1;
     }
 
-    void markFailed(String id, Instant at, String error) {
+    /** Marks a queued or running job failed and drops its file; false when it had ended already. */
+    boolean markFailed(String id, Instant at, String error) {
         String e = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
-        dropFile(id);
-        jdbc.update("UPDATE screening SET status = 'failed', finished_at = ?, error = ?, input_csv = '' WHERE id = ?",
-                ts(at), e, id);
+        int n = jdbc.update("UPDATE screening SET status = 'failed', finished_at = ?, error = ?, input_csv = '' "
+                + "WHERE id = ? AND status IN ('queued', 'running')", ts(at), e, id);
+        if (n == 1) {
+            dropFile(id);
+        }
+        return n == 1;
     }
 
     private void dropFile(String id) {
         jdbc.update("DELETE FROM screening_file_chunk WHERE screening_id = ?", id);
-    }
-
-    /** The rows already stored (1-based row numbers). */
-    BitSet storedRows(String id) {
-        BitSet done = new BitSet();
-        jdbc.query("SELECT row_no FROM screening_entry WHERE screening_id = ?",
-                (ResultSet rs) -> {
-                    done.set(rs.getInt(1));
-                }, id);
-        return done;
     }
 
     /** Stores entries in one JDBC batch and counts the scored ones as scored; in the caller's transaction. */
@@ -158,12 +193,12 @@ class ScreeningStore {
         for (NewEntry e : entries) {
             rows.add(new Object[] {id, e.rowNo(), e.scoreId(), e.childRef(), e.probability(), e.bandId(),
                     e.flagged(), e.redFlagCount(), e.alreadySupported(), e.summaryJson(),
-                    e.isSkipped() ? "skipped" : "to_review"});
+                    e.isSkipped() ? "skipped" : "to_review", e.inputs(), e.fingerprint()});
             scored += e.isSkipped() ? 0 : 1;
         }
         jdbc.batchUpdate("INSERT INTO screening_entry (screening_id, row_no, score_id, child_ref, probability, "
-                + "band_id, flagged, red_flag_count, already_supported, summary_json, status) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows);
+                + "band_id, flagged, red_flag_count, already_supported, summary_json, status, inputs, fingerprint) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
         jdbc.update("UPDATE screening SET scored = scored + ? WHERE id = ?", scored, id);
     }
 
@@ -172,13 +207,38 @@ class ScreeningStore {
      * probability, highest first, withheld estimates after the rest; ties in file order.
      */
     void rank(String id) {
-        jdbc.update("UPDATE screening_entry e JOIN (SELECT row_no, ROW_NUMBER() OVER (ORDER BY red_flag_count > 0 "
-                + "DESC, probability IS NULL, probability DESC, row_no) AS r FROM screening_entry "
+        // One statement over the whole screening (a million rows take several seconds): in the caller's
+        // transaction, allowed up to 10 minutes.
+        patiently(() -> jdbc.update("UPDATE screening_entry e JOIN (SELECT row_no, ROW_NUMBER() OVER (ORDER BY "
+                + "red_flag_count > 0 DESC, probability IS NULL, probability DESC, row_no) AS r FROM screening_entry "
                 + "WHERE screening_id = ? AND status <> 'skipped') o "
-                + "ON e.row_no = o.row_no SET e.rank_no = o.r WHERE e.screening_id = ?", id, id);
+                + "ON e.row_no = o.row_no SET e.rank_no = o.r WHERE e.screening_id = ?", id, id));
     }
 
+    /** No counts yet: a job still queued or running is counted once it is done. */
+    static final Counts NONE = new Counts(Map.of(), 0, 0, 0, 0, 0);
+
+    /**
+     * Counts a job's entries. In the caller's transaction: over a million rows this takes seconds, so the
+     * connection may wait up to 10 minutes for it, not its usual socket timeout.
+     */
     Counts counts(String id) {
+        return patiently(() -> countNow(id));
+    }
+
+    private <T> T patiently(java.util.function.Supplier<T> work) {
+        return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<T>) con -> {
+            int usual = con.getNetworkTimeout();
+            con.setNetworkTimeout(Runnable::run, 600_000);
+            try {
+                return work.get();
+            } finally {
+                con.setNetworkTimeout(Runnable::run, usual);
+            }
+        });
+    }
+
+    private Counts countNow(String id) {
         Map<String, Integer> byBand = new LinkedHashMap<>();
         int[] n = new int[4];
         Integer skipped = jdbc.queryForObject("SELECT COUNT(*) FROM screening_entry WHERE screening_id = ? "
@@ -266,6 +326,6 @@ class ScreeningStore {
         return new Entry(rs.getInt("row_no"), rank, rs.getString("score_id"), rs.getString("child_ref"),
                 probability, rs.getString("band_id"), rs.getBoolean("already_supported"),
                 rs.getString("summary_json"), rs.getString("status"), rs.getString("reviewed_by"),
-                instant(rs, "reviewed_at"));
+                instant(rs, "reviewed_at"), rs.getString("inputs"), rs.getBytes("fingerprint"));
     };
 }

@@ -39,17 +39,16 @@ class ScreeningsController implements ScreeningsApi {
 
     @Override
     public ResponseEntity<ScreeningAccepted> createScreening(MultipartFile file, String acceptLanguage) {
-        byte[] bytes;
+        if (file.isEmpty()) {
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "is empty")));
+        }
+        UUID id;
+        // streamed: the part is on disk (spring.servlet.multipart.file-size-threshold), read one part at a time
         try (InputStream in = file.getInputStream()) {
-            bytes = in.readAllBytes();
+            id = screenings.create(in, caller(Roles.SUPERVISOR, Roles.ANALYST), ScoreRecorder.locale(acceptLanguage));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (bytes.length == 0) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "is empty")));
-        }
-        UUID id = screenings.create(bytes, caller(Roles.SUPERVISOR, Roles.ANALYST),
-                ScoreRecorder.locale(acceptLanguage));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.accepted().location(location).body(new ScreeningAccepted(id, ScreeningStatus.QUEUED));
     }

@@ -2,12 +2,9 @@ package org.mimamori.api.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -22,61 +19,77 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A restart never leaves a screening silently half-done: a job left {@code running} with part of its entries
- * stored is resumed at start-up without scoring the stored rows again, and a job that cannot be resumed (its
- * model is no longer the active one) is marked {@code failed} with the reason.
+ * A screening outlives the instance that accepted it: one instance (with no screening workers) accepts a file,
+ * another instance on the same database screens it. A chunk claimed by an instance that died is claimed again once
+ * its lease has expired, a chunk whose lease still runs is left to its claimant until then, every row is stored
+ * once, and the job is finished once. A job stored before chunked screening (no chunks) is marked {@code failed}
+ * with the reason.
  */
 class ScreeningResumeIntegrationTest {
 
     private static final int N = 1500;
 
     @Test
-    void unfinishedJobsAreResumedOrFailedWithAReasonAtStartUp() throws Exception {
+    void anotherInstanceScreensAJobAndTakesOverTheChunksOfADeadInstanceOnceTheirLeasesExpire() throws Exception {
         Path dataDir = DataDirs.fresh("screening-resume");
         Path cohort = Cohorts.cohort(N, 9);
-        byte[] csv = Files.readAllBytes(cohort);
-        String interrupted;
+        String id;
         String stale = UUID.randomUUID().toString();
-        Map<Integer, String> keptScoreIds;
-        try (ConfigurableApplicationContext app = start(dataDir)) {
+        Instant liveLease;
+        try (ConfigurableApplicationContext app = start(dataDir, 0)) {
             Clients clients = new Clients(port(app));
-            UUID id = clients.screenings("demo-supervisor").createScreening(cohort.toFile(), null).getId();
-            assertThat(ScreeningIntegrationTest.awaitFinished(clients.screenings("demo-supervisor"), id)
-                    .getStatus()).isEqualTo(ScreeningStatus.DONE);
-            interrupted = id.toString();
-            // Make it look like the service stopped after the first 1,000 rows were committed.
+            id = clients.screenings("demo-supervisor").createScreening(cohort.toFile(), null).getId().toString();
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            jdbc.update("DELETE FROM score WHERE id IN (SELECT score_id FROM screening_entry "
-                    + "WHERE screening_id = ? AND row_no > 1000)", interrupted);
-            jdbc.update("DELETE FROM screening_entry WHERE screening_id = ? AND row_no > 1000", interrupted);
-            jdbc.update("UPDATE screening_entry SET rank_no = NULL WHERE screening_id = ?", interrupted);
-            // A running job still holds its file (it is dropped when the job ends).
-            jdbc.update("UPDATE screening SET status = 'running', scored = 1000, finished_at = NULL, input_csv = ? "
-                    + "WHERE id = ?", csv, interrupted);
-            keptScoreIds = scoreIds(jdbc, interrupted);
-            assertThat(keptScoreIds).hasSize(1000);
-            // A queued job for a model that is no longer active.
+            Thread.sleep(500);
+            assertThat(jdbc.queryForObject("SELECT status FROM screening WHERE id = ?", String.class, id))
+                    .as("no worker here").isEqualTo("queued");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM screening_chunk WHERE screening_id = ? AND "
+                    + "state = 'pending'", Integer.class, id)).isEqualTo(N / 250);
+            assertThat(jdbc.queryForObject("SELECT SUM(row_count) FROM screening_chunk WHERE screening_id = ?",
+                    Integer.class, id)).isEqualTo(N);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM screening_file_chunk WHERE screening_id = ?",
+                    Integer.class, id)).isEqualTo(N / 250);
+            ScreeningChunks chunks = app.getBean(ScreeningChunks.class);
+            TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+            Instant now = Instant.now();
+            // An instance that still holds chunk 0 for a few seconds ...
+            liveLease = now.plusSeconds(6);
+            assertThat(tx.execute(s -> chunks.claim("busy/1", now, liveLease)).orElseThrow()
+                    .chunk().chunkNo()).isZero();
+            // ... and one that died holding chunk 1 (its lease has run out).
+            assertThat(tx.execute(s -> chunks.claim("dead/1", now, now.minusSeconds(1))).orElseThrow()
+                    .chunk().chunkNo()).isOne();
+            // A queued job stored before chunked screening, for a model that is no longer active.
             jdbc.update("INSERT INTO screening (id, status, total, scored, model_version, schema_id, language, "
                     + "created_by, creator_role, created_at, input_csv) VALUES (?, 'queued', ?, 0, "
-                    + "'0123456789abcdef', 'child-support-v1', 'en', 'demo-supervisor', 'supervisor', ?, ?)",
-                    stale, N, Timestamp.from(Instant.now()), csv);
+                    + "'0123456789abcdef', 'child-support-v1', 'en', 'demo-supervisor', 'supervisor', ?, '')",
+                    stale, N, Timestamp.from(Instant.now()));
         }
-        try (ConfigurableApplicationContext app = start(dataDir)) {
+        try (ConfigurableApplicationContext app = start(dataDir, 2)) {
             Clients clients = new Clients(port(app));
-            Screening resumed = ScreeningIntegrationTest.awaitFinished(clients.screenings("demo-supervisor"),
-                    UUID.fromString(interrupted));
-            assertThat(resumed.getStatus()).isEqualTo(ScreeningStatus.DONE);
-            assertThat(resumed.getScored()).isEqualTo(N);
+            Screening done = ScreeningIntegrationTest.awaitFinished(clients.screenings("demo-supervisor"),
+                    UUID.fromString(id));
+            assertThat(done.getStatus()).isEqualTo(ScreeningStatus.DONE);
+            assertThat(done.getScored()).isEqualTo(N);
+            assertThat(done.getFinishedAt().toInstant()).as("chunk 0 was left to its claimant until its lease ran out")
+                    .isAfterOrEqualTo(liveLease);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            Map<Integer, String> now = scoreIds(jdbc, interrupted);
-            assertThat(now).hasSize(N);
-            keptScoreIds.forEach((row, scoreId) -> assertThat(now.get(row)).isEqualTo(scoreId));
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM score s JOIN screening_entry e ON e.score_id = s.id "
-                    + "WHERE e.screening_id = ?", Long.class, interrupted)).isEqualTo((long) N);
+            assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT row_no) FROM screening_entry WHERE screening_id = ?",
+                    Long.class, id)).isEqualTo((long) N);
+            assertThat(jdbc.queryForObject("SELECT MIN(row_no) = 1 AND MAX(row_no) = ? FROM screening_entry "
+                    + "WHERE screening_id = ?", Boolean.class, N, id)).isTrue();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM screening_entry WHERE screening_id = ? "
-                    + "AND rank_no IS NULL", Long.class, interrupted)).isZero();
+                    + "AND rank_no IS NULL", Long.class, id)).isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'screening.finish' "
+                    + "AND resource = ?", Long.class, "screening/" + id)).as("finished once").isOne();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM screening_chunk WHERE screening_id = ?",
+                    Long.class, id)).as("chunks dropped with the job").isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM screening_file_chunk WHERE screening_id = ?",
+                    Long.class, id)).as("file dropped with the job").isZero();
 
             Screening failed = ScreeningIntegrationTest.awaitFinished(clients.screenings("demo-supervisor"),
                     UUID.fromString(stale));
@@ -87,24 +100,20 @@ class ScreeningResumeIntegrationTest {
         }
     }
 
-    private static Map<Integer, String> scoreIds(JdbcTemplate jdbc, String screening) {
-        Map<Integer, String> out = new java.util.HashMap<>();
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT row_no, score_id FROM screening_entry WHERE screening_id = ?", screening);
-        rows.forEach(r -> out.put(((Number) r.get("row_no")).intValue(), (String) r.get("score_id")));
-        return out;
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(MimamoriApiApplication.class).run(
+    static ConfigurableApplicationContext start(Path dataDir, int threads, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--server.port=0",
                 "--mimamori.data-dir=" + dataDir,
                 "--mimamori.models.import-bundle=" + TestBundles.bundle(),
                 "--mimamori.screening.batch-size=250",
-                "--spring.jmx.enabled=false");
+                "--mimamori.screening.threads=" + threads,
+                "--mimamori.screening.poll-interval=200ms",
+                "--spring.jmx.enabled=false"));
+        args.addAll(java.util.List.of(more));
+        return new SpringApplicationBuilder(MimamoriApiApplication.class).run(args.toArray(new String[0]));
     }
 
-    private static int port(ConfigurableApplicationContext app) {
+    static int port(ConfigurableApplicationContext app) {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 }

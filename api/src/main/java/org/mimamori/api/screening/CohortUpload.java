@@ -1,0 +1,119 @@
+package org.mimamori.api.screening;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.mimamori.api.contract.Contract;
+import org.mimamori.api.problems.FieldProblem;
+import org.mimamori.api.problems.InvalidRequestException;
+import org.mimamori.model.data.CsvTable;
+import org.mimamori.model.schema.FeatureSchema;
+
+/**
+ * Reads a cohort file as it arrives and cuts it into parts of whole rows (at most {@code rowsPerPart} rows, and
+ * about {@link ScreeningStore#CHUNK} bytes), each a CSV of its own with the file's header, checked by
+ * {@link CohortFile} before it is handed on; so the file is never held whole, only one part at a time. A bad part
+ * stops the reading: its problems are thrown (naming rows by their number in the file) and nothing more is handed
+ * on — the caller's transaction rolls back what was.
+ */
+final class CohortUpload {
+
+    /** Where checked parts go. */
+    interface Parts {
+        /**
+         * @param partNo   the part's number, from 0
+         * @param firstRow its first row's number in the file, from 1
+         * @param rows     how many rows it has
+         * @param csv      the part: the header line and its rows, UTF-8
+         */
+        void accept(int partNo, int firstRow, int rows, byte[] csv);
+    }
+
+    /** What was read: how many rows and parts, the header line, and the children's references. */
+    record Read(int rows, int parts, String header, List<String> refs) {
+    }
+
+    private final FeatureSchema schema;
+    private final Contract contract;
+    private final int rowsPerPart;
+    private final Parts parts;
+    private final StringWriter text = new StringWriter(ScreeningStore.CHUNK + (1 << 16));
+    private final List<String> refs = new ArrayList<>();
+    private String headerLine;
+    private int partNo;
+    private int firstRow = 1;
+    private int inPart;
+
+    private CohortUpload(FeatureSchema schema, Contract contract, int rowsPerPart, Parts parts) {
+        this.schema = schema;
+        this.contract = contract;
+        this.rowsPerPart = rowsPerPart;
+        this.parts = parts;
+    }
+
+    /**
+     * Reads a file from a stream and hands on its parts.
+     *
+     * @throws InvalidRequestException naming bad columns or cells (the first bad part's), or saying the file is
+     *                                 not UTF-8 text, is malformed CSV or has no rows
+     */
+    static Read read(InputStream in, FeatureSchema schema, Contract contract, int rowsPerPart, Parts parts) {
+        CohortUpload u = new CohortUpload(schema, contract, rowsPerPart, parts);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        try {
+            CsvTable.stream(reader, "file", header -> {
+                CohortFile.checkHeader(schema, header);
+                StringWriter h = new StringWriter();
+                CsvTable.writeLine(h, header);
+                u.headerLine = h.toString();
+                u.text.write(u.headerLine);
+                return u::row;
+            });
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "is not UTF-8 text")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new FieldProblem("file", e.getMessage())));
+        }
+        u.flush();
+        if (u.refs.isEmpty()) {
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "has no rows")));
+        }
+        return new Read(u.refs.size(), u.partNo, u.headerLine.strip(), u.refs);
+    }
+
+    private void row(String[] cells) {
+        CsvTable.writeLine(text, Arrays.asList(cells));
+        inPart++;
+        if (inPart == rowsPerPart || text.getBuffer().length() >= ScreeningStore.CHUNK - (1 << 12)) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (inPart == 0) {
+            return;
+        }
+        byte[] csv = text.toString().getBytes(StandardCharsets.UTF_8);
+        CohortFile part = CohortFile.read(schema, csv, contract, firstRow);
+        refs.addAll(part.refs());
+        parts.accept(partNo, firstRow, inPart, csv);
+        partNo++;
+        firstRow += inPart;
+        inPart = 0;
+        text.getBuffer().setLength(0);
+        text.write(headerLine);
+    }
+}
