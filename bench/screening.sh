@@ -6,6 +6,7 @@
 #   bench/screening.sh [children] [storage]          e.g. bench/screening.sh 100000 full
 #   CASES=/tmp/scale/town1m/cases.csv bench/screening.sh 0 compact   (the cohort columns of a case file: 1M)
 #   HEAP=1g (the service JVM's -Xmx)
+#   DB_ARGS=--innodb-buffer-pool-size=1G (options of the embedded MariaDB, comma-separated)
 # Run it under the build lock: flock /tmp/mimamori-build.lock bash bench/screening.sh ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ nproc; uptime
   -Dit.test=ScreeningBenchmarkIntegrationTest -Dfailsafe.failIfNoSpecifiedTests=false \
   -DargLine="-Xmx${HEAP:-1g}" \
   -Dmimamori.bench.screening=true -Dmimamori.bench.screening.children="$CHILDREN" \
-  -Dmimamori.bench.screening.storage="$STORAGE" -Dmimamori.bench.screening.cases="${CASES:-}" 2>&1 \
+  -Dmimamori.bench.screening.storage="$STORAGE" -Dmimamori.bench.screening.cases="${CASES:-}" \
+  ${DB_ARGS:+"-Dmimamori.bench.db-args=$DB_ARGS"} 2>&1 \
   | grep -E 'SCREENING BENCHMARK|Screening .* (done|accepted)|Tests run|FAIL|ERROR|expected|but was' || true
 uptime

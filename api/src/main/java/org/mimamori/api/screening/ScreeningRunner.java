@@ -1,6 +1,8 @@
 package org.mimamori.api.screening;
 
-import java.lang.management.ManagementFactory;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.cluster.InstanceId;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.problems.InvalidRequestException;
@@ -30,8 +33,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,7 +75,7 @@ class ScreeningRunner implements DisposableBean {
     private volatile boolean stopping;
 
     ScreeningRunner(ScreeningStore store, ScreeningChunks chunks, ChunkScreener screener, ActiveModels models,
-                    AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
+                    AuditTrail audit, PlatformTransactionManager transactions, Clock clock, InstanceId instanceId,
                     @Value("${mimamori.screening.threads:2}") int threads,
                     @Value("${mimamori.screening.lease:60s}") Duration lease,
                     @Value("${mimamori.screening.poll-interval:2s}") Duration poll) {
@@ -81,7 +89,7 @@ class ScreeningRunner implements DisposableBean {
         this.threads = threads;
         this.lease = lease;
         this.poll = poll;
-        this.instance = ManagementFactory.getRuntimeMXBean().getName();
+        this.instance = instanceId.value();
         this.poller = Executors.newSingleThreadScheduledExecutor(named("screening-poll"));
         this.workers = Executors.newFixedThreadPool(Math.max(1, threads), named("screening-worker"));
     }
@@ -179,6 +187,15 @@ class ScreeningRunner implements DisposableBean {
                 release(claim);
                 return;
             }
+            if (databaseFault(e)) {
+                // The database (or its node, on Galera) went away: nothing of the chunk was stored, and the fault
+                // says nothing about the job, so it never counts towards failing it. Given back (or, when that
+                // fails too, its lease expires) and claimed again once the database answers.
+                LOG.warn("Screening {} chunk {}: the database failed ({}); the chunk is given back", id,
+                        claim.chunk().chunkNo(), e.toString());
+                release(claim);
+                return;
+            }
             if (claim.chunk().claims() >= MAX_CLAIMS) {
                 LOG.error("Screening {} failed at chunk {}", id, claim.chunk().chunkNo(), e);
                 fail(id, "The screening failed unexpectedly (" + e.getClass().getSimpleName() + "); it was logged.");
@@ -248,6 +265,19 @@ class ScreeningRunner implements DisposableBean {
         } catch (RuntimeException e) {
             LOG.error("Screening {} could not be marked failed; it is tried again", id, e);
         }
+    }
+
+    /** A lost connection, a timeout, a lock conflict: faults of the database, not of the job. */
+    private static boolean databaseFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+                    || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof TransactionSystemException || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void release(ScreeningChunks.Claim claim) {

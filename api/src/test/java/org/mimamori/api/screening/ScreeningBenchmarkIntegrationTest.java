@@ -54,6 +54,7 @@ class ScreeningBenchmarkIntegrationTest {
                 "--server.port=0", "--mimamori.data-dir=" + DataDirs.fresh("screening-bench"),
                 "--mimamori.models.import-bundle=" + TestBundles.bundle(), "--spring.jmx.enabled=false",
                 "--mimamori.screening.storage=" + storage,
+                "--mimamori.embedded-db-args=" + System.getProperty("mimamori.bench.db-args", "--skip-name-resolve"),
                 "--mimamori.drift.enabled=" + System.getProperty("mimamori.bench.drift", "true"))) {
             FeatureSchema schema = app.getBean(org.mimamori.api.models.ActiveModels.class).current().scorer().schema();
             String cases = System.getProperty("mimamori.bench.screening.cases", "");
