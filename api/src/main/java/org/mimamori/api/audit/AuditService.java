@@ -71,6 +71,7 @@ class AuditService implements AuditTrail {
     }
 
     /** Records an entry of the given request (or of none) in the caller's transaction. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordFor(AccessContext context, AuditEntry e) {
         String purpose = e.purpose() != null ? e.purpose() : context == null ? null : purpose(context.purpose());
