@@ -19,7 +19,6 @@ import org.mimamori.api.problems.ConflictException;
 import org.mimamori.api.problems.UnavailableException;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.similar.ScoreStates;
-import org.mimamori.api.web.dto.ScoreRequest;
 import org.mimamori.model.data.Case;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.scoring.ExplainedScore;
@@ -27,7 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database being unavailable, each of its scores is recorded again on its own, so one bad score costs no other.
  * At most {@code mimamori.scores.group-max} (default 32) scores go into one transaction.
  */
-@Component
+@Service
 class ScoreCommits {
 
     private static final String INSERT = "INSERT INTO score (id, child_ref, purpose, model_version, schema_id, "
@@ -51,7 +50,8 @@ class ScoreCommits {
     /** One score waiting to be recorded, and how its recording ended. */
     static final class Pending {
         final UUID id;
-        final ScoreRequest request;
+        final String childRef;
+        final String purpose;
         final Caller caller;
         final Case input;
         final ExplainedScore explained;
@@ -60,13 +60,16 @@ class ScoreCommits {
         final String requestJson;
         final String responseJson;
         final AccessContext context;
+        final Runnable alsoRecord;
         private volatile boolean done;
         private volatile Throwable failure;
 
-        Pending(UUID id, ScoreRequest request, Caller caller, Case input, ExplainedScore explained,
-                FeatureSchema schema, Instant at, String requestJson, String responseJson, AccessContext context) {
+        Pending(UUID id, String childRef, String purpose, Caller caller, Case input, ExplainedScore explained,
+                FeatureSchema schema, Instant at, String requestJson, String responseJson, AccessContext context,
+                Runnable alsoRecord) {
             this.id = id;
-            this.request = request;
+            this.childRef = childRef;
+            this.purpose = purpose;
             this.caller = caller;
             this.input = input;
             this.explained = explained;
@@ -75,6 +78,7 @@ class ScoreCommits {
             this.requestJson = requestJson;
             this.responseJson = responseJson;
             this.context = context;
+            this.alsoRecord = alsoRecord;
         }
     }
 
@@ -82,7 +86,6 @@ class ScoreCommits {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final ScoreStates states;
-    private final JudgementFirst judgementFirst;
     private final Cessations cessations;
     private final List<ScoreListener> listeners;
     private final int groupMax;
@@ -90,13 +93,12 @@ class ScoreCommits {
     private final ReentrantLock committing = new ReentrantLock();
 
     ScoreCommits(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions, ScoreStates states,
-                 JudgementFirst judgementFirst, Cessations cessations, List<ScoreListener> listeners,
+                 Cessations cessations, List<ScoreListener> listeners,
                  @Value("${mimamori.scores.group-max:32}") int groupMax) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
         this.states = states;
-        this.judgementFirst = judgementFirst;
         this.cessations = cessations;
         this.listeners = List.copyOf(listeners);
         this.groupMax = Math.max(1, groupMax);
@@ -168,11 +170,11 @@ class ScoreCommits {
     }
 
     private void write(List<Pending> group) {
-        Set<String> covered = cessations.coveredAmong(group.stream().map(q -> q.request.getChildRef()).toList());
+        Set<String> covered = cessations.coveredAmong(group.stream().map(q -> q.childRef).toList());
         List<Pending> kept = new ArrayList<>(group.size());
         for (Pending q : group) {
-            if (covered.contains(q.request.getChildRef())) { // org.mimamori.api.cessation: never scored again
-                q.failure = new ConflictException("Child " + q.request.getChildRef() + " is under a cessation-of-use "
+            if (covered.contains(q.childRef)) { // org.mimamori.api.cessation: never scored again
+                q.failure = new ConflictException("Child " + q.childRef + " is under a cessation-of-use "
                         + "request: their records may no longer be used, so the child is not scored. Nothing was "
                         + "stored.");
                 q.done = true;
@@ -186,7 +188,7 @@ class ScoreCommits {
         List<Object[]> rows = new ArrayList<>(kept.size());
         for (Pending q : kept) {
             ExplainedScore e = q.explained;
-            rows.add(new Object[] {q.id.toString(), q.request.getChildRef(), q.request.getPurpose().getValue(),
+            rows.add(new Object[] {q.id.toString(), q.childRef, q.purpose,
                     e.modelVersion(), e.schemaId(), q.caller.name(), q.caller.role(), Timestamp.from(q.at),
                     q.requestJson, q.responseJson, e.estimate() == null ? null : e.estimate().band().id(),
                     e.estimate() == null ? null : e.estimate().probability(), e.redFlags().size()});
@@ -197,9 +199,8 @@ class ScoreCommits {
             jdbc.batchUpdate(INSERT, rows);
         }
         for (Pending q : kept) {
-            if (q.request.getPriorAssessment() != null) {
-                judgementFirst.record(q.id.toString(), q.request.getChildRef(), q.request.getPriorAssessment(),
-                        q.caller, q.at);
+            if (q.alsoRecord != null) { // the caller's own assessment (JudgementFirst)
+                q.alsoRecord.run();
             }
         }
         states.recordAll(kept.stream().map(q -> Map.entry(q.id, q.explained)).toList()); // org.mimamori.api.similar
@@ -209,7 +210,7 @@ class ScoreCommits {
             kept.forEach(q -> bySchema.computeIfAbsent(q.schema, k -> new ArrayList<>()).add(q));
             bySchema.forEach((schema, qs) -> {
                 List<ScoreListener.Recorded> recorded = qs.stream().map(q -> new ScoreListener.Recorded(q.id,
-                        q.request.getChildRef(), q.request.getPurpose().getValue(), q.input, q.explained, null))
+                        q.childRef, q.purpose, q.input, q.explained, null))
                         .toList();
                 Instant at = qs.stream().map(q -> q.at).max(Instant::compareTo).orElseThrow();
                 listeners.forEach(l -> l.recorded(recorded, schema, at));
@@ -217,7 +218,7 @@ class ScoreCommits {
         }
         for (Pending q : kept) {
             audit.recordFor(q.context, AuditEntry.ok(q.at, q.caller.name(), q.caller.role(), "score.create",
-                    "score/" + q.id, q.request.getPurpose().getValue()).touching(List.of(q.request.getChildRef())));
+                    "score/" + q.id, q.purpose).touching(List.of(q.childRef)));
         }
     }
 }

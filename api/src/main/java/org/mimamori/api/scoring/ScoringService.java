@@ -97,8 +97,10 @@ class ScoringService {
         String requestJson = write(request);
         String responseJson = write(view);
         // recorded with its audit record, together with the scores of concurrent requests (ScoreCommits)
-        commits.commit(new ScoreCommits.Pending(id, request, caller, c, explained, model.scorer().schema(), now,
-                requestJson, responseJson, currentRequest()));
+        org.mimamori.api.web.dto.PriorAssessment prior = request.getPriorAssessment();
+        commits.commit(new ScoreCommits.Pending(id, request.getChildRef(), request.getPurpose().getValue(), caller, c,
+                explained, model.scorer().schema(), now, requestJson, responseJson, currentRequest(), prior == null
+                ? null : () -> judgementFirst.record(id.toString(), request.getChildRef(), prior, caller, now)));
         return new Recorded(id, responseJson);
     }
 
