@@ -10,8 +10,9 @@
 #   mimamori-T.sql.gz.gpg   the dump (mariadb-dump --single-transaction: one consistent InnoDB snapshot),
 #                           compressed and encrypted (gpg: to the public key KEY-ID, whose private key is kept
 #                           offline; or symmetrically with the passphrase in FILE)
-#   mimamori-T.head         the audit chain's head N:HASH read just before the dump: the dump holds record N,
-#                           so after a restore `verify-audit --anchor N:HASH` must pass
+#   mimamori-T.head         the audit chain's head N:HASH,N:HASH,... (every lane's newest record) read just
+#                           before the dump: the dump holds those records, so after a restore
+#                           `verify-audit --anchor "$(cat mimamori-T.head)"` must pass
 #   mimamori-T.sha256       the checksum of the encrypted file
 # and deletes backups older than --keep-days. Exit code 0 only when everything was written.
 set -euo pipefail
@@ -35,8 +36,12 @@ t=$(date -u +%Y%m%dT%H%M%SZ)
 base="$out/mimamori-$t"
 client=(--defaults-extra-file="$defaults")
 
-head=$(mariadb "${client[@]}" -N -B -e "SELECT CONCAT(last_id, ':', hash) FROM audit_head WHERE id = 1" "$database")
-[[ "$head" =~ ^[0-9]+:[0-9a-f]{64}$ ]] || { echo "backup.sh: cannot read the audit chain's head ($head)" >&2; exit 5; }
+# every non-empty lane's newest record (docs/governance.md, "lanes"), comma-separated
+head=$(mariadb "${client[@]}" -N -B -e "SET SESSION group_concat_max_len = 65536; SELECT COALESCE(GROUP_CONCAT(
+  CONCAT(last_id, ':', hash) ORDER BY id SEPARATOR ','), CONCAT('0:', REPEAT('0', 64))) FROM audit_head
+  WHERE last_seq > 0" "$database")
+[[ "$head" =~ ^[0-9]+:[0-9a-f]{64}(,[0-9]+:[0-9a-f]{64})*$ ]] \
+  || { echo "backup.sh: cannot read the audit chain's head ($head)" >&2; exit 5; }
 
 if [ -n "$recipient" ]; then
   encrypt=(gpg --batch --yes --trust-model always --encrypt --recipient "$recipient")

@@ -61,7 +61,7 @@ start_service() {
 }
 base="http://127.0.0.1:$PORT"
 get() { curl -s -H "Authorization: Bearer $(token "$1")" "$base$2"; }
-anchor_now() { get auditor "/api/v1/audit/head?purpose=audit" | /usr/bin/python3 -c 'import json,sys; h=json.load(sys.stdin); print(str(h["lastId"]) + ":" + h["hash"])'; }
+anchor_now() { get auditor "/api/v1/audit/head?purpose=audit" | /usr/bin/python3 -c 'import json,sys; h=json.load(sys.stdin); print(h["anchor"])'; }
 calls() {
   for _ in $(seq 1 "$1"); do
     curl -s -o /dev/null "$base/api/v1/scores/none?purpose=case_review"                  # 401, audited

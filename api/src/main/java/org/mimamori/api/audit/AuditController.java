@@ -12,6 +12,7 @@ import org.mimamori.api.web.AuditApi;
 import org.mimamori.api.web.dto.AccessPurpose;
 import org.mimamori.api.web.dto.AuditEvent;
 import org.mimamori.api.web.dto.AuditHead;
+import org.mimamori.api.web.dto.AuditLaneHead;
 import org.mimamori.api.web.dto.AuditVerification;
 import org.mimamori.api.web.dto.AuditVerificationProblemsInner;
 import org.mimamori.model.audit.AuditLedger;
@@ -61,6 +62,8 @@ class AuditController implements AuditApi {
     }
 
     private AuditHead view(AuditLedger.Head head) {
-        return new AuditHead(head.lastId(), head.hash(), clock.instant().atOffset(ZoneOffset.UTC));
+        return new AuditHead(head.lastId(), head.hash(), head.anchor(), head.lanes().stream().map(l ->
+                new AuditLaneHead(l.lane(), l.lastSeq(), l.lastId(), l.hash())).toList(),
+                clock.instant().atOffset(ZoneOffset.UTC));
     }
 }

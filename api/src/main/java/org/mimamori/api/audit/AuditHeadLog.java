@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Logs the audit chain's head at a fixed interval ({@code mimamori.audit.head-log-interval}, default one hour;
- * {@code 0} turns it off), so that a log shipper can anchor the chain outside the database: a later
- * verification must find the same hash at the same record number.
+ * {@code 0} turns it off), so that a log shipper can anchor the chain outside the database: {@code ID:HASH} of
+ * every lane's newest record, comma-separated; a later verification ({@code verify-audit --anchor}) must find
+ * the same hashes at the same record numbers.
  */
 @Component
 class AuditHeadLog implements SmartLifecycle {
@@ -34,7 +35,7 @@ class AuditHeadLog implements SmartLifecycle {
     void logHead() {
         try {
             AuditLedger.Head head = trail.head();
-            LOG.info("Audit chain head: record {} hash {}", head.lastId(), head.hash());
+            LOG.info("Audit chain head: {}", head.anchor());
         } catch (RuntimeException e) {
             LOG.warn("Audit chain head could not be read: {}", e.getMessage());
         }

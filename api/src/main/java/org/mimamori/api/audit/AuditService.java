@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import org.mimamori.api.web.dto.AccessPurpose;
 import org.mimamori.model.audit.AuditLedger;
 import org.mimamori.model.audit.AuditRecord;
 import org.mimamori.model.audit.AuditVerifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -30,8 +32,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The audit trail in {@code audit_event}, chained by {@link AuditLedger}. Entries recorded in a transaction are
- * appended just before it commits (so the chain's head is locked only for the commit), and the request's
- * {@link AccessContext} learns that its record exists only once the transaction has committed.
+ * appended just before it commits (so a lane's head is locked only for the commit), and the request's
+ * {@link AccessContext} learns that its record exists only once the transaction has committed. Transactions
+ * write to {@code mimamori.audit.lanes} lanes (default 8, at most {@link AuditLedger#MAX_LANES}), taking turns in
+ * which lane they try first, so that concurrent transactions do not wait for one another's commits.
  */
 @Service
 class AuditService implements AuditTrail {
@@ -45,11 +49,19 @@ class AuditService implements AuditTrail {
     private final AuditEventRepository events;
     private final DataSource dataSource;
     private final Clock clock;
+    private final int lanes;
+    private final AtomicInteger turn = new AtomicInteger();
 
-    AuditService(AuditEventRepository events, DataSource dataSource, Clock clock) {
+    AuditService(AuditEventRepository events, DataSource dataSource, Clock clock,
+                 @Value("${mimamori.audit.lanes:8}") int lanes) {
+        if (lanes < 1 || lanes > AuditLedger.MAX_LANES) {
+            throw new IllegalArgumentException("mimamori.audit.lanes must be 1 to " + AuditLedger.MAX_LANES
+                    + " (it is " + lanes + ")");
+        }
         this.events = events;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.lanes = lanes;
     }
 
     @Override
@@ -59,6 +71,7 @@ class AuditService implements AuditTrail {
     }
 
     /** Records an entry of the given request (or of none) in the caller's transaction. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordFor(AccessContext context, AuditEntry e) {
         String purpose = e.purpose() != null ? e.purpose() : context == null ? null : purpose(context.purpose());
@@ -164,7 +177,7 @@ class AuditService implements AuditTrail {
         public void beforeCommit(boolean readOnly) {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
-                AuditLedger.append(c, records);
+                AuditLedger.append(c, records, lanes, turn.getAndIncrement() & Integer.MAX_VALUE);
             } catch (SQLException e) {
                 throw new DataAccessResourceFailureException("the audit record could not be stored, so the "
                         + "action was not done", e);

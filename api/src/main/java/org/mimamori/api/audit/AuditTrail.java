@@ -13,6 +13,18 @@ public interface AuditTrail {
      */
     void record(AuditEntry entry);
 
+    /**
+     * Records an entry of a given request (or of none) in the caller's transaction, for work done on behalf of
+     * requests by another thread (scores committed together, see {@code scoring.ScoreCommits}): once the
+     * transaction commits, that request counts as recorded.
+     *
+     * @param context the request's context ({@link AccessContext#of}), or null
+     * @param entry   the entry
+     */
+    default void recordFor(AccessContext context, AuditEntry entry) {
+        record(entry);
+    }
+
     /** @return the chain's newest record number and hash */
     AuditLedger.Head head();
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.mimamori.api.audit.AccessContext;
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
 import org.mimamori.api.cessation.Cessations;
@@ -20,7 +21,6 @@ import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.problems.ConflictException;
 import org.mimamori.api.problems.NotFoundException;
 import org.mimamori.api.security.Caller;
-import org.mimamori.api.similar.ScoreStates;
 import org.mimamori.api.web.dto.Score;
 import org.mimamori.api.web.dto.ScoreRequest;
 import org.mimamori.model.data.Case;
@@ -28,6 +28,8 @@ import org.mimamori.model.scoring.ExplainedScore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Scores cases and records them. A score is returned only after it and its audit record are committed
@@ -47,17 +49,16 @@ class ScoringService {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final MeterRegistry meters;
-    private final ScoreStates states;
     private final JudgementFirst judgementFirst;
     private final Cessations cessations;
-    private final java.util.List<ScoreListener> listeners;
+    private final ScoreCommits commits;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ScoringService(ActiveModels models, ScoreRepository scores, AuditTrail audit,
                    PlatformTransactionManager transactions, ObjectMapper json, MeterRegistry meters,
-                   JudgementFirst judgementFirst, ScoreStates states, Cessations cessations,
-                   java.util.List<ScoreListener> listeners) {
+                   JudgementFirst judgementFirst, Cessations cessations,
+                   ScoreCommits commits) {
         this.models = models;
         this.scores = scores;
         this.audit = audit;
@@ -65,10 +66,9 @@ class ScoringService {
         this.tx = new org.mimamori.api.database.RetryingTransactionTemplate(transactions);
         this.json = json;
         this.meters = meters;
-        this.states = states;
         this.judgementFirst = judgementFirst;
         this.cessations = cessations;
-        this.listeners = java.util.List.copyOf(listeners);
+        this.commits = commits;
     }
 
     Recorded score(ScoreRequest request, Caller caller, Locale locale) {
@@ -97,29 +97,11 @@ class ScoringService {
         Score view = ScoreViews.view(id, request, explained, model.scorer().schema(), locale, now, caller);
         String requestJson = write(request);
         String responseJson = write(view);
-        tx.executeWithoutResult(status -> {
-            if (cessations.covers(request.getChildRef())) { // org.mimamori.api.cessation: never scored again
-                throw new ConflictException("Child " + request.getChildRef() + " is under a cessation-of-use "
-                        + "request: their records may no longer be used, so the child is not scored. Nothing was "
-                        + "stored.");
-            }
-            scores.insert(id.toString(), request.getChildRef(), request.getPurpose().getValue(),
-                    explained.modelVersion(), explained.schemaId(), caller.name(), caller.role(), now, requestJson,
-                    responseJson, explained.estimate() == null ? null : explained.estimate().band().id(),
-                    explained.estimate() == null ? null : explained.estimate().probability(),
-                    explained.redFlags().size());
-            if (request.getPriorAssessment() != null) {
-                judgementFirst.record(id.toString(), request.getChildRef(), request.getPriorAssessment(), caller, now);
-            }
-            states.record(id, explained); // the similarity key (org.mimamori.api.similar)
-            if (!listeners.isEmpty()) {
-                java.util.List<ScoreListener.Recorded> recorded = java.util.List.of(new ScoreListener.Recorded(id,
-                        request.getChildRef(), request.getPurpose().getValue(), c, explained, null));
-                listeners.forEach(l -> l.recorded(recorded, model.scorer().schema(), now));
-            }
-            audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "score.create", "score/" + id,
-                    request.getPurpose().getValue()).touching(java.util.List.of(request.getChildRef())));
-        });
+        // recorded with its audit record, together with the scores of concurrent requests (ScoreCommits)
+        org.mimamori.api.web.dto.PriorAssessment prior = request.getPriorAssessment();
+        commits.commit(new ScoreCommits.Pending(id, request.getChildRef(), request.getPurpose().getValue(), caller, c,
+                explained, model.scorer().schema(), now, requestJson, responseJson, currentRequest(), prior == null
+                ? null : () -> judgementFirst.record(id.toString(), request.getChildRef(), prior, caller, now)));
         return new Recorded(id, responseJson);
     }
 
@@ -163,6 +145,11 @@ class ScoringService {
     private String marked(ScoreRow row, String response) {
         return VersionMarks.mark(response, row.supersedes(), row.correctionReason(), row.supersededBy(),
                 row.supersededAt(), json);
+    }
+
+    private static AccessContext currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                ? AccessContext.of(a.getRequest()) : null;
     }
 
     private String write(Object value) {

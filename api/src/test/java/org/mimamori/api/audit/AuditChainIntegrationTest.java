@@ -37,9 +37,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The audit chain on its own database: the service's account may only append and read; 100,000 untouched
- * records verify as intact in under 10 s; a record altered, one deleted and one forged directly in SQL (as the
- * database's administrator) are each named by the verification.
+ * The audit chain on its own database: concurrent writers chain into several lanes at once, each lane without
+ * gaps; the service's account may only append and read; 100,000 untouched records verify as intact in under
+ * 10 s; a record altered, one deleted and one forged directly in SQL (as the database's administrator) are each
+ * named by the verification, in any lane, as are two records swapped within a lane, a record moved to another
+ * lane, and the newest records of a lane removed with its head wound back (found by the anchor).
  */
 @SpringBootTest(classes = MimamoriApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -80,6 +82,12 @@ class AuditChainIntegrationTest {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'model.list'", Long.class))
                 .isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT lane) FROM audit_event WHERE action = 'model.list'",
+                Integer.class)).as("concurrent writers use several lanes").isGreaterThan(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event e JOIN audit_head h ON h.id = e.lane "
+                + "WHERE e.seq > h.last_seq", Long.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT lane FROM audit_event WHERE lane IS NOT NULL GROUP BY lane "
+                + "HAVING COUNT(*) <> MAX(seq) OR MIN(seq) <> 1", Integer.class)).as("no lane has gaps").isEmpty();
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET actor = 'someone else'"))
                 .hasStackTraceContaining("command denied");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event")).hasStackTraceContaining("command denied");
@@ -126,6 +134,9 @@ class AuditChainIntegrationTest {
         List<Long> ids = jdbc.queryForList("SELECT id FROM audit_event ORDER BY id LIMIT 2000", Long.class);
         long altered = ids.get(500);
         long deleted = ids.get(1000);
+        long afterDeleted = jdbc.queryForObject("SELECT n.id FROM audit_event d JOIN audit_event n "
+                + "ON n.lane = d.lane AND n.seq = d.seq + 1 WHERE d.id = ?", Long.class, deleted);
+        long deletedSeq = jdbc.queryForObject("SELECT seq FROM audit_event WHERE id = ?", Long.class, deleted);
         long listAltered = jdbc.queryForObject("SELECT MIN(audit_id) FROM audit_child WHERE audit_id > ?", Long.class,
                 ids.get(1500));
         db.runAsAdministrator("UPDATE mimamori.audit_event SET purpose = 'follow_up' WHERE id = " + altered + "; "
@@ -143,30 +154,80 @@ class AuditChainIntegrationTest {
                 Collectors.toMap(AuditVerificationProblemsInner::getId, AuditVerificationProblemsInner::getKind,
                         (a, b) -> a));
         assertThat(found).containsEntry(altered, AuditVerificationProblemsInner.KindEnum.ALTERED)
-                .containsEntry(deleted + 1, AuditVerificationProblemsInner.KindEnum.REMOVED)
+                .containsEntry(afterDeleted, AuditVerificationProblemsInner.KindEnum.REMOVED)
                 .containsEntry(listAltered, AuditVerificationProblemsInner.KindEnum.ALTERED)
                 .containsEntry(forged, AuditVerificationProblemsInner.KindEnum.INSERTED);
         assertThat(v.getProblems()).as("nothing else is reported").hasSize(4);
-        assertThat(v.getProblems().stream().filter(p -> p.getId() == deleted + 1).findFirst().orElseThrow()
-                .getMessage()).contains("record " + deleted + " was removed");
+        assertThat(v.getProblems().stream().filter(p -> p.getId() == afterDeleted).findFirst().orElseThrow()
+                .getMessage()).contains("record number " + deletedSeq + " of lane ").contains(" was removed");
 
         Cli cli = verifyAudit();
         assertThat(cli.code()).as(cli.out()).isEqualTo(6);
-        assertThat(cli.out()).contains("altered " + altered + ":", "removed " + (deleted + 1) + ":",
+        assertThat(cli.out()).contains("altered " + altered + ":", "removed " + afterDeleted + ":",
                 "altered " + listAltered + ":", "inserted " + forged + ":").contains("NOT INTACT");
+    }
+
+    @Test
+    @Order(4)
+    void recordsSwappedInALaneOrMovedToAnotherAndALaneWoundBackAreFound() {
+        audited(40); // one writer takes turns through the lanes
+        String anchor = new Clients(port).audit("demo-auditor").auditHead(AccessPurpose.AUDIT).getAnchor();
+        assertThat(anchor.split(",")).as(anchor).hasSizeGreaterThanOrEqualTo(4);
+        List<Integer> lanes = jdbc.queryForList("SELECT lane FROM audit_event WHERE lane > 0 GROUP BY lane "
+                + "HAVING COUNT(*) >= 3 ORDER BY lane", Integer.class);
+        assertThat(lanes).hasSizeGreaterThanOrEqualTo(3);
+        int swapped = lanes.get(0);
+        int moved = lanes.get(1);
+        int wound = lanes.subList(2, lanes.size()).stream().filter(l -> anchor.contains(jdbc.queryForObject(
+                "SELECT CONCAT(last_id, ':', hash) FROM audit_head WHERE id = ?", String.class, l)))
+                .findFirst().orElseThrow(); // a lane whose head the anchor holds
+        long first = id(swapped, 1);
+        long second = id(swapped, 2);
+        long movedId = id(moved, 1);
+        long afterMoved = id(moved, 2);
+        long newest = jdbc.queryForObject("SELECT last_id FROM audit_head WHERE id = ?", Long.class, wound);
+        long lastSeq = jdbc.queryForObject("SELECT last_seq FROM audit_head WHERE id = ?", Long.class, wound);
+        long before = id(wound, lastSeq - 1);
+        String beforeHash = jdbc.queryForObject("SELECT hash FROM audit_event WHERE id = ?", String.class, before);
+        assertThat(anchor).contains(newest + ":");
+        db.runAsAdministrator("UPDATE mimamori.audit_event SET seq = 1000000 WHERE id = " + first + "; "
+                + "UPDATE mimamori.audit_event SET seq = 1 WHERE id = " + second + "; "
+                + "UPDATE mimamori.audit_event SET seq = 2 WHERE id = " + first + "; "
+                + "UPDATE mimamori.audit_event SET lane = 63 WHERE id = " + movedId + "; "
+                + "DELETE FROM mimamori.audit_event WHERE id = " + newest + "; "
+                + "UPDATE mimamori.audit_head SET last_seq = " + (lastSeq - 1) + ", last_id = " + before
+                + ", hash = '" + beforeHash + "' WHERE id = " + wound + ";");
+
+        Map<Long, AuditVerificationProblemsInner.KindEnum> found = verify().getProblems().stream().collect(
+                Collectors.toMap(AuditVerificationProblemsInner::getId, AuditVerificationProblemsInner::getKind,
+                        (a, b) -> a));
+
+        assertThat(found).as("the swapped records").containsKeys(first, second)
+                .containsEntry(movedId, AuditVerificationProblemsInner.KindEnum.INSERTED)
+                .containsEntry(afterMoved, AuditVerificationProblemsInner.KindEnum.REMOVED)
+                .doesNotContainKeys(before);
+        Cli cli = verifyAudit("--anchor", anchor);
+        assertThat(cli.code()).as(cli.out()).isEqualTo(6);
+        assertThat(cli.out()).contains("record " + newest + " of the anchor is missing");
+    }
+
+    private long id(int lane, long seq) {
+        return jdbc.queryForObject("SELECT id FROM audit_event WHERE lane = ? AND seq = ?", Long.class, lane, seq);
     }
 
     private record Cli(int code, String out) {
     }
 
     /** The {@code verify-audit} command of the training CLI, against this test's database. */
-    private Cli verifyAudit() {
+    private Cli verifyAudit(String... more) {
         java.io.StringWriter out = new java.io.StringWriter();
         picocli.CommandLine cli = org.mimamori.training.cli.MimamoriTraining.commandLine();
         cli.setOut(new java.io.PrintWriter(out));
         cli.setErr(new java.io.PrintWriter(out));
-        int code = cli.execute("verify-audit", "--jdbc-url", db.jdbcUrl(), "--user", db.username(),
-                "--password-file", db.dataDir().resolve("secrets/db-password").toString());
+        List<String> args = new ArrayList<>(List.of("verify-audit", "--jdbc-url", db.jdbcUrl(), "--user",
+                db.username(), "--password-file", db.dataDir().resolve("secrets/db-password").toString()));
+        args.addAll(List.of(more));
+        int code = cli.execute(args.toArray(String[]::new));
         return new Cli(code, out.toString());
     }
 

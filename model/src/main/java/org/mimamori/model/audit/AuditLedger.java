@@ -5,55 +5,82 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Appends records to the chain in the caller's transaction (auto-commit off). The head row is locked
- * ({@code SELECT ... FOR UPDATE}) from the append to the commit, so concurrent writers — threads or instances
- * sharing the database — chain one after another; call it as late in the transaction as possible. Record
- * numbers are the head's last number plus one, so a gap in the numbers is a removed record (or, past a record
- * inserted behind the ledger's back, that record's number plus one: the ledger keeps working, and the
- * verification names the intruder).
+ * Appends records to the chain in the caller's transaction (auto-commit off). The chain is made of lanes
+ * ({@link #MAX_LANES} at most, rows of {@code audit_head}): independent chains, each with its own head. A writer
+ * locks one free lane's head ({@code SELECT ... FOR UPDATE SKIP LOCKED}, starting at the lane it prefers) from
+ * the append to the commit, so concurrent writers — threads or instances sharing the database — chain into
+ * different lanes at once, and writers of one lane one after another; call it as late in the transaction as
+ * possible. Each record carries its lane and its number in the lane (one more than the lane head's), so a gap in
+ * a lane's numbers is a removed record. Record ids come from the table's {@code AUTO_INCREMENT}.
  */
 public final class AuditLedger {
 
-    private static final String INSERT = "INSERT INTO audit_event (id, at, actor, role, action, resource, purpose, "
-            + "outcome, detail, request_id, children_count, children_digest, children_query, prev_hash, hash) "
-            + "VALUES (?, FROM_UNIXTIME(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Lanes that exist (rows of {@code audit_head}, made by the schema). */
+    public static final int MAX_LANES = 64;
+
+    private static final String INSERT = "INSERT INTO audit_event (at, actor, role, action, resource, purpose, "
+            + "outcome, detail, request_id, children_count, children_digest, children_query, lane, seq, prev_hash, "
+            + "hash) VALUES (FROM_UNIXTIME(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String LOCK = "SELECT h.id, GREATEST(h.last_seq, COALESCE((SELECT MAX(seq) FROM audit_event "
+            + "WHERE lane = h.id), 0)), h.hash FROM audit_head h WHERE ";
 
     private AuditLedger() {
     }
 
     /**
-     * Appends records, in order, to the chain.
+     * Appends records, in order, to lane 0 (waiting while another transaction appends to it).
      *
      * @param connection the transaction's connection
      * @param records    the records
-     * @return the number of the last record appended
+     * @return where they went
      * @throws SQLException when the database refuses; the transaction should then be rolled back
      */
-    public static long append(Connection connection, List<AuditRecord> records) throws SQLException {
-        long last;
-        String previous;
-        try (PreparedStatement head = connection.prepareStatement(
-                "SELECT GREATEST(h.last_id, COALESCE((SELECT MAX(id) FROM audit_event), 0)), h.hash "
-                        + "FROM audit_head h WHERE h.id = 1 FOR UPDATE");
-             ResultSet rs = head.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("the audit chain's head row is missing (table audit_head)");
-            }
-            last = rs.getLong(1);
-            previous = rs.getString(2);
+    public static Appended append(Connection connection, List<AuditRecord> records) throws SQLException {
+        return append(connection, records, 1, 0);
+    }
+
+    /**
+     * Appends records, in order, to one of the lanes {@code 0 .. lanes - 1}: the preferred one when no other
+     * transaction holds it, else the next free one; when all are held, waits for the preferred one.
+     *
+     * @param connection the transaction's connection
+     * @param records    the records
+     * @param lanes      how many lanes to use (1 .. {@link #MAX_LANES})
+     * @param preferred  the lane to try first
+     * @return where they went
+     * @throws SQLException when the database refuses; the transaction should then be rolled back
+     */
+    public static Appended append(Connection connection, List<AuditRecord> records, int lanes, int preferred)
+            throws SQLException {
+        int k = Math.max(1, Math.min(MAX_LANES, lanes));
+        int p = Math.floorMod(preferred, k);
+        Object[] head = lock(connection, "h.id >= ? AND h.id < ? ORDER BY h.id LIMIT 1 FOR UPDATE SKIP LOCKED", p, k);
+        if (head == null && p > 0) {
+            head = lock(connection, "h.id < ? ORDER BY h.id LIMIT 1 FOR UPDATE SKIP LOCKED", p);
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT);
-             PreparedStatement child = connection.prepareStatement(
-                     "INSERT INTO audit_child (audit_id, child_ref) VALUES (?, ?)")) {
-            boolean children = false;
+        if (head == null) {
+            head = lock(connection, "h.id = ? FOR UPDATE", p);
+        }
+        if (head == null) {
+            throw new SQLException("the audit chain's head row of lane " + p + " is missing (table audit_head)");
+        }
+        int lane = (Integer) head[0];
+        long seq = (Long) head[1];
+        String previous = (String) head[2];
+        long firstSeq = seq + 1;
+        boolean children = false;
+        long[] ids = new long[records.size()];
+        try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             for (AuditRecord r : records) {
-                long id = ++last;
-                String hash = AuditChain.hash(previous, id, r);
+                long n = ++seq;
+                String hash = AuditChain.hash(previous, lane, n, r);
                 int i = 1;
-                insert.setLong(i++, id);
                 insert.setBigDecimal(i++, BigDecimal.valueOf(r.at().toEpochMilli(), 3));
                 insert.setString(i++, r.actor());
                 insert.setString(i++, r.role());
@@ -66,56 +93,160 @@ public final class AuditLedger {
                 insert.setInt(i++, r.children().count());
                 insert.setString(i++, r.children().digest());
                 insert.setString(i++, r.children().query());
+                insert.setInt(i++, lane);
+                insert.setLong(i++, n);
                 insert.setString(i++, previous);
                 insert.setString(i, hash);
-                insert.addBatch();
-                for (String ref : r.children().refs()) {
-                    child.setLong(1, id);
-                    child.setString(2, ref);
-                    child.addBatch();
-                    children = true;
-                }
+                children |= !r.children().refs().isEmpty();
                 previous = hash;
+                if (records.size() == 1) {
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        ids[0] = keys.getLong(1);
+                    }
+                } else {
+                    insert.addBatch();
+                }
             }
-            insert.executeBatch();
-            if (children) {
+            if (records.size() > 1) {
+                insert.executeBatch();
+                if (children) {
+                    idsOf(connection, lane, firstSeq, ids);
+                }
+            }
+        }
+        if (children) {
+            try (PreparedStatement child = connection.prepareStatement(
+                    "INSERT INTO audit_child (audit_id, child_ref) VALUES (?, ?)")) {
+                for (int j = 0; j < ids.length; j++) {
+                    for (String ref : records.get(j).children().refs()) {
+                        child.setLong(1, ids[j]);
+                        child.setString(2, ref);
+                        child.addBatch();
+                    }
+                }
                 child.executeBatch();
             }
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE audit_head SET last_id = ?, hash = ? WHERE id = 1")) {
-            update.setLong(1, last);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE audit_head SET last_seq = ?, hash = ?, "
+                + "last_id = (SELECT id FROM audit_event WHERE lane = ? AND seq = ?) WHERE id = ?")) {
+            update.setLong(1, seq);
             update.setString(2, previous);
+            update.setInt(3, lane);
+            update.setLong(4, seq);
+            update.setInt(5, lane);
             update.executeUpdate();
         }
-        return last;
+        return new Appended(lane, seq);
+    }
+
+    /** The ids of a lane's records from {@code firstSeq} on, as just inserted. */
+    private static void idsOf(Connection connection, int lane, long firstSeq, long[] ids) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT seq, id FROM audit_event WHERE lane = ? AND seq BETWEEN ? AND ?")) {
+            s.setInt(1, lane);
+            s.setLong(2, firstSeq);
+            s.setLong(3, firstSeq + ids.length - 1);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids[(int) (rs.getLong(1) - firstSeq)] = rs.getLong(2);
+                }
+            }
+        }
+    }
+
+    private static Object[] lock(Connection connection, String where, int... params) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(LOCK + where)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setInt(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new Object[] {rs.getInt(1), rs.getLong(2), rs.getString(3)} : null;
+            }
+        }
     }
 
     /**
-     * The chain's head: the newest record's number and hash, to be kept outside the database (an anchor).
+     * Where an append went.
+     *
+     * @param lane    the lane
+     * @param lastSeq the number in the lane of the last record appended
+     */
+    public record Appended(int lane, long lastSeq) {
+    }
+
+    /**
+     * The chain's head: every lane's newest record number and hash, to be kept outside the database (an anchor).
      *
      * @param connection a connection
      * @return the head
      * @throws SQLException when the database refuses
      */
     public static Head head(Connection connection) throws SQLException {
+        List<Lane> lanes = new ArrayList<>();
+        long firstId = 1;
         try (PreparedStatement head = connection.prepareStatement(
-                "SELECT first_id, last_id, hash FROM audit_head WHERE id = 1");
+                "SELECT id, first_id, last_id, last_seq, legacy_seq, hash FROM audit_head ORDER BY id");
              ResultSet rs = head.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("the audit chain's head row is missing (table audit_head)");
+            while (rs.next()) {
+                if (rs.getInt(1) == 0) {
+                    firstId = rs.getLong(2);
+                }
+                lanes.add(new Lane(rs.getInt(1), rs.getLong(4), rs.getLong(3), rs.getString(6), rs.getLong(5)));
             }
-            return new Head(rs.getLong(1), rs.getLong(2), rs.getString(3));
+        }
+        if (lanes.isEmpty() || lanes.get(0).lane() != 0) {
+            throw new SQLException("the audit chain's head row of lane 0 is missing (table audit_head)");
+        }
+        return new Head(firstId, List.copyOf(lanes));
+    }
+
+    /**
+     * One lane's head.
+     *
+     * @param lane      the lane
+     * @param lastSeq   the number in the lane of its newest record (0 while the lane is empty)
+     * @param lastId    the record id of its newest record (0 while empty)
+     * @param hash      the newest record's hash, or {@link AuditChain#GENESIS}
+     * @param legacySeq how many of the lane's first records are hashed with their record number (lane 0's records
+     *                  chained before the lanes)
+     */
+    public record Lane(int lane, long lastSeq, long lastId, String hash, long legacySeq) {
+
+        /** @return true while the lane has no record */
+        public boolean empty() {
+            return lastSeq == 0;
         }
     }
 
     /**
      * The chain's head.
      *
-     * @param firstId the number of the chain's first record (earlier records predate the chain)
-     * @param lastId  the number of the newest record ({@code firstId - 1} while the chain is empty)
-     * @param hash    the newest record's hash, or {@link AuditChain#GENESIS}
+     * @param firstId the id of the chain's first record (records with lower ids and no lane predate the chain)
+     * @param lanes   every lane's head, by lane
      */
-    public record Head(long firstId, long lastId, String hash) {
+    public record Head(long firstId, List<Lane> lanes) {
+
+        /** @return the id of the newest record of any lane ({@code firstId - 1} while the chain is empty) */
+        public long lastId() {
+            return lanes.stream().filter(l -> !l.empty()).mapToLong(Lane::lastId).max().orElse(firstId - 1);
+        }
+
+        /** @return the hash of the newest record of any lane, or {@link AuditChain#GENESIS} */
+        public String hash() {
+            return lanes.stream().filter(l -> !l.empty()).max(Comparator.comparingLong(Lane::lastId))
+                    .map(Lane::hash).orElse(AuditChain.GENESIS);
+        }
+
+        /**
+         * @return the anchor to keep outside the database: {@code ID:HASH} of every non-empty lane's newest
+         *         record, comma-separated in lane order ({@code 0:GENESIS} while the chain is empty)
+         */
+        public String anchor() {
+            List<String> parts = lanes.stream().filter(l -> !l.empty()).map(l -> l.lastId() + ":" + l.hash())
+                    .toList();
+            return parts.isEmpty() ? "0:" + AuditChain.GENESIS : String.join(",", parts);
+        }
     }
 }

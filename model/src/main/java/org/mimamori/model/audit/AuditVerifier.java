@@ -13,18 +13,19 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Walks the chain in record order and reports every record that was altered, removed or inserted since it was
- * written: a record whose content no longer gives its hash was altered (or forged with a wrong hash); a gap in
- * the numbers with a broken link is a removal; a record the next one does not chain to, or one past the head,
- * was inserted. A record's list of children is checked against its digest unless it was purged by retention
- * (records up to the newest {@code audit_child_purge.through_id}). Reads in pages, so memory stays bounded.
+ * Walks every lane of the chain in number order and reports every record that was altered, removed or inserted
+ * since it was written: a record whose content no longer gives its hash was altered (or forged with a wrong
+ * hash); a gap in a lane's numbers with a broken link is a removal; a record the next one does not chain to, one
+ * past its lane's head, or one in no lane (newer than the chain's start), was inserted. A record's list of
+ * children is checked against its digest unless it was purged by retention (records up to the newest
+ * {@code audit_child_purge.through_id}). Reads in pages, so memory stays bounded.
  */
 public final class AuditVerifier {
 
     private static final int PAGE = 5_000;
     private static final String SELECT = "SELECT id, UNIX_TIMESTAMP(at), actor, role, action, resource, purpose, "
-            + "outcome, detail, request_id, children_count, children_digest, children_query, prev_hash, hash "
-            + "FROM audit_event WHERE id > ? ORDER BY id LIMIT " + PAGE;
+            + "outcome, detail, request_id, children_count, children_digest, children_query, prev_hash, hash, seq "
+            + "FROM audit_event WHERE lane = ? AND seq > ? ORDER BY seq LIMIT " + PAGE;
 
     private AuditVerifier() {
     }
@@ -56,7 +57,7 @@ public final class AuditVerifier {
      * @param checked    records walked
      * @param beforeChain records older than the chain (written before it existed), not checked
      * @param head       the head as stored
-     * @param problems   the problems, in record order (at most {@code maxProblems})
+     * @param problems   the problems, in lane and number order (at most {@code maxProblems})
      * @param truncated  true when there were more problems than reported
      */
     public record Report(boolean intact, long checked, long beforeChain, AuditLedger.Head head,
@@ -64,7 +65,7 @@ public final class AuditVerifier {
     }
 
     /**
-     * Walks the whole chain.
+     * Walks the whole chain: every lane.
      *
      * @param connection  a connection (reads only)
      * @param maxProblems how many problems to report at most
@@ -74,21 +75,50 @@ public final class AuditVerifier {
     public static Report verify(Connection connection, int maxProblems) throws SQLException {
         AuditLedger.Head head = AuditLedger.head(connection);
         long purgedThrough = single(connection, "SELECT COALESCE(MAX(through_id), 0) FROM audit_child_purge");
-        long before = single(connection, "SELECT COUNT(*) FROM audit_event WHERE id < " + head.firstId());
+        long before = single(connection, "SELECT COUNT(*) FROM audit_event WHERE lane IS NULL AND id < "
+                + head.firstId());
         List<Problem> problems = new ArrayList<>();
         int[] total = {0};
         long checked = 0;
-        long after = head.firstId() - 1;
-        long expectedId = head.firstId();
+        for (AuditLedger.Lane lane : head.lanes()) {
+            checked += lane(connection, lane, purgedThrough, problems, total, maxProblems);
+        }
+        StringBuilder known = new StringBuilder();
+        for (AuditLedger.Lane lane : head.lanes()) {
+            known.append(known.length() == 0 ? "" : ",").append(lane.lane());
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT id, lane FROM audit_event "
+                + "WHERE (lane IS NULL AND id >= ?) OR lane NOT IN (" + known + ") ORDER BY id")) {
+            s.setLong(1, head.firstId());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    checked++;
+                    add(problems, total, maxProblems, inserted(rs.getLong(1), rs.getObject(2) == null
+                            ? "it belongs to no lane" : "its lane (" + rs.getInt(2) + ") has no head"));
+                }
+            }
+        }
+        return new Report(total[0] == 0, checked, before, head, List.copyOf(problems), total[0] > problems.size());
+    }
+
+    /** Walks one lane; returns the records walked. */
+    private static long lane(Connection connection, AuditLedger.Lane head, long purgedThrough,
+                             List<Problem> problems, int[] total, int maxProblems) throws SQLException {
+        int lane = head.lane();
+        String in = " of lane " + lane;
+        long checked = 0;
+        long after = 0;
+        long expectedSeq = 1;
         String expectedPrev = AuditChain.GENESIS;
         Row pending = null; // a record whose content does not give its hash: altered if the next one links to it
         Row previous = null; // the newest record up to the head
         while (true) {
-            List<Row> page = page(connection, after);
+            List<Row> page = page(connection, lane, after);
             if (page.isEmpty()) {
                 break;
             }
-            Map<Long, List<String>> children = children(connection, page.get(0).id, page.get(page.size() - 1).id);
+            Map<Long, List<String>> children = children(connection, lane, page.get(0).seq,
+                    page.get(page.size() - 1).seq);
             for (Row r : page) {
                 checked++;
                 if (pending != null) {
@@ -100,16 +130,17 @@ public final class AuditVerifier {
                     }
                     pending = null;
                 }
-                if (r.id > head.lastId()) {
-                    add(problems, total, maxProblems, inserted(r.id, "it is past the chain's head ("
-                            + head.lastId() + ")"));
+                if (r.seq > head.lastSeq()) {
+                    add(problems, total, maxProblems, inserted(r.id, "it is past its lane's head (lane " + lane
+                            + ", number " + head.lastSeq() + ")"));
                     continue;
                 }
-                if (r.hash == null || r.prevHash == null
-                        || !AuditChain.hash(r.prevHash, r.id, r.record).equals(r.hash)) {
+                String computed = r.seq <= head.legacySeq() ? AuditChain.hash(r.prevHash, r.id, r.record)
+                        : AuditChain.hash(r.prevHash, lane, r.seq, r.record);
+                if (r.hash == null || r.prevHash == null || !computed.equals(r.hash)) {
                     pending = r;
                     previous = r;
-                    expectedId = r.id + 1;
+                    expectedSeq = r.seq + 1;
                     continue;
                 }
                 if (!childrenMatch(r, children.get(r.id), purgedThrough)) {
@@ -117,34 +148,36 @@ public final class AuditVerifier {
                             "record " + r.id + " was altered: its list of children does not match its digest"));
                 }
                 if (!r.prevHash.equals(expectedPrev)) {
-                    if (r.id > expectedId) {
-                        add(problems, total, maxProblems, new Problem(r.id, Kind.REMOVED, (r.id - expectedId == 1
-                                ? "record " + expectedId + " was removed" : "records " + expectedId + " to "
-                                + (r.id - 1) + " were removed") + " (found at record " + r.id + ")"));
-                    } else if (r.id > head.firstId()) {
-                        add(problems, total, maxProblems, inserted(r.id - 1,
+                    if (r.seq > expectedSeq) {
+                        add(problems, total, maxProblems, new Problem(r.id, Kind.REMOVED, (r.seq - expectedSeq == 1
+                                ? "record number " + expectedSeq + in + " was removed" : "records numbered "
+                                + expectedSeq + " to " + (r.seq - 1) + in + " were removed") + " (found at record "
+                                + r.id + ")"));
+                    } else if (r.seq > 1) {
+                        add(problems, total, maxProblems, inserted(previous == null ? r.id : previous.id,
                                 "the next record does not link to it"));
                     }
                 }
                 expectedPrev = r.hash;
-                expectedId = r.id + 1;
+                expectedSeq = r.seq + 1;
                 previous = r;
             }
-            after = page.get(page.size() - 1).id;
+            after = page.get(page.size() - 1).seq;
         }
         if (pending != null) {
             add(problems, total, maxProblems, pending.hash != null && pending.hash.equals(head.hash())
                     ? altered(pending.id) : inserted(pending.id, "no record links to it"));
         }
-        long lastSeen = previous == null ? head.firstId() - 1 : previous.id; // the newest record within the head
-        if (lastSeen < head.lastId()) {
-            add(problems, total, maxProblems, new Problem(head.lastId(), Kind.REMOVED, "records after "
-                    + lastSeen + " up to the head (" + head.lastId() + ") were removed"));
-        } else if (pending == null && previous != null && previous.id == head.lastId()
+        long lastSeen = previous == null ? 0 : previous.seq; // the newest record within the head
+        if (lastSeen < head.lastSeq()) {
+            add(problems, total, maxProblems, new Problem(head.lastId(), Kind.REMOVED, "records" + in + " after number "
+                    + lastSeen + " up to its head (number " + head.lastSeq() + ", record " + head.lastId()
+                    + ") were removed"));
+        } else if (pending == null && previous != null && previous.seq == head.lastSeq()
                 && !head.hash().equals(previous.hash)) {
             add(problems, total, maxProblems, altered(previous.id));
         }
-        return new Report(total[0] == 0, checked, before, head, List.copyOf(problems), total[0] > problems.size());
+        return checked;
     }
 
     private static Problem altered(long id) {
@@ -182,13 +215,14 @@ public final class AuditVerifier {
         }
     }
 
-    private record Row(long id, AuditRecord record, String prevHash, String hash) {
+    private record Row(long id, long seq, AuditRecord record, String prevHash, String hash) {
     }
 
-    private static List<Row> page(Connection c, long after) throws SQLException {
+    private static List<Row> page(Connection c, int lane, long after) throws SQLException {
         List<Row> rows = new ArrayList<>(PAGE);
         try (PreparedStatement s = c.prepareStatement(SELECT)) {
-            s.setLong(1, after);
+            s.setInt(1, lane);
+            s.setLong(2, after);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal seconds = rs.getBigDecimal(2);
@@ -197,19 +231,22 @@ public final class AuditVerifier {
                     AuditRecord record = new AuditRecord(at, rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             children);
-                    rows.add(new Row(rs.getLong(1), record, rs.getString(14), rs.getString(15)));
+                    rows.add(new Row(rs.getLong(1), rs.getLong(16), record, rs.getString(14), rs.getString(15)));
                 }
             }
         }
         return rows;
     }
 
-    private static Map<Long, List<String>> children(Connection c, long from, long to) throws SQLException {
+    private static Map<Long, List<String>> children(Connection c, int lane, long from, long to)
+            throws SQLException {
         Map<Long, List<String>> out = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT audit_id, child_ref FROM audit_child "
-                + "WHERE audit_id BETWEEN ? AND ? ORDER BY audit_id, child_ref")) {
-            s.setLong(1, from);
-            s.setLong(2, to);
+        try (PreparedStatement s = c.prepareStatement("SELECT c.audit_id, c.child_ref FROM audit_event e "
+                + "JOIN audit_child c ON c.audit_id = e.id WHERE e.lane = ? AND e.seq BETWEEN ? AND ? "
+                + "ORDER BY c.audit_id, c.child_ref")) {
+            s.setInt(1, lane);
+            s.setLong(2, from);
+            s.setLong(3, to);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));

@@ -21,6 +21,20 @@ class AuditChainTest {
     }
 
     @Test
+    void aLanedRecordsHashCoversItsLaneAndNumberAndDiffersFromTheRecordNumberedHash() {
+        AuditRecord b = base();
+        Set<String> hashes = new HashSet<>(List.of(
+                AuditChain.hash(AuditChain.GENESIS, 0, 1, b),
+                AuditChain.hash(AuditChain.GENESIS, 1, 1, b),
+                AuditChain.hash(AuditChain.GENESIS, 0, 2, b),
+                AuditChain.hash("1".repeat(64), 0, 1, b),
+                AuditChain.hash(AuditChain.GENESIS, 1, b)));
+        assertThat(hashes).hasSize(5);
+        assertThat(AuditChain.hash(AuditChain.GENESIS, 3, 7, b)).isEqualTo(AuditChain.hash(AuditChain.GENESIS, 3, 7,
+                base()));
+    }
+
+    @Test
     void everyFieldAndThePreviousHashAreCovered() {
         AuditRecord b = base();
         List<String> hashes = List.of(

@@ -31,8 +31,9 @@ public final class VerifyAuditCommand implements Callable<Integer> {
     @Mixin
     DatabaseLogin login;
 
-    @Option(names = "--anchor", paramLabel = "N:HASH", description = "A head exported earlier (record number and "
-            + "hash, as the service logs it or GET /api/v1/audit/head gives it): record N must still have HASH.")
+    @Option(names = "--anchor", paramLabel = "N:HASH[,N:HASH...]", description = "A head exported earlier (record "
+            + "number and hash of every lane's newest record, as the service logs it or GET /api/v1/audit/head gives "
+            + "it as anchor): each record N must still have its HASH.")
     String anchor;
 
     @Option(names = "--max-problems", defaultValue = "100", description = "How many problems to print at most "
@@ -61,9 +62,9 @@ public final class VerifyAuditCommand implements Callable<Integer> {
         if (anchored != null) {
             out.println("anchor: " + anchored);
         }
-        out.printf("%s: %d records checked, %d older than the chain; head: record %d hash %s%n",
+        out.printf("%s: %d records checked, %d older than the chain; head: %s%n",
                 report.intact() && anchored == null ? "intact" : "NOT INTACT", report.checked(),
-                report.beforeChain(), report.head().lastId(), report.head().hash());
+                report.beforeChain(), report.head().anchor());
         return report.intact() && anchored == null ? ExitCode.OK : ExitCode.TAMPERED;
     }
 }

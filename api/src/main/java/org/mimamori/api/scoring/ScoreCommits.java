@@ -1,0 +1,225 @@
+package org.mimamori.api.scoring;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.mimamori.api.audit.AccessContext;
+import org.mimamori.api.audit.AuditEntry;
+import org.mimamori.api.audit.AuditTrail;
+import org.mimamori.api.cessation.Cessations;
+import org.mimamori.api.problems.ConflictException;
+import org.mimamori.api.problems.UnavailableException;
+import org.mimamori.api.security.Caller;
+import org.mimamori.api.similar.ScoreStates;
+import org.mimamori.model.data.Case;
+import org.mimamori.model.schema.FeatureSchema;
+import org.mimamori.model.scoring.ExplainedScore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records the scores of concurrent {@code POST /api/v1/scores} requests together (group commit): a request
+ * queues its score and, unless another request is committing, commits every score queued so far in one
+ * transaction — each score with its audit record, its similarity key and what the {@link ScoreListener}s add —
+ * with one JDBC batch per table and one durable commit; requests that queued meanwhile find theirs committed
+ * or commit the next group. Each request returns only once its own score and audit record are committed.
+ * A child under a cessation-of-use request is refused alone; when a group fails for a reason other than the
+ * database being unavailable, each of its scores is recorded again on its own, so one bad score costs no other.
+ * At most {@code mimamori.scores.group-max} (default 32) scores go into one transaction.
+ */
+@Service
+class ScoreCommits {
+
+    private static final String INSERT = "INSERT INTO score (id, child_ref, purpose, model_version, schema_id, "
+            + "requested_by, requester_role, created_at, request_json, response_json, band_id, probability, "
+            + "red_flag_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    /** One score waiting to be recorded, and how its recording ended. */
+    static final class Pending {
+        final UUID id;
+        final String childRef;
+        final String purpose;
+        final Caller caller;
+        final Case input;
+        final ExplainedScore explained;
+        final FeatureSchema schema;
+        final Instant at;
+        final String requestJson;
+        final String responseJson;
+        final AccessContext context;
+        final Runnable alsoRecord;
+        private volatile boolean done;
+        private volatile Throwable failure;
+
+        Pending(UUID id, String childRef, String purpose, Caller caller, Case input, ExplainedScore explained,
+                FeatureSchema schema, Instant at, String requestJson, String responseJson, AccessContext context,
+                Runnable alsoRecord) {
+            this.id = id;
+            this.childRef = childRef;
+            this.purpose = purpose;
+            this.caller = caller;
+            this.input = input;
+            this.explained = explained;
+            this.schema = schema;
+            this.at = at;
+            this.requestJson = requestJson;
+            this.responseJson = responseJson;
+            this.context = context;
+            this.alsoRecord = alsoRecord;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final ScoreStates states;
+    private final Cessations cessations;
+    private final List<ScoreListener> listeners;
+    private final int groupMax;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock committing = new ReentrantLock();
+
+    ScoreCommits(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions, ScoreStates states,
+                 Cessations cessations, List<ScoreListener> listeners,
+                 @Value("${mimamori.scores.group-max:32}") int groupMax) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        // a group that loses a write conflict (error 1213; Galera certification) is run again as a whole
+        this.tx = new org.mimamori.api.database.RetryingTransactionTemplate(transactions);
+        this.states = states;
+        this.cessations = cessations;
+        this.listeners = List.copyOf(listeners);
+        this.groupMax = Math.max(1, groupMax);
+    }
+
+    /**
+     * Records a score with its audit record; returns once they are committed.
+     *
+     * @param p the score
+     * @throws RuntimeException what refused or failed its recording; then nothing of it is stored
+     */
+    void commit(Pending p) {
+        queue.add(p);
+        try {
+            if (!committing.tryLock(30, TimeUnit.SECONDS)) {
+                throw new UnavailableException("The service is busy; nothing was stored. Try again in a moment.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("The service is stopping; nothing was stored.");
+        }
+        try {
+            if (!p.done) { // still queued: this request commits the group
+                List<Pending> group = new ArrayList<>();
+                for (Pending q; group.size() < groupMax && (q = queue.poll()) != null; ) {
+                    group.add(q);
+                }
+                if (!group.contains(p)) { // beyond the group's size: queued behind others, alone
+                    queue.remove(p);
+                    group.add(p);
+                }
+                record(group);
+            }
+        } finally {
+            committing.unlock();
+        }
+        if (p.failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (p.failure instanceof Error e) {
+            throw e;
+        }
+        if (p.failure != null) {
+            throw new IllegalStateException(p.failure);
+        }
+    }
+
+    private void record(List<Pending> group) {
+        try {
+            tx.executeWithoutResult(status -> write(group));
+            group.forEach(q -> q.done = true);
+        } catch (RuntimeException | Error e) {
+            boolean unavailable = e instanceof DataAccessException && !(e instanceof DataIntegrityViolationException);
+            if (group.size() > 1 && !unavailable) {
+                for (Pending q : group) {
+                    if (!q.done) {
+                        record(List.of(q));
+                    }
+                }
+            } else {
+                group.forEach(q -> {
+                    if (!q.done) {
+                        q.failure = e;
+                        q.done = true;
+                    }
+                });
+            }
+        }
+    }
+
+    private void write(List<Pending> group) {
+        Set<String> covered = cessations.coveredAmong(group.stream().map(q -> q.childRef).toList());
+        List<Pending> kept = new ArrayList<>(group.size());
+        for (Pending q : group) {
+            if (covered.contains(q.childRef)) { // org.mimamori.api.cessation: never scored again
+                q.failure = new ConflictException("Child " + q.childRef + " is under a cessation-of-use "
+                        + "request: their records may no longer be used, so the child is not scored. Nothing was "
+                        + "stored.");
+                q.done = true;
+            } else {
+                kept.add(q);
+            }
+        }
+        if (kept.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(kept.size());
+        for (Pending q : kept) {
+            ExplainedScore e = q.explained;
+            rows.add(new Object[] {q.id.toString(), q.childRef, q.purpose,
+                    e.modelVersion(), e.schemaId(), q.caller.name(), q.caller.role(), Timestamp.from(q.at),
+                    q.requestJson, q.responseJson, e.estimate() == null ? null : e.estimate().band().id(),
+                    e.estimate() == null ? null : e.estimate().probability(), e.redFlags().size()});
+        }
+        if (rows.size() == 1) {
+            jdbc.update(INSERT, rows.get(0));
+        } else {
+            jdbc.batchUpdate(INSERT, rows);
+        }
+        for (Pending q : kept) {
+            if (q.alsoRecord != null) { // the caller's own assessment (JudgementFirst)
+                q.alsoRecord.run();
+            }
+        }
+        states.recordAll(kept.stream().map(q -> Map.entry(q.id, q.explained)).toList()); // org.mimamori.api.similar
+        if (!listeners.isEmpty()) {
+            // one call per schema (a model activated meanwhile makes a second one), at the newest score's time
+            Map<FeatureSchema, List<Pending>> bySchema = new java.util.LinkedHashMap<>();
+            kept.forEach(q -> bySchema.computeIfAbsent(q.schema, k -> new ArrayList<>()).add(q));
+            bySchema.forEach((schema, qs) -> {
+                List<ScoreListener.Recorded> recorded = qs.stream().map(q -> new ScoreListener.Recorded(q.id,
+                        q.childRef, q.purpose, q.input, q.explained, null))
+                        .toList();
+                Instant at = qs.stream().map(q -> q.at).max(Instant::compareTo).orElseThrow();
+                listeners.forEach(l -> l.recorded(recorded, schema, at));
+            });
+        }
+        for (Pending q : kept) {
+            audit.recordFor(q.context, AuditEntry.ok(q.at, q.caller.name(), q.caller.role(), "score.create",
+                    "score/" + q.id, q.purpose).touching(List.of(q.childRef)));
+        }
+    }
+}
