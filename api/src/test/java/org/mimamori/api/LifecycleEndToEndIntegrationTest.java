@@ -8,10 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.mimamori.api.config.EmbeddedMariaDb;
@@ -21,8 +17,8 @@ import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.support.Cases;
 import org.mimamori.api.support.Clients;
 import org.mimamori.api.support.DataDirs;
+import org.mimamori.api.support.ScoreLoad;
 import org.mimamori.api.support.TestBundles;
-import org.mimamori.client.api.ScoresApi;
 import org.mimamori.client.api.ShadowApi;
 import org.mimamori.client.model.AccessPurpose;
 import org.mimamori.client.model.ModelApprovalRequest;
@@ -56,7 +52,7 @@ class LifecycleEndToEndIntegrationTest {
         EmbeddedMariaDb db = TestDatabases.start(dir.resolve("shared-db"));
         ConfigurableApplicationContext a = null;
         ConfigurableApplicationContext b = null;
-        List<Load> loads = new ArrayList<>();
+        List<ScoreLoad> loads = new ArrayList<>();
         try {
             a = start(db, dir.resolve("a"));
             b = start(db, dir.resolve("b"));
@@ -65,8 +61,8 @@ class LifecycleEndToEndIntegrationTest {
             String first = versionOf(TestBundles.bundle());
             assertThat(scoredWith(one)).isEqualTo(first);
             assertThat(scoredWith(two)).isEqualTo(first);
-            loads.add(Load.start("a", one));
-            loads.add(Load.start("b", two));
+            loads.add(ScoreLoad.start("a", "C-LIFE", one.scores("demo-caseworker"), Duration.ZERO));
+            loads.add(ScoreLoad.start("b", "C-LIFE", two.scores("demo-caseworker"), Duration.ZERO));
 
             // Upload (by an admin, who therefore cannot approve it) and shadow, on instance a.
             ModelInfo uploaded = one.models("demo-admin").uploadModel(TestBundles.other().toFile());
@@ -105,21 +101,21 @@ class LifecycleEndToEndIntegrationTest {
             // Activation on instance a: both serve the new model within 5 s, under load.
             long activated = System.nanoTime();
             one.models("demo-analyst").activateModel(second);
-            awaitServing(loads, second, activated);
+            ScoreLoad.awaitServing(loads, second, activated, WITHIN);
 
             // Rollback on instance b: both serve the old model again within 5 s.
             long rolledBack = System.nanoTime();
             ModelInfo back = two.models("demo-supervisor").rollbackModel(
                     new ModelRollbackRequest().reason("the new model flags more children than we can visit"));
             assertThat(back.getVersion()).isEqualTo(first);
-            awaitServing(loads, first, rolledBack);
+            ScoreLoad.awaitServing(loads, first, rolledBack, WITHIN);
 
-            for (Load load : loads) {
+            for (ScoreLoad load : loads) {
                 load.stop();
             }
-            for (Load load : loads) {
-                assertThat(load.failures).as("failed requests on instance " + load.name).isEmpty();
-                assertThat(load.scored.get()).as("scores on instance " + load.name).isGreaterThan(20);
+            for (ScoreLoad load : loads) {
+                assertThat(load.failures()).as("failed requests on instance " + load.name()).isEmpty();
+                assertThat(load.scored()).as("scores on instance " + load.name()).isGreaterThan(20);
             }
             List<ModelTransition> history = one.models("demo-auditor").getModelHistory(second, AccessPurpose.AUDIT);
             assertThat(history).extracting(ModelTransition::getTo).containsExactly(ModelState.CANDIDATE,
@@ -128,7 +124,7 @@ class LifecycleEndToEndIntegrationTest {
                     "shadow report and validation on last year's cases reviewed");
             assertThat(history.get(4).getBy()).isEqualTo("demo-supervisor");
         } finally {
-            for (Load load : loads) {
+            for (ScoreLoad load : loads) {
                 load.stop();
             }
             if (b != null) {
@@ -174,85 +170,7 @@ class LifecycleEndToEndIntegrationTest {
         }
     }
 
-    /**
-     * Waits until every load's scores are made with {@code version} (within 5 s of {@code since}), then checks
-     * that all its later scores are too (no instance goes back).
-     */
-    private static void awaitServing(List<Load> loads, String version, long since) throws InterruptedException {
-        long deadline = since + WITHIN.toNanos();
-        for (Load load : loads) {
-            while (!version.equals(load.lastVersion.get()) || load.lastAt.get() < since) {
-                assertThat(System.nanoTime()).as("instance " + load.name + " serves " + version + " within " + WITHIN
-                        + " (failures so far: " + load.failures + ")").isLessThan(deadline);
-                Thread.sleep(20);
-            }
-        }
-        for (Load load : loads) {
-            load.recent.clear();
-        }
-        Thread.sleep(500);
-        for (Load load : loads) {
-            assertThat(load.recent).as("instance " + load.name + " after the switch").isNotEmpty()
-                    .containsOnly(version);
-        }
-    }
-
-    /** A thread scoring continuously on one instance, keeping each score's model version and every failure. */
-    private static final class Load implements Runnable {
-
-        final String name;
-        final ScoresApi scores;
-        final AtomicBoolean running = new AtomicBoolean(true);
-        final AtomicLong scored = new AtomicLong();
-        final AtomicReference<String> lastVersion = new AtomicReference<>();
-        final AtomicLong lastAt = new AtomicLong();
-        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        /** The versions scored since it was last cleared. */
-        final ConcurrentLinkedQueue<String> recent = new ConcurrentLinkedQueue<>();
-        Thread thread;
-
-        private Load(String name, Clients clients) {
-            this.name = name;
-            this.scores = clients.scores("demo-caseworker");
-        }
-
-        static Load start(String name, Clients clients) {
-            Load load = new Load(name, clients);
-            load.thread = new Thread(load, "load-" + name);
-            load.thread.setDaemon(true);
-            load.thread.start();
-            return load;
-        }
-
-        @Override
-        public void run() {
-            int i = 0;
-            while (running.get()) {
-                long started = System.nanoTime();
-                try {
-                    String v = scores.createScore(Cases.low("C-LIFE-" + name + "-" + (i++ % 500)), null)
-                            .getModelVersion();
-                    if (started > lastAt.get()) {
-                        lastVersion.set(v);
-                        lastAt.set(started);
-                    }
-                    recent.add(v);
-                    scored.incrementAndGet();
-                } catch (RuntimeException e) {
-                    failures.add(e.toString());
-                }
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            if (thread != null) {
-                thread.join(10_000);
-            }
-        }
-    }
-
-    private static ConfigurableApplicationContext start(EmbeddedMariaDb db, Path dataDir) {
+            private static ConfigurableApplicationContext start(EmbeddedMariaDb db, Path dataDir) {
         return new SpringApplicationBuilder(MimamoriApiApplication.class).run(
                 "--server.port=0",
                 "--spring.jmx.enabled=false",

@@ -21,14 +21,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -40,8 +36,8 @@ import org.mimamori.api.support.Cohorts;
 import org.mimamori.api.support.DataDirs;
 import org.mimamori.api.support.Http;
 import org.mimamori.api.support.ServiceProcess;
+import org.mimamori.api.support.ScoreLoad;
 import org.mimamori.api.support.TestBundles;
-import org.mimamori.client.api.ScoresApi;
 import org.mimamori.client.model.ModelApprovalRequest;
 import org.mimamori.client.model.ModelInfo;
 import org.mimamori.training.cli.MimamoriTraining;
@@ -73,7 +69,7 @@ class MultiInstanceIntegrationTest {
         Tokens tokens = Tokens.generate();
         Path publicKey = writePublicKey(tokens, dir);
         List<ServiceProcess> services = new ArrayList<>();
-        List<Load> loads = new ArrayList<>();
+        List<ScoreLoad> loads = new ArrayList<>();
         try (DebianMariaDb db = DebianMariaDb.start(dir.resolve("db"))) {
             Instant begun = Instant.now();
             ServiceProcess a = ServiceProcess.start(dir.resolve("a"), arguments(db, publicKey, "node-a"));
@@ -97,8 +93,10 @@ class MultiInstanceIntegrationTest {
                 assertThat(new Http(s.port()).get("/actuator/prometheus", tokens.forRole("auditor")).body())
                         .contains("mimamori_instance_info{instance=\"node-" + "abc".charAt(services.indexOf(s)));
             }
-            loads.add(Load.start("b", new Clients(b.port()).scores(tokens.forRole("caseworker"))));
-            loads.add(Load.start("c", new Clients(c.port()).scores(tokens.forRole("caseworker"))));
+            loads.add(ScoreLoad.start("b", "C-MI", new Clients(b.port()).scores(tokens.forRole("caseworker")),
+                    Duration.ofMillis(20)));
+            loads.add(ScoreLoad.start("c", "C-MI", new Clients(c.port()).scores(tokens.forRole("caseworker")),
+                    Duration.ofMillis(20)));
 
             // A model activated on instance a is served by b and c (and a) within 5 s, under load.
             Clients one = new Clients(a.port());
@@ -109,7 +107,7 @@ class MultiInstanceIntegrationTest {
                     new ModelApprovalRequest().reason("validated on last year's cases"));
             long activated = System.nanoTime();
             one.models(tokens.forRole("analyst")).activateModel(second);
-            awaitServing(loads, second, activated);
+            ScoreLoad.awaitServing(loads, second, activated, WITHIN);
             System.out.printf("multi-instance: model %s activated on a, served by b and c after %d ms%n", second,
                     (System.nanoTime() - activated) / 1_000_000);
             assertThat(one.scores(tokens.forRole("caseworker")).createScore(Cases.low("C-MI-A-1"), null)
@@ -127,12 +125,12 @@ class MultiInstanceIntegrationTest {
             // The schedule keeps running once per period on the survivors (at least three periods after the kill).
             long wait = Duration.between(Instant.now(), killed.plus(SCHEDULE_PERIOD.multipliedBy(3))).toMillis();
             Thread.sleep(Math.max(0, wait));
-            for (Load load : loads) {
+            for (ScoreLoad load : loads) {
                 load.stop();
             }
-            for (Load load : loads) {
-                assertThat(load.failures).as("failed requests on the surviving instance " + load.name).isEmpty();
-                assertThat(load.scored.get()).as("scores on instance " + load.name).isGreaterThan(20);
+            for (ScoreLoad load : loads) {
+                assertThat(load.failures()).as("failed requests on the surviving instance " + load.name()).isEmpty();
+                assertThat(load.scored()).as("scores on instance " + load.name()).isGreaterThan(20);
             }
             assertScheduleRanOncePerPeriod(db, services, begun, killed);
             assertAuditChainVerifies(db);
@@ -143,7 +141,7 @@ class MultiInstanceIntegrationTest {
                     + " s for the surviving instances to finish it)").isEqualTo("done");
             assertEveryChildOnceAndScoredOnce(db, job, cohort);
         } finally {
-            for (Load load : loads) {
+            for (ScoreLoad load : loads) {
                 load.stop();
             }
             for (ServiceProcess s : services) {
@@ -309,19 +307,7 @@ class MultiInstanceIntegrationTest {
         }
     }
 
-    /** Waits until every load's scores are made with {@code version} (within 5 s of {@code since}). */
-    private static void awaitServing(List<Load> loads, String version, long since) throws InterruptedException {
-        long deadline = since + WITHIN.toNanos();
-        for (Load load : loads) {
-            while (!version.equals(load.lastVersion.get()) || load.lastAt.get() < since) {
-                assertThat(System.nanoTime()).as("instance " + load.name + " serves " + version + " within "
-                        + WITHIN + " (failures so far: " + load.failures + ")").isLessThan(deadline);
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    private static int count(Path log, String text) throws IOException {
+        private static int count(Path log, String text) throws IOException {
         try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
             return (int) lines.filter(l -> l.contains(text)).count();
         }
@@ -336,56 +322,4 @@ class MultiInstanceIntegrationTest {
         return file;
     }
 
-    /** A thread scoring continuously on one instance, keeping the newest score's model version and every failure. */
-    private static final class Load implements Runnable {
-
-        final String name;
-        final ScoresApi scores;
-        final AtomicBoolean running = new AtomicBoolean(true);
-        final AtomicLong scored = new AtomicLong();
-        final AtomicReference<String> lastVersion = new AtomicReference<>();
-        final AtomicLong lastAt = new AtomicLong();
-        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        Thread thread;
-
-        private Load(String name, ScoresApi scores) {
-            this.name = name;
-            this.scores = scores;
-        }
-
-        static Load start(String name, ScoresApi scores) {
-            Load load = new Load(name, scores);
-            load.thread = new Thread(load, "load-" + name);
-            load.thread.setDaemon(true);
-            load.thread.start();
-            return load;
-        }
-
-        @Override
-        public void run() {
-            int i = 0;
-            while (running.get()) {
-                long started = System.nanoTime();
-                try {
-                    String v = scores.createScore(Cases.low("C-MI-" + name + "-" + (i++ % 500)), null)
-                            .getModelVersion();
-                    lastVersion.set(v);
-                    lastAt.set(started);
-                    scored.incrementAndGet();
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    failures.add(e.toString());
-                }
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            if (thread != null) {
-                thread.join(10_000);
-            }
-        }
     }
-}
