@@ -26,6 +26,7 @@ public final class CaseEncoder {
     private final FeatureSchema schema;
     private final EncoderState state;
     private final List<ItemCoding> codings;
+    private final List<Item> inputItems;
     private final List<EncodedFeature> features;
     private final Map<String, EncodedFeature> byName;
 
@@ -46,6 +47,7 @@ public final class CaseEncoder {
             fs.addAll(c.features());
         }
         this.codings = List.copyOf(cs);
+        this.inputItems = codings.stream().map(ItemCoding::item).toList();
         this.features = List.copyOf(fs);
         this.byName = features.stream().collect(Collectors.toUnmodifiableMap(EncodedFeature::name, f -> f));
     }
@@ -125,7 +127,7 @@ public final class CaseEncoder {
 
     /** The input items, in encoding order; in the scorecard style the k-th has the k-th active feature. */
     public List<Item> inputItems() {
-        return codings.stream().map(ItemCoding::item).toList();
+        return inputItems; // asked for several times per scored case: made once
     }
 
     /** The positions of the features of the k-th input item: {@code [first, first + count)}. */

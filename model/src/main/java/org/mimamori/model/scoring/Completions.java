@@ -242,7 +242,18 @@ final class Completions {
     }
 
     private int[] affected(List<Integer> group) {
-        return group.stream().flatMapToInt(u -> java.util.Arrays.stream(dependents[u])).distinct().sorted().toArray();
+        // the union of the group's dependents, ascending (per scored case, so without streams)
+        java.util.BitSet union = new java.util.BitSet();
+        for (int u : group) {
+            for (int k : dependents[u]) {
+                union.set(k);
+            }
+        }
+        int[] out = new int[union.cardinality()];
+        for (int i = 0, k = union.nextSetBit(0); k >= 0; k = union.nextSetBit(k + 1)) {
+            out[i++] = k;
+        }
+        return out;
     }
 
     private boolean isOwnInput(int schemaIndex, int inputPosition) {
