@@ -22,9 +22,10 @@ import org.mimamori.model.schema.FeatureSchema;
 /**
  * Reads a cohort file as it arrives and cuts it into parts of whole rows (at most {@code rowsPerPart} rows, and
  * about {@link ScreeningStore#CHUNK} bytes), each a CSV of its own with the file's header, checked by
- * {@link CohortFile} before it is handed on; so the file is never held whole, only one part at a time. A bad part
- * stops the reading: its problems are thrown (naming rows by their number in the file) and nothing more is handed
- * on — the caller's transaction rolls back what was.
+ * {@link CohortFile} before it is handed on; so the file is never held whole, only one part at a time. After a bad
+ * part nothing more is handed on (the caller's transaction rolls back what was), but the rest of the file is still
+ * checked, so that the refusal names the bad cells of every part (rows by their number in the file; at most
+ * {@link #MAX_PROBLEMS}, then one problem saying there are more).
  */
 final class CohortUpload {
 
@@ -43,12 +44,17 @@ final class CohortUpload {
     record Read(int rows, int parts, String header, List<String> refs) {
     }
 
+    /** The most problems one refusal lists (each part lists at most five per column). */
+    static final int MAX_PROBLEMS = 200;
+
     private final FeatureSchema schema;
     private final Contract contract;
     private final int rowsPerPart;
     private final Parts parts;
     private final StringWriter text = new StringWriter(ScreeningStore.CHUNK + (1 << 16));
     private final List<String> refs = new ArrayList<>();
+    private final List<FieldProblem> problems = new ArrayList<>();
+    private boolean moreProblems;
     private String headerLine;
     private int partNo;
     private int firstRow = 1;
@@ -64,7 +70,7 @@ final class CohortUpload {
     /**
      * Reads a file from a stream and hands on its parts.
      *
-     * @throws InvalidRequestException naming bad columns or cells (the first bad part's), or saying the file is
+     * @throws InvalidRequestException naming bad columns or cells (of every part), or saying the file is
      *                                 not UTF-8 text, is malformed CSV or has no rows
      */
     static Read read(InputStream in, FeatureSchema schema, Contract contract, int rowsPerPart, Parts parts) {
@@ -88,6 +94,13 @@ final class CohortUpload {
             throw new InvalidRequestException(List.of(new FieldProblem("file", e.getMessage())));
         }
         u.flush();
+        if (!u.problems.isEmpty()) {
+            if (u.moreProblems) {
+                u.problems.add(new FieldProblem("file", "has more bad cells than the " + MAX_PROBLEMS
+                        + " listed here"));
+            }
+            throw new InvalidRequestException(u.problems);
+        }
         if (u.refs.isEmpty()) {
             throw new InvalidRequestException(List.of(new FieldProblem("file", "has no rows")));
         }
@@ -107,9 +120,21 @@ final class CohortUpload {
             return;
         }
         byte[] csv = text.toString().getBytes(StandardCharsets.UTF_8);
-        CohortFile part = CohortFile.read(schema, csv, contract, firstRow);
-        refs.addAll(part.refs());
-        parts.accept(partNo, firstRow, inPart, csv);
+        try {
+            CohortFile part = CohortFile.read(schema, csv, contract, firstRow);
+            if (problems.isEmpty()) {
+                refs.addAll(part.refs());
+                parts.accept(partNo, firstRow, inPart, csv);
+            }
+        } catch (InvalidRequestException e) {
+            for (FieldProblem p : e.problems()) {
+                if (problems.size() < MAX_PROBLEMS) {
+                    problems.add(p);
+                } else {
+                    moreProblems = true;
+                }
+            }
+        }
         partNo++;
         firstRow += inPart;
         inPart = 0;

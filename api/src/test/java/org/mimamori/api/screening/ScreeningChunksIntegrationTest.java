@@ -162,11 +162,14 @@ class ScreeningChunksIntegrationTest {
         String[] cells = lines.get(8).split(",", -1);
         cells[age] = "25";
         lines.set(8, String.join(",", cells));
+        String[] last = lines.get(10).split(",", -1);
+        last[age] = "-1";
+        lines.set(10, String.join(",", last));
         List<Integer> handed = new ArrayList<>();
         assertThatThrownBy(() -> CohortUpload.read(new ByteArrayInputStream(String.join("\n", lines)
                 .getBytes(StandardCharsets.UTF_8)), schema, contract, 3, (no, first, rows, csv) -> handed.add(no)))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field).containsExactly("file[8].age_years"));
+                        .extracting(FieldProblem::field).containsExactly("file[8].age_years", "file[10].age_years"));
         assertThat(handed).as("parts before the bad one (rolled back by the caller)").containsExactly(0, 1);
     }
 
