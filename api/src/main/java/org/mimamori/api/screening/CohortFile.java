@@ -33,6 +33,27 @@ import org.mimamori.model.schema.Role;
  */
 record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
 
+    /** Reading CSV text that may fail. */
+    interface CsvRead<T> {
+        T read() throws IOException;
+    }
+
+    /**
+     * Reads CSV text, turning what makes a file unreadable (not UTF-8, malformed CSV) into a problem of
+     * {@code file}; the one place both the upload and a stored part say so.
+     */
+    static <T> T readingCsv(CsvRead<T> read) {
+        try {
+            return read.read();
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "is not UTF-8 text")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new FieldProblem("file", e.getMessage())));
+        }
+    }
+
     /**
      * Reads and checks a whole file (its rows numbered from 1).
      *
@@ -50,18 +71,9 @@ record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
      * @throws InvalidRequestException naming unknown columns and every bad cell as {@code file[row].column}
      */
     static CohortFile read(FeatureSchema schema, byte[] bytes, Contract contract, int firstRow) {
-        CsvTable table;
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            table = CsvTable.read(new StringReader(text), "file");
-        } catch (CharacterCodingException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "is not UTF-8 text")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", e.getMessage())));
-        }
+        CsvTable table = readingCsv(() -> CsvTable.read(new StringReader(StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString()), "file"));
         int refColumn = checkHeader(schema, table.header());
         if (table.rows().isEmpty()) {
             throw new InvalidRequestException(List.of(new FieldProblem("file", "has no rows")));

@@ -1,12 +1,9 @@
 package org.mimamori.api.screening;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -77,22 +74,14 @@ final class CohortUpload {
         CohortUpload u = new CohortUpload(schema, contract, rowsPerPart, parts);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        try {
-            CsvTable.stream(reader, "file", header -> {
-                CohortFile.checkHeader(schema, header);
-                StringWriter h = new StringWriter();
-                CsvTable.writeLine(h, header);
-                u.headerLine = h.toString();
-                u.text.write(u.headerLine);
-                return u::row;
-            });
-        } catch (CharacterCodingException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "is not UTF-8 text")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", e.getMessage())));
-        }
+        CohortFile.readingCsv(() -> CsvTable.stream(reader, "file", header -> {
+            CohortFile.checkHeader(schema, header);
+            StringWriter h = new StringWriter();
+            CsvTable.writeLine(h, header);
+            u.headerLine = h.toString();
+            u.text.write(u.headerLine);
+            return u::row;
+        }));
         u.flush();
         if (!u.problems.isEmpty()) {
             if (u.moreProblems) {
