@@ -5,8 +5,9 @@
 # See docs/benchmarks.md (Batch screening).
 #   bench/screening.sh [children] [storage]          e.g. bench/screening.sh 100000 full
 #   CASES=/tmp/scale/town1m/cases.csv bench/screening.sh 0 compact   (the cohort columns of a case file: 1M)
-#   HEAP=1g (the service JVM's -Xmx)
 #   DB_ARGS=--innodb-buffer-pool-size=1G (options of the embedded MariaDB, comma-separated)
+#   JAVA_TOOL_OPTIONS="-agentpath:...=...,file=/tmp/prof-%p.collapsed" (a profiler; Maven's JVM gets it too)
+#   The service runs in the failsafe JVM, with the build's -Xmx4g (pom.xml).
 # Run it under the build lock: flock /tmp/mimamori-build.lock bash bench/screening.sh ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,6 @@ STORAGE="${2:-full}"
 nproc; uptime
 ./mvnw -B -o -q -pl api -am verify -DskipTests=false -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=ScreeningBenchmarkIntegrationTest -Dfailsafe.failIfNoSpecifiedTests=false \
-  -DargLine="-Xmx${HEAP:-1g}" \
   -Dmimamori.bench.screening=true -Dmimamori.bench.screening.children="$CHILDREN" \
   -Dmimamori.bench.screening.storage="$STORAGE" -Dmimamori.bench.screening.cases="${CASES:-}" \
   ${DB_ARGS:+"-Dmimamori.bench.db-args=$DB_ARGS"} 2>&1 \

@@ -15,7 +15,10 @@ import org.springframework.util.unit.DataSize;
  * @param models   model registry settings
  * @param security security settings
  * @param embeddedDbArgs extra server options for the embedded MariaDB, e.g.
- *                 {@code --innodb-buffer-pool-size=512M}
+ *                 {@code --innodb-log-file-size=512M} (they come after the service's own, so they win)
+ * @param embeddedDbBufferPool the embedded MariaDB's InnoDB buffer pool (1 GB by default, MariaDB's own default
+ *                 is 128 MB): it should hold the screening tables' indexes, about 1 GB per million children
+ *                 screened (docs/scaling.md, "Screening at scale"); memory is taken as the data grows
  * @param judgementFirst when true, a score is given only to a caller who recorded their own assessment first
  *                 ({@code priorAssessment}), to counter automation bias
  */
@@ -25,6 +28,7 @@ public record MimamoriProperties(@DefaultValue("./data") Path dataDir,
                                  @DefaultValue Models models,
                                  @DefaultValue Security security,
                                  @DefaultValue List<String> embeddedDbArgs,
+                                 @DefaultValue("1GB") DataSize embeddedDbBufferPool,
                                  @DefaultValue("false") boolean judgementFirst) {
 
     /**

@@ -74,6 +74,16 @@ record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
         CsvTable table = readingCsv(() -> CsvTable.read(new StringReader(StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes)).toString()), "file"));
+        return of(schema, table, contract, firstRow);
+    }
+
+    /**
+     * Checks a part of a file already read as CSV (the upload's parts: read once, as the file arrives), its first
+     * row being row {@code firstRow} of the file; as {@link #read(FeatureSchema, byte[], Contract, int)}.
+     *
+     * @throws InvalidRequestException naming unknown columns and every bad cell as {@code file[row].column}
+     */
+    static CohortFile of(FeatureSchema schema, CsvTable table, Contract contract, int firstRow) {
         int refColumn = checkHeader(schema, table.header());
         if (table.rows().isEmpty()) {
             throw new InvalidRequestException(List.of(new FieldProblem("file", "has no rows")));

@@ -53,6 +53,8 @@ final class CohortUpload {
     private final List<FieldProblem> problems = new ArrayList<>();
     private boolean moreProblems;
     private String headerLine;
+    private List<String> header;
+    private final List<String[]> rows = new ArrayList<>();
     private int partNo;
     private int firstRow = 1;
     private int inPart;
@@ -79,6 +81,7 @@ final class CohortUpload {
             StringWriter h = new StringWriter();
             CsvTable.writeLine(h, header);
             u.headerLine = h.toString();
+            u.header = List.copyOf(header);
             u.text.write(u.headerLine);
             return u::row;
         }));
@@ -98,6 +101,7 @@ final class CohortUpload {
 
     private void row(String[] cells) {
         CsvTable.writeLine(text, Arrays.asList(cells));
+        rows.add(cells);
         inPart++;
         if (inPart == rowsPerPart || text.getBuffer().length() >= ScreeningStore.CHUNK - (1 << 12)) {
             flush();
@@ -110,7 +114,8 @@ final class CohortUpload {
         }
         byte[] csv = text.toString().getBytes(StandardCharsets.UTF_8);
         try {
-            CohortFile part = CohortFile.read(schema, csv, contract, firstRow);
+            // checked on the cells as read (the part's bytes are their CSV, read again by the workers)
+            CohortFile part = CohortFile.of(schema, new CsvTable(header, List.copyOf(rows)), contract, firstRow);
             if (problems.isEmpty()) {
                 refs.addAll(part.refs());
                 parts.accept(partNo, firstRow, inPart, csv);
@@ -127,6 +132,7 @@ final class CohortUpload {
         partNo++;
         firstRow += inPart;
         inPart = 0;
+        rows.clear();
         text.getBuffer().setLength(0);
         text.write(headerLine);
     }

@@ -54,55 +54,102 @@ final class ScreenedChild {
      * what a compact entry keeps to check that scoring its inputs again gives the explanation first computed.
      */
     static byte[] fingerprint(ExplainedScore s) {
-        java.security.MessageDigest sha;
+        // The bytes are gathered in one buffer and digested at once (the same SHA-256 as feeding them piece by
+        // piece, so fingerprints stored earlier still match), with a digest cloned from one made once.
+        Bytes b = BYTES.get();
+        b.reset();
+        b.text(s.modelVersion());
+        if (s.estimate() != null) {
+            b.num(s.estimate().probability());
+            b.num(s.estimate().low());
+            b.num(s.estimate().high());
+            b.text(s.estimate().band().id());
+        } else {
+            b.text("withheld");
+        }
+        b.num(s.baseline());
+        b.num(s.logit());
+        for (org.mimamori.model.scoring.Contribution c : s.contributions()) {
+            b.text(c.item().id());
+            b.text(String.valueOf(c.value()));
+            b.num(c.contribution());
+        }
+        if (s.unrecorded() != null) {
+            b.num(s.unrecorded().contribution());
+            s.unrecorded().items().forEach(i -> b.text(i.id()));
+        }
+        if (s.missingInformation() != null) {
+            b.num(s.missingInformation().logitLow());
+            b.num(s.missingInformation().logitHigh());
+            b.num(s.missingInformation().items().size());
+        }
+        s.bandMoves().forEach(m -> {
+            b.text(m.direction());
+            b.text(m.band() == null ? null : m.band().id());
+            b.num(m.changes().size());
+        });
+        s.warnings().forEach(w -> b.text(w.code() + "/" + w.item()));
+        s.redFlags().forEach(f -> b.text(f.item()));
+        return b.digest();
+    }
+
+    private static final java.security.MessageDigest SHA256;
+
+    static {
         try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
+            SHA256 = java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8);
-        java.util.function.DoubleConsumer num = d -> {
-            b.clear();
-            b.putDouble(d);
-            sha.update(b.array());
-        };
-        java.util.function.Consumer<String> text = t -> {
-            sha.update(String.valueOf(t).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-        };
-        text.accept(s.modelVersion());
-        if (s.estimate() != null) {
-            num.accept(s.estimate().probability());
-            num.accept(s.estimate().low());
-            num.accept(s.estimate().high());
-            text.accept(s.estimate().band().id());
-        } else {
-            text.accept("withheld");
+    }
+
+    private static final ThreadLocal<Bytes> BYTES = ThreadLocal.withInitial(Bytes::new);
+
+    /** A fingerprint's input: texts (UTF-8, each ended by a 0 byte) and numbers (8 bytes, big-endian). */
+    private static final class Bytes {
+        private final java.security.MessageDigest sha;
+        private byte[] buf = new byte[4096];
+        private int n;
+
+        Bytes() {
+            try {
+                sha = (java.security.MessageDigest) SHA256.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException(e);
+            }
         }
-        num.accept(s.baseline());
-        num.accept(s.logit());
-        for (org.mimamori.model.scoring.Contribution c : s.contributions()) {
-            text.accept(c.item().id());
-            text.accept(String.valueOf(c.value()));
-            num.accept(c.contribution());
+
+        void reset() {
+            n = 0;
         }
-        if (s.unrecorded() != null) {
-            num.accept(s.unrecorded().contribution());
-            s.unrecorded().items().forEach(i -> text.accept(i.id()));
+
+        void num(double d) {
+            room(8);
+            long v = Double.doubleToRawLongBits(d);
+            for (int i = 56; i >= 0; i -= 8) {
+                buf[n++] = (byte) (v >>> i);
+            }
         }
-        if (s.missingInformation() != null) {
-            num.accept(s.missingInformation().logitLow());
-            num.accept(s.missingInformation().logitHigh());
-            num.accept(s.missingInformation().items().size());
+
+        void text(String t) {
+            byte[] u = String.valueOf(t).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            room(u.length + 1);
+            System.arraycopy(u, 0, buf, n, u.length);
+            n += u.length;
+            buf[n++] = 0;
         }
-        s.bandMoves().forEach(m -> {
-            text.accept(m.direction());
-            text.accept(m.band() == null ? null : m.band().id());
-            num.accept(m.changes().size());
-        });
-        s.warnings().forEach(w -> text.accept(w.code() + "/" + w.item()));
-        s.redFlags().forEach(f -> text.accept(f.item()));
-        return java.util.Arrays.copyOf(sha.digest(), 8);
+
+        private void room(int more) {
+            if (n + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
+            }
+        }
+
+        byte[] digest() {
+            sha.reset();
+            sha.update(buf, 0, n);
+            return java.util.Arrays.copyOf(sha.digest(), 8);
+        }
     }
 
     /** True when any already-known item of the schema is yes for the child. */

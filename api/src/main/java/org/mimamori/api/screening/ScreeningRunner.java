@@ -214,19 +214,25 @@ class ScreeningRunner implements DisposableBean {
             return;
         }
         Instant now = now();
+        long[] took = new long[2];
         Boolean finished = tx.execute(s -> {
+            long t0 = System.nanoTime();
             if (chunks.unfinished(id) > 0 || !store.markDone(id, now)) {
                 return false;
             }
+            long t1 = System.nanoTime();
             store.rank(id);
+            took[0] = (t1 - t0) / 1_000_000;
+            took[1] = (System.nanoTime() - t1) / 1_000_000;
             chunks.drop(id);
             audit.record(AuditEntry.ok(now, job.createdBy(), job.creatorRole(), "screening.finish",
                     "screening/" + id, "screening"));
             return true;
         });
         if (Boolean.TRUE.equals(finished)) {
-            LOG.info("Screening {} done: {} children, {} ms after it was accepted", id, job.total(),
-                    java.time.Duration.between(job.createdAt(), clock.instant()).toMillis());
+            LOG.info("Screening {} done: {} children, {} ms after it was accepted (file dropped in {} ms, "
+                    + "ranked in {} ms)", id, job.total(),
+                    java.time.Duration.between(job.createdAt(), clock.instant()).toMillis(), took[0], took[1]);
         }
     }
 

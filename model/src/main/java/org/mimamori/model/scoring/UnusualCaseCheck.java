@@ -94,7 +94,14 @@ public record UnusualCaseCheck(int cases, int[] valueFeatures, int[] stateCounts
         int[] pos = new int[e.indices().length];
         int n = positions(valueFeatures, e, pos);
         Finding best = new Finding(-1, -1, 0);
+        int fewest = Integer.MAX_VALUE;
         for (int a = 0; a < n; a++) {
+            // A state seen at least as often as the rarest so far cannot score higher (log is monotonic), so the
+            // logarithm is taken only for a rarer one: the same finding as taking it for every state.
+            if (stateCounts[pos[a]] >= fewest) {
+                continue;
+            }
+            fewest = stateCounts[pos[a]];
             double s = -Math.log((stateCounts[pos[a]] + 1.0) / (cases + 1.0));
             if (s > best.score()) {
                 best = new Finding(valueFeatures[pos[a]], -1, s);
@@ -108,10 +115,18 @@ public record UnusualCaseCheck(int cases, int[] valueFeatures, int[] stateCounts
         int[] pos = new int[e.indices().length];
         int n = positions(valueFeatures, e, pos);
         Finding best = new Finding(-1, -1, 0);
+        double largest = 1; // the largest ratio whose logarithm was taken (log 1 = 0, the score to beat at first)
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
                 double expected = (double) stateCounts[pos[a]] * stateCounts[pos[b]] / Math.max(1, cases);
-                double s = Math.log((expected + 1) / (pairCounts[pair(m, pos[a], pos[b])] + 1.0));
+                double ratio = (expected + 1) / (pairCounts[pair(m, pos[a], pos[b])] + 1.0);
+                // log is monotonic: a ratio no larger than one already taken cannot score higher, so the
+                // logarithm (most of the cost) is taken only for a larger one; the finding is the same
+                if (!(ratio > largest)) {
+                    continue;
+                }
+                largest = ratio;
+                double s = Math.log(ratio);
                 if (s > best.score()) {
                     best = new Finding(valueFeatures[pos[a]], valueFeatures[pos[b]], s);
                 }
