@@ -46,7 +46,7 @@ class DisclosureStore {
 
     /** The child's screening entries, oldest screening first. */
     List<Entry> screeningEntriesOf(String childRef) {
-        return jdbc.query("SELECT e.screening_id, e.row_no, e.score_id, s.created_at, e.rank_no, e.status, "
+        return jdbc.query("SELECT e.screening_id, e.row_no, e.score_id, s.created_at, NULLIF(e.rank_no, 0), e.status, "
                         + "e.already_supported, e.reviewed_by, e.reviewed_at FROM screening_entry e "
                         + "JOIN screening s ON s.id = e.screening_id WHERE e.child_ref = :child "
                         + "ORDER BY s.created_at, e.screening_id, e.row_no",

@@ -77,7 +77,8 @@ class ScreeningStore {
 
     private static final String JOB_COLUMNS = "id, status, total, scored, model_version, schema_id, language, "
             + "created_by, creator_role, created_at, finished_at, error";
-    private static final String ENTRY_COLUMNS = "row_no, rank_no, score_id, child_ref, probability, band_id, "
+    /** Rank 0 is stored for "not ranked" (V19: so that ranking overwrites a number in place); read as null. */
+    private static final String ENTRY_COLUMNS = "row_no, NULLIF(rank_no, 0) AS rank_no, score_id, child_ref, probability, band_id, "
             + "already_supported, summary_json, status, reviewed_by, reviewed_at, inputs, fingerprint";
 
     private static final int[] ENTRY_TYPES = {Types.CHAR, Types.INTEGER, Types.CHAR, Types.VARCHAR, Types.DOUBLE,
@@ -214,8 +215,8 @@ class ScreeningStore {
      * probability, highest first, withheld estimates after the rest; ties in file order.
      */
     void rank(String id) {
-        // One statement over the whole screening (a million rows take several seconds): in the caller's
-        // transaction, allowed up to 10 minutes.
+        // One statement over the whole screening: in the caller's transaction, allowed up to 10 minutes. Each
+        // entry's rank_no (0 when stored) is overwritten in place (V19).
         patiently(() -> jdbc.update("UPDATE screening_entry e JOIN (SELECT row_no, ROW_NUMBER() OVER (ORDER BY "
                 + "red_flag_count > 0 DESC, probability IS NULL, probability DESC, row_no) AS r FROM screening_entry "
                 + "WHERE screening_id = ? AND status <> 'skipped') o "
@@ -272,7 +273,8 @@ class ScreeningStore {
         args.add(limit);
         args.add(offset);
         return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM screening_entry WHERE " + where
-                + (fileOrder ? " ORDER BY red_flag_count > 0 DESC, row_no" : " ORDER BY rank_no IS NULL, rank_no, row_no")
+                + (fileOrder ? " ORDER BY red_flag_count > 0 DESC, row_no" : " ORDER BY screening_entry.rank_no = 0, "
+                + "screening_entry.rank_no, row_no")
                 + " LIMIT ? OFFSET ?", ENTRY, args.toArray());
     }
 

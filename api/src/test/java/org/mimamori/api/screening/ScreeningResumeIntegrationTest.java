@@ -83,7 +83,7 @@ class ScreeningResumeIntegrationTest {
             assertThat(jdbc.queryForObject("SELECT MIN(row_no) = 1 AND MAX(row_no) = ? FROM screening_entry "
                     + "WHERE screening_id = ?", Boolean.class, N, id)).isTrue();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM screening_entry WHERE screening_id = ? "
-                    + "AND rank_no IS NULL", Long.class, id)).isZero();
+                    + "AND rank_no = 0", Long.class, id)).as("every entry ranked").isZero();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'screening.finish' "
                     + "AND resource = ?", Long.class, "screening/" + id)).as("finished once").isOne();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM screening_chunk WHERE screening_id = ?",
