@@ -1,6 +1,5 @@
 package org.mimamori.api.screening;
 
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +70,7 @@ class ChunkScreener {
         Set<String> ceased = tx.execute(status -> cessations.coveredAmong(file.refs()));
         List<ScoreRecorder.Batched> scores = new ArrayList<>(file.refs().size());
         List<ScreeningStore.NewEntry> entries = new ArrayList<>(file.refs().size());
-        StringWriter line = new StringWriter(512);
+        TextBuffer line = new TextBuffer(512);
         for (int i = 0; i < file.cases().size(); i++) {
             int row = firstRow + i;
             Case c = file.cases().get(i);

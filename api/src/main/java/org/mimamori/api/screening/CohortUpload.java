@@ -3,7 +3,6 @@ package org.mimamori.api.screening;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringWriter;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ final class CohortUpload {
     private final Contract contract;
     private final int rowsPerPart;
     private final Parts parts;
-    private final StringWriter text = new StringWriter(ScreeningStore.CHUNK + (1 << 16));
+    private final TextBuffer text = new TextBuffer(ScreeningStore.CHUNK + (1 << 16));
     private final List<String> refs = new ArrayList<>();
     private final List<FieldProblem> problems = new ArrayList<>();
     private boolean moreProblems;
@@ -78,7 +77,7 @@ final class CohortUpload {
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
         CohortFile.readingCsv(() -> CsvTable.stream(reader, "file", header -> {
             CohortFile.checkHeader(schema, header);
-            StringWriter h = new StringWriter();
+            TextBuffer h = new TextBuffer(256);
             CsvTable.writeLine(h, header);
             u.headerLine = h.toString();
             u.header = List.copyOf(header);
