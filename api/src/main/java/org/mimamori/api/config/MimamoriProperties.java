@@ -17,8 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param embeddedDbArgs extra server options for the embedded MariaDB, e.g.
  *                 {@code --innodb-log-file-size=512M} (they come after the service's own, so they win)
  * @param embeddedDbBufferPool the embedded MariaDB's InnoDB buffer pool (1 GB by default, MariaDB's own default
- *                 is 128 MB): it should hold the screening tables' indexes, about 1 GB per million children
- *                 screened (docs/scaling.md, "Screening at scale"); memory is taken as the data grows
+ *                 is 128 MB): it should hold the screening tables' indexes, about 0.6 GB per million children
+ *                 screened (compact) (docs/scaling.md, "Screening at scale"); memory is taken as the data grows
  * @param judgementFirst when true, a score is given only to a caller who recorded their own assessment first
  *                 ({@code priorAssessment}), to counter automation bias
  */

@@ -40,6 +40,13 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
         cohort = Cohorts.cohort(N, 5);
     }
 
+    /** MariaDB's own 128 MB made a 1,000,000-child screening about three times slower (docs/scaling.md). */
+    @Test
+    void theEmbeddedDatabaseHasTheBufferPoolOfItsSetting() {
+        assertThat(jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class))
+                .as("mimamori.embedded-db-buffer-pool, 1GB by default").isEqualTo(1L << 30);
+    }
+
     @Test
     void aCohortIsScoredStoredAndRankedForReview() {
         long screeningScores = screeningScores();
