@@ -6,7 +6,9 @@
 # on the same server, and counts the scores actually recorded. Needs wrk (apt-get install -y wrk).
 #
 #   bash bench/http-scoring.sh [duration-seconds]          (default 30)
-#   MIMAMORI_BUNDLE=path/to/bundle.zip bash bench/http-scoring.sh   (else the demo model is trained on start)
+#   MIMAMORI_BUNDLE=path/to/bundle.zip bash bench/http-scoring.sh   (else the demo model shipped in the jar)
+#   WARMUP=60 (seconds of scoring before the measurement, default 20), MIMAMORI_ARGS (service options),
+#   JAVA_OPTS (the service JVM's), APP_LOG=file (keep the service's log)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-30}"
@@ -21,7 +23,7 @@ PORT="$(command -p python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.
   || echo 18089)"
 ARGS=(${MIMAMORI_ARGS:-} --server.port="$PORT" --server.address=127.0.0.1 --mimamori.data-dir="$WORK/data")
 [ -n "${MIMAMORI_BUNDLE:-}" ] && ARGS+=(--mimamori.models.import-bundle="$MIMAMORI_BUNDLE")
-java ${JAVA_OPTS:--Xmx2g} -jar "$JAR" "${ARGS[@]}" > "$WORK/app.log" 2>&1 &
+java ${JAVA_OPTS:--Xmx2g} -jar "$JAR" "${ARGS[@]}" > "${APP_LOG:-$WORK/app.log}" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 URL="http://127.0.0.1:$PORT"
@@ -38,8 +40,9 @@ count() {
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; java $(java -version 2>&1 | head -1)"
-echo "warm-up: 20 s of POST /api/v1/scores"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d20s -s bench/score.lua "$URL/api/v1/scores" > /dev/null
+WARMUP="${WARMUP:-20}"
+echo "warm-up: ${WARMUP} s of POST /api/v1/scores"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/score.lua "$URL/api/v1/scores" > /dev/null
 before=$(count)
 echo "POST /api/v1/scores, ${DURATION} s, $CONNECTIONS connections:"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/score.lua "$URL/api/v1/scores" | tee "$WORK/score.txt"

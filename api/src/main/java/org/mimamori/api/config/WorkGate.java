@@ -20,11 +20,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * checked, its work — scoring, the database, writing the answer — runs only while it holds one of
  * {@code mimamori.server.workers} permits (default twice the processors). A request that waits longer than
  * {@code mimamori.server.work-wait} for a permit is answered 503. Health and the static page are not gated.
+ * A request that only waits — for its score's group commit, say — gives its permit back first
+ * ({@link WorkPermits#stepAside()}), so that waiting is not work and others may score meanwhile.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkGate implements WebMvcConfigurer, HandlerInterceptor {
 
-    private static final String HELD = WorkGate.class.getName() + ".held";
+    /** The request attribute holding the semaphore whose permit the request holds. */
+    static final String HELD = WorkGate.class.getName() + ".held";
 
     private final Semaphore permits;
     private final long waitMillis;
@@ -48,16 +51,18 @@ class WorkGate implements WebMvcConfigurer, HandlerInterceptor {
         if (!permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
             throw new UnavailableException("The service is busy; nothing was stored. Try again in a moment.");
         }
-        request.setAttribute(HELD, Boolean.TRUE);
+        request.setAttribute(HELD, permits);
         return true;
+    }
+
+    /** Permits free now. */
+    int available() {
+        return permits.availablePermits();
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception ex) {
-        if (request.getAttribute(HELD) != null) {
-            request.removeAttribute(HELD);
-            permits.release();
-        }
+        WorkPermits.release(request);
     }
 }

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 
 import org.mimamori.api.audit.AccessContext;
 import org.mimamori.api.audit.AuditEntry;
@@ -22,6 +26,8 @@ import org.mimamori.api.similar.ScoreStates;
 import org.mimamori.model.data.Case;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.scoring.ExplainedScore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,20 +38,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records the scores of concurrent {@code POST /api/v1/scores} requests together (group commit): a request
- * queues its score and, unless another request is committing, commits every score queued so far in one
- * transaction — each score with its audit record, its similarity key and what the {@link ScoreListener}s add —
- * with one JDBC batch per table and one durable commit; requests that queued meanwhile find theirs committed
- * or commit the next group. Each request returns only once its own score and audit record are committed.
- * A child under a cessation-of-use request is refused alone; when a group fails for a reason other than the
- * database being unavailable, each of its scores is recorded again on its own, so one bad score costs no other.
- * At most {@code mimamori.scores.group-max} (default 32) scores go into one transaction.
+ * queues its score and waits; a committer thread takes every score queued so far (at most
+ * {@code mimamori.scores.group-max}, default 32) and records them in one transaction — each score with its audit
+ * record, its similarity key and what the {@link ScoreListener}s add — with one JDBC batch per table and one
+ * durable commit, then wakes each of their requests. Scores queued while a group commits make the next group, so
+ * the busier the service, the larger the groups and the fewer the commits per score. Each request returns only
+ * once its own score and audit record are committed. A child under a cessation-of-use request is refused alone;
+ * when a group fails for a reason other than the database being unavailable, each of its scores is recorded
+ * again on its own, so one bad score costs no other. {@code mimamori.scores.committers} (default 2) groups may be
+ * committing at once, each on its own pooled connection.
  */
 @Service
 class ScoreCommits {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ScoreCommits.class);
     private static final String INSERT = "INSERT INTO score (id, child_ref, purpose, model_version, schema_id, "
             + "requested_by, requester_role, created_at, request_json, response_json, band_id, probability, "
             + "red_flag_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** How long a queued score may wait for a committer before its request is answered 503 (nothing stored). */
+    private static final long QUEUED_FOR_AT_MOST_SECONDS = 30;
 
     /** One score waiting to be recorded, and how its recording ended. */
     static final class Pending {
@@ -61,6 +72,7 @@ class ScoreCommits {
         final String responseJson;
         final AccessContext context;
         final Runnable alsoRecord;
+        private final CountDownLatch finished = new CountDownLatch(1);
         private volatile boolean done;
         private volatile Throwable failure;
 
@@ -89,12 +101,15 @@ class ScoreCommits {
     private final Cessations cessations;
     private final List<ScoreListener> listeners;
     private final int groupMax;
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock committing = new ReentrantLock();
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> committers = new ArrayList<>();
+    private final DistributionSummary groupSizes;
+    private volatile boolean stopping;
 
     ScoreCommits(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions, ScoreStates states,
-                 Cessations cessations, List<ScoreListener> listeners,
-                 @Value("${mimamori.scores.group-max:32}") int groupMax) {
+                 Cessations cessations, List<ScoreListener> listeners, MeterRegistry meters,
+                 @Value("${mimamori.scores.group-max:32}") int groupMax,
+                 @Value("${mimamori.scores.committers:2}") int committers) {
         this.jdbc = jdbc;
         this.audit = audit;
         // a group that loses a write conflict (error 1213; Galera certification) is run again as a whole
@@ -103,6 +118,14 @@ class ScoreCommits {
         this.cessations = cessations;
         this.listeners = List.copyOf(listeners);
         this.groupMax = Math.max(1, groupMax);
+        this.groupSizes = DistributionSummary.builder("mimamori.scores.group.size")
+                .description("Scores recorded together in one transaction (group commit)").register(meters);
+        for (int i = 0; i < Math.max(1, committers); i++) {
+            Thread t = new Thread(this::commitGroups, "score-commits-" + (i + 1));
+            t.setDaemon(true);
+            this.committers.add(t);
+            t.start();
+        }
     }
 
     /**
@@ -112,29 +135,33 @@ class ScoreCommits {
      * @throws RuntimeException what refused or failed its recording; then nothing of it is stored
      */
     void commit(Pending p) {
+        if (stopping) {
+            throw new UnavailableException("The service is stopping; nothing was stored.");
+        }
         queue.add(p);
+        boolean interrupted = false;
         try {
-            if (!committing.tryLock(30, TimeUnit.SECONDS)) {
+            if (!p.finished.await(QUEUED_FOR_AT_MOST_SECONDS, TimeUnit.SECONDS) && queue.remove(p)) {
                 throw new UnavailableException("The service is busy; nothing was stored. Try again in a moment.");
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("The service is stopping; nothing was stored.");
-        }
-        try {
-            if (!p.done) { // still queued: this request commits the group
-                List<Pending> group = new ArrayList<>();
-                for (Pending q; group.size() < groupMax && (q = queue.poll()) != null; ) {
-                    group.add(q);
-                }
-                if (!group.contains(p)) { // beyond the group's size: queued behind others, alone
-                    queue.remove(p);
-                    group.add(p);
-                }
-                record(group);
+            interrupted = true;
+            if (queue.remove(p)) {
+                Thread.currentThread().interrupt();
+                throw new UnavailableException("The service is stopping; nothing was stored.");
             }
-        } finally {
-            committing.unlock();
+        }
+        // taken by a committer: its outcome is what the database says, however long that takes
+        while (true) {
+            try {
+                p.finished.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (p.failure instanceof RuntimeException e) {
             throw e;
@@ -144,6 +171,47 @@ class ScoreCommits {
         }
         if (p.failure != null) {
             throw new IllegalStateException(p.failure);
+        }
+    }
+
+    /** A committer: takes what is queued, records it as one group, wakes its requests; until the service stops. */
+    private void commitGroups() {
+        List<Pending> group = new ArrayList<>(groupMax);
+        while (!stopping || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, groupMax - 1);
+                groupSizes.record(group.size());
+                record(group);
+            } catch (InterruptedException e) {
+                if (!stopping) {
+                    LOG.warn("A score committer was interrupted; it goes on");
+                }
+            } catch (RuntimeException | Error e) { // record() ends every score of the group; this is a bug
+                LOG.error("A group of {} scores could not be recorded", group.size(), e);
+                group.forEach(q -> {
+                    if (!q.done) {
+                        q.failure = e;
+                        q.done = true;
+                    }
+                });
+            } finally {
+                group.forEach(q -> q.finished.countDown());
+                group.clear();
+            }
+        }
+    }
+
+    /** Stops taking scores, commits what is queued, and ends the committers. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        for (Thread t : committers) {
+            t.join(TimeUnit.SECONDS.toMillis(QUEUED_FOR_AT_MOST_SECONDS));
         }
     }
 

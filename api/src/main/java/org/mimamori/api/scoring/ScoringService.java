@@ -99,6 +99,7 @@ class ScoringService {
         String responseJson = write(view);
         // recorded with its audit record, together with the scores of concurrent requests (ScoreCommits)
         org.mimamori.api.web.dto.PriorAssessment prior = request.getPriorAssessment();
+        org.mimamori.api.config.WorkPermits.stepAside(); // what is left is waiting for the group's commit
         commits.commit(new ScoreCommits.Pending(id, request.getChildRef(), request.getPurpose().getValue(), caller, c,
                 explained, model.scorer().schema(), now, requestJson, responseJson, currentRequest(), prior == null
                 ? null : () -> judgementFirst.record(id.toString(), request.getChildRef(), prior, caller, now)));
