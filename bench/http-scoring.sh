@@ -48,5 +48,8 @@ echo "POST /api/v1/scores, ${DURATION} s, $CONNECTIONS connections:"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/score.lua "$URL/api/v1/scores" | tee "$WORK/score.txt"
 after=$(count)
 echo "recorded scores (timer count, outcome=ok): $((after - before)), $(( (after - before) / DURATION ))/s"
+curl -sf "$URL/actuator/prometheus" -H 'Authorization: Bearer demo-admin' \
+  | awk '/^mimamori_scores_group_size_count/ {n = $2} /^mimamori_scores_group_size_sum/ {s = $2}
+         END {if (n > 0) printf "group commit since start: %d transactions, %.1f scores each\n", n, s / n}'
 echo "GET /actuator/health, ${DURATION} s, $CONNECTIONS connections:"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/health.lua "$URL/actuator/health" | tee "$WORK/health.txt"

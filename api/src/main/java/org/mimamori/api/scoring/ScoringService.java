@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.mimamori.api.audit.AccessContext;
 import org.mimamori.api.audit.AuditEntry;
+import org.mimamori.api.config.WorkPermits;
 import org.mimamori.api.audit.AuditTrail;
 import org.mimamori.api.cessation.Cessations;
 import org.mimamori.api.models.ActiveModel;
@@ -99,7 +100,7 @@ class ScoringService {
         String responseJson = write(view);
         // recorded with its audit record, together with the scores of concurrent requests (ScoreCommits)
         org.mimamori.api.web.dto.PriorAssessment prior = request.getPriorAssessment();
-        org.mimamori.api.config.WorkPermits.stepAside(); // what is left is waiting for the group's commit
+        WorkPermits.stepAside(); // what is left is waiting for the group's commit
         commits.commit(new ScoreCommits.Pending(id, request.getChildRef(), request.getPurpose().getValue(), caller, c,
                 explained, model.scorer().schema(), now, requestJson, responseJson, currentRequest(), prior == null
                 ? null : () -> judgementFirst.record(id.toString(), request.getChildRef(), prior, caller, now)));

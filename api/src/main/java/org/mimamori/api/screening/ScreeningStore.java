@@ -3,7 +3,6 @@ package org.mimamori.api.screening;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,10 +79,6 @@ class ScreeningStore {
     /** Rank 0 is stored for "not ranked" (V19: so that ranking overwrites a number in place); read as null. */
     private static final String ENTRY_COLUMNS = "row_no, NULLIF(rank_no, 0) AS rank_no, score_id, child_ref, probability, band_id, "
             + "already_supported, summary_json, status, reviewed_by, reviewed_at, inputs, fingerprint";
-
-    private static final int[] ENTRY_TYPES = {Types.CHAR, Types.INTEGER, Types.CHAR, Types.VARCHAR, Types.DOUBLE,
-        Types.VARCHAR, Types.BOOLEAN, Types.INTEGER, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-        Types.BINARY};
 
     /** Entries that may be listed and counted: scored, of children under no cessation-of-use request. */
     private static final String LISTED = "status <> 'skipped' AND " + Cessations.notCovered("screening_entry.child_ref");
@@ -202,11 +197,10 @@ class ScreeningStore {
                     e.isSkipped() ? "skipped" : "to_review", e.inputs(), e.fingerprint()});
             scored += e.isSkipped() ? 0 : 1;
         }
-        // typed, so that a null (a compact entry's summary, a full entry's inputs) is sent without asking the
-        // driver for the parameter's type (which it cannot tell: an exception per null, 8 % of a worker's time)
+        // nulls (a compact entry's summary, a full entry's inputs) go untyped: spring.properties
         jdbc.batchUpdate("INSERT INTO screening_entry (screening_id, row_no, score_id, child_ref, probability, "
                 + "band_id, flagged, red_flag_count, already_supported, summary_json, status, inputs, fingerprint) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows, ENTRY_TYPES);
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
         jdbc.update("UPDATE screening SET scored = scored + ? WHERE id = ?", scored, id);
     }
 

@@ -1,7 +1,6 @@
 package org.mimamori.api.shadow;
 
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +86,7 @@ class ShadowStore {
                 r.activeRedFlags(), r.shadowRedFlags()});
             r.differences().forEach((item, d) -> differences.add(new Object[] {r.scoreId(), item, d}));
         }
-        int[] types = {Types.CHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.CHAR, Types.DOUBLE,
-            Types.DOUBLE, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER};
-        jdbc.batchUpdate(INSERT, rows, types);
+        jdbc.batchUpdate(INSERT, rows); // nulls go untyped: spring.properties
         if (!differences.isEmpty()) {
             jdbc.batchUpdate(INSERT_DIFFERENCE, differences);
         }
