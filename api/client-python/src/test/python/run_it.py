@@ -11,12 +11,15 @@ or the service does not come up.
 Run with Debian's Python (`command -p python3`), which has pydantic 1, urllib3 and dateutil from apt.
 """
 import argparse
+import http.client
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
+import traceback
 import unittest
 import urllib.error
 import urllib.request
@@ -31,20 +34,56 @@ def free_port():
 
 
 def wait_for_active_model(url, proc, log, timeout):
-    """Waits until a supervisor's model list has an active model (the demo model is trained on first start)."""
-    deadline = time.monotonic() + timeout
+    """Waits until a supervisor's model list has an active model (the demo model is trained on first start).
+
+    Says every 30 s what the last attempt saw, so that a service that never becomes ready leaves a trail."""
+    started = time.monotonic()
+    deadline = started + timeout
+    said = started
+    seen = "nothing yet"
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"the service exited with {proc.returncode}; its log is {log}")
         try:
             req = urllib.request.Request(url + "/api/v1/models?purpose=model_management", headers={"Authorization": "Bearer demo-supervisor"})
             with urllib.request.urlopen(req, timeout=5) as r:
-                if b'"active":true' in r.read():
+                body = r.read()
+                if b'"active":true' in body:
                     return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
+                seen = f"HTTP {r.status} without an active model: {body[:300]!r}"
+        except urllib.error.HTTPError as e:
+            seen = f"HTTP {e.code}: {e.read()[:300]!r}"
+        except (urllib.error.URLError, ConnectionError, TimeoutError, http.client.HTTPException) as e:
+            seen = f"{type(e).__name__}: {e}"
+        if time.monotonic() - said >= 30:
+            said = time.monotonic()
+            print(f"after {said - started:.0f} s the service is not ready; the last attempt saw {seen}", flush=True)
         time.sleep(1)
-    raise RuntimeError(f"the service had no active model after {timeout} s; its log is {log}")
+    raise RuntimeError(f"the service had no active model after {timeout} s (the last attempt saw {seen}); "
+                       f"its log is {log}")
+
+
+def tail(path, lines):
+    try:
+        with open(path, "rb") as f:
+            return b"".join(f.readlines()[-lines:]).decode("utf-8", "replace")
+    except OSError as e:
+        return f"({path}: {e})"
+
+
+def report_service(proc, work, log_path):
+    """After a failure: a thread dump of the running service (SIGQUIT), the ends of its and its database's logs,
+    and the Java and MariaDB processes running on this machine (a leftover of an earlier test, say)."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGQUIT)
+        time.sleep(2)
+    print("---- the end of the service's log " + log_path, flush=True)
+    print(tail(log_path, 2000), flush=True)
+    print("---- the end of the embedded MariaDB's log", flush=True)
+    print(tail(os.path.join(work, "data", "mariadb.log"), 30), flush=True)
+    print("---- java and mariadbd processes", flush=True)
+    ps = subprocess.run(["ps", "-eo", "pid,ppid,etime,pcpu,rss,args"], capture_output=True, text=True).stdout
+    print("\n".join(l[:220] for l in ps.splitlines() if "java" in l or "mariadbd" in l or "PID" in l), flush=True)
 
 
 def main():
@@ -66,6 +105,7 @@ def main():
             ["java", "-Xmx1g", "-jar", a.api_jar, f"--server.port={port}",
              f"--mimamori.data-dir={os.path.join(a.work, 'data')}"],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    ok = False
     try:
         wait_for_active_model(url, proc, log_path, a.timeout)
         print(f"Service up on {url} after {time.monotonic() - started:.0f} s (log: {log_path})", flush=True)
@@ -78,8 +118,15 @@ def main():
         if result.testsRun == 0:
             print("no test ran", file=sys.stderr)
             return 1
-        return 0 if result.wasSuccessful() else 1
+        ok = result.wasSuccessful()
+        return 0 if ok else 1
+    except Exception:  # reported before the dump, so that it ends the tests' own report
+        traceback.print_exc(file=sys.stdout)
+        sys.stdout.flush()
+        return 1
     finally:
+        if not ok:
+            report_service(proc, a.work, log_path)
         proc.terminate()
         try:
             proc.wait(60)

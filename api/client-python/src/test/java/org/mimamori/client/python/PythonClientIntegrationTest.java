@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * over real HTTP: {@code run_it.py} starts {@code api/target/mimamori-api.jar} on a free port with its own data
  * directory, runs the tests with Debian's Python ({@code /usr/bin/python3}, which has pydantic 1, urllib3 and
  * dateutil from apt) and stops the service. Its output (unittest's report, and where the service log is) is kept
- * in {@code target/python-client-it.log} and printed to the build log.
+ * in {@code target/python-client-it.log} and printed to the build log. After a failure {@code run_it.py} adds a
+ * thread dump and the ends of the service's and its database's logs, and the failure's message carries the end of
+ * the report and the service's last errors.
  */
 class PythonClientIntegrationTest {
 
@@ -43,8 +45,26 @@ class PythonClientIntegrationTest {
       p.destroy();
       p.waitFor(1, TimeUnit.MINUTES);
     }
-    System.out.println(Files.readString(log));
-    assertTrue(finished, "the Python client's tests took more than 10 minutes");
-    assertEquals(0, p.exitValue(), "the Python client's tests failed (unittest's report is above)");
+    String output = Files.readString(log);
+    System.out.println(output);
+    assertTrue(finished, "the Python client's tests took more than 10 minutes; their output ends:\n" + summary(output));
+    assertEquals(0, p.exitValue(), "the Python client's tests failed; their output ends:\n" + summary(output));
+  }
+
+  /**
+   * What a failure's message carries, since a build's summary may show only the message: the end of the tests'
+   * own report (before run_it.py's dump of the service), the service log's last errors and warnings, and the Java
+   * and MariaDB processes that were running.
+   */
+  static String summary(String output) {
+    int dump = output.indexOf("---- the end of the service's log");
+    int processes = output.indexOf("---- java and mariadbd processes");
+    List<String> report = (dump < 0 ? output : output.substring(0, dump)).lines().toList();
+    List<String> serviceProblems = dump < 0 ? List.of() : output.substring(dump).lines()
+        .filter(l -> l.contains(" ERROR ") || l.contains(" WARN ") || l.startsWith("Caused by:")).toList();
+    return String.join("\n", report.subList(Math.max(0, report.size() - 30), report.size()))
+        + (serviceProblems.isEmpty() ? "" : "\nthe service's last errors and warnings:\n" + String.join("\n",
+            serviceProblems.subList(Math.max(0, serviceProblems.size() - 12), serviceProblems.size())))
+        + (processes < 0 ? "" : "\n" + output.substring(processes).strip());
   }
 }
