@@ -81,7 +81,9 @@ def report_service(proc, work, log_path):
     print(tail(log_path, 2000), flush=True)
     print("---- the end of the embedded MariaDB's log", flush=True)
     print(tail(os.path.join(work, "data", "mariadb.log"), 30), flush=True)
-    print("---- java and mariadbd processes", flush=True)
+    free = shutil.disk_usage(work).free
+    print(f"---- java and mariadbd processes ({free / 2**30:.1f} GiB free on the disk of {work}: a full disk "
+          f"stalls MariaDB)", flush=True)
     ps = subprocess.run(["ps", "-eo", "pid,ppid,etime,pcpu,rss,args"], capture_output=True, text=True).stdout
     print("\n".join(l[:220] for l in ps.splitlines() if "java" in l or "mariadbd" in l or "PID" in l), flush=True)
 

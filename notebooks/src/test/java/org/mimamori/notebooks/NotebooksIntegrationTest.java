@@ -39,10 +39,13 @@ class NotebooksIntegrationTest {
     String name = notebook.getFileName().toString();
     Path log = DIR.resolve("target").resolve("executed").resolve(name.replace(".ipynb", ".log"));
     Files.createDirectories(log.getParent());
-    Process p = new ProcessBuilder(PYTHON.toString(), DIR.resolve("run.py").toString(), name)
+    ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), DIR.resolve("run.py").toString(), name)
         .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+        .redirectOutput(log.toFile());
+    // the notebooks' services share one copy of the embedded MariaDB's binaries (350 MB each otherwise):
+    // mimamori.embedded-db-binaries, as Spring reads it from the environment
+    pb.environment().put("MIMAMORI_EMBEDDEDDBBINARIES", DIR.resolve("target").resolve("mariadb-bin").toString());
+    Process p = pb.start();
     boolean finished = p.waitFor(15, TimeUnit.MINUTES);
     if (!finished) {
       p.descendants().forEach(ProcessHandle::destroy);

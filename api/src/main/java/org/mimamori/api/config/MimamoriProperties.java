@@ -19,6 +19,9 @@ import org.springframework.util.unit.DataSize;
  * @param embeddedDbBufferPool the embedded MariaDB's InnoDB buffer pool (1 GB by default, MariaDB's own default
  *                 is 128 MB): it should hold the screening tables' indexes, about 0.6 GB per million children
  *                 screened (compact) (docs/scaling.md, "Screening at scale"); memory is taken as the data grows
+ * @param embeddedDbBinaries where the embedded MariaDB's binaries are unpacked (about 350 MB), or null for
+ *                 {@code <data-dir>/mariadb-bin}; one folder may serve many data directories (the test suite's
+ *                 servers share one), since a server only reads it
  * @param judgementFirst when true, a score is given only to a caller who recorded their own assessment first
  *                 ({@code priorAssessment}), to counter automation bias
  */
@@ -29,6 +32,7 @@ public record MimamoriProperties(@DefaultValue("./data") Path dataDir,
                                  @DefaultValue Security security,
                                  @DefaultValue List<String> embeddedDbArgs,
                                  @DefaultValue("1GB") DataSize embeddedDbBufferPool,
+                                 Path embeddedDbBinaries,
                                  @DefaultValue("false") boolean judgementFirst) {
 
     /**

@@ -14,6 +14,7 @@ public final class TestDatabases {
 
     /** Starts a MariaDB with its data in {@code dataDir}; {@link EmbeddedMariaDb#jdbcUrl()} and so on reach it. */
     public static EmbeddedMariaDb start(Path dataDir) {
-        return EmbeddedMariaDb.start(dataDir, List.of());
+        String binaries = System.getProperty("mimamori.embedded-db-binaries");
+        return EmbeddedMariaDb.start(dataDir, binaries == null ? null : Path.of(binaries), List.of());
     }
 }

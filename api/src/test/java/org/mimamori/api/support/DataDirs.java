@@ -9,8 +9,9 @@ import java.util.UUID;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Fresh data directories for the embedded database (about 500 MB each, mostly its unpacked binaries), under
- * {@code target/it-data}; what earlier test runs left there is removed on first use.
+ * Fresh data directories for the embedded database (about 150 MB each once started; the binaries are shared in
+ * {@code target/mariadb-bin}, see api's pom), under {@code target/it-data}; what earlier test runs left there is
+ * removed on first use.
  */
 public final class DataDirs {
 

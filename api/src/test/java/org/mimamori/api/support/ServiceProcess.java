@@ -45,6 +45,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Xmx1g", "-jar", JAR.toString(), "--server.port=" + port, "--mimamori.data-dir=" + dataDir,
                 "--mimamori.models.import-bundle=" + TestBundles.bundle(), "--mimamori.models.demo-when-empty=false",
                 "--spring.jmx.enabled=false"));
+        if (System.getProperty("mimamori.embedded-db-binaries") != null) { // the suite's one copy (api's pom)
+            cmd.add("--mimamori.embedded-db-binaries=" + System.getProperty("mimamori.embedded-db-binaries"));
+        }
         cmd.addAll(arguments);
         try {
             Files.createDirectories(dataDir);
