@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.mimamori.api.models.ActiveModels;
+import org.mimamori.model.scoring.ExplainedScore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.mimamori.api.support.IntegrationTestBase;
 import org.mimamori.client.model.AuditEvent;
 import org.mimamori.client.model.Contribution;
@@ -17,6 +20,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 class ScoringIntegrationTest extends IntegrationTestBase {
+
+    @Autowired
+    private ActiveModels models;
 
     @Test
     void explainedRoundTrip() {
@@ -38,16 +44,8 @@ class ScoringIntegrationTest extends IntegrationTestBase {
         assertThat(s.getTarget()).contains("need for support");
         assertThat(s.getDecisionNotice()).contains("decision is yours");
         assertThat(s.getPriorAssessment().getNote()).isEqualTo("Attendance dropped after the summer.");
-        if (Boolean.TRUE.equals(s.getReliable())) {
-            assertThat(s.getProbability()).isBetween(0.0, 1.0);
-            assertThat(s.getInterval().getLow()).isLessThanOrEqualTo(s.getProbability());
-            assertThat(s.getInterval().getHigh()).isGreaterThanOrEqualTo(s.getProbability());
-            assertThat(s.getBand().getId()).isNotBlank();
-            assertThat(s.getBand().getMeaning()).isNotBlank();
-        } else {
-            assertThat(s.getProbability()).isNull();
-            assertThat(s.getWarnings()).anyMatch(w -> w.getCode().equals("interval_too_wide"));
-        }
+        assertThat(s.getReliable()).as("as the model library says")
+                .isEqualTo(library(Requests.schoolChildItems()).estimate() != null);
 
         assertThat(s.getContributions()).isNotEmpty();
         double sum = s.getBaseline() + s.getUnrecorded().getContribution()
@@ -65,6 +63,52 @@ class ScoringIntegrationTest extends IntegrationTestBase {
                 .allMatch(c -> c.getValue().equals("not_applicable"));
         assertThat(s.getContributions()).filteredOn(c -> c.getItem().equals("dv_consultation"))
                 .allMatch(c -> c.getValue().equals("unknown"));
+    }
+
+    @Test
+    void aReliableEstimateCarriesTheLibrarysNumbersAndBand() {
+        Map<String, Object> items = new java.util.HashMap<>(Map.of("age_years", 12, "household_size", 4,
+                "moves_last_3_years", 0, "prior_consultations", 0, "lunch_fee_arrears_months", 0,
+                "prior_abuse_reports", 0, "vaccinations_missed", 0, "absence_days_term", 3));
+        items.putAll(Map.of("single_parent", false, "public_assistance", false, "child_rearing_allowance", "no",
+                "school_expense_aid", false));
+        ExplainedScore expected = library(items);
+        assertThat(expected.estimate()).as("the test bundle gives this case a reliable estimate").isNotNull();
+        Score s = clients().scores("demo-caseworker").createScore(new ScoreRequest().childRef("C-2024-000130")
+                .purpose(org.mimamori.client.model.Purpose.CASE_REVIEW).items(items), "en");
+        assertThat(s.getReliable()).isTrue();
+        assertThat(s.getProbability()).isEqualTo(expected.estimate().probability());
+        assertThat(s.getInterval().getLow()).isEqualTo(expected.estimate().low());
+        assertThat(s.getInterval().getHigh()).isEqualTo(expected.estimate().high());
+        assertThat(s.getBand().getId()).isEqualTo(expected.estimate().band().id());
+        assertThat(s.getBand().getMeaning()).isNotBlank();
+        assertThat(s.getWarnings()).noneMatch(w -> w.getCode().equals("interval_too_wide"));
+    }
+
+    @Test
+    void aTooWideIntervalWithholdsTheNumbersButKeepsTheExplanation() {
+        Map<String, Object> items = new java.util.HashMap<>(Map.of("age_years", 9, "household_size", 4,
+                "moves_last_3_years", 1, "prior_consultations", 1, "lunch_fee_arrears_months", 2,
+                "prior_abuse_reports", 3, "vaccinations_missed", 3, "absence_days_term", 21));
+        ExplainedScore expected = library(items);
+        assertThat(expected.estimate()).as("the test bundle's interval for this case is too wide").isNull();
+        Score s = clients().scores("demo-caseworker").createScore(new ScoreRequest().childRef("C-2024-000129")
+                .purpose(org.mimamori.client.model.Purpose.CASE_REVIEW).items(items), "en");
+        assertThat(s.getReliable()).isFalse();
+        assertThat(s.getProbability()).isNull();
+        assertThat(s.getInterval()).isNull();
+        assertThat(s.getBand()).isNull();
+        assertThat(s.getWarnings()).anyMatch(w -> w.getCode().equals("interval_too_wide"));
+        assertThat(s.getContributions()).isNotEmpty();
+        double sum = s.getBaseline() + s.getUnrecorded().getContribution()
+                + s.getContributions().stream().mapToDouble(Contribution::getContribution).sum();
+        assertThat(sum).isCloseTo(s.getLogit(), within(1e-9));
+    }
+
+    /** What the model library says of a case under the active bundle: the oracle the service must match. */
+    private ExplainedScore library(Map<String, Object> items) {
+        var scorer = models.current().scorer();
+        return scorer.score(CaseReader.read(scorer.schema(), items));
     }
 
     @Test
