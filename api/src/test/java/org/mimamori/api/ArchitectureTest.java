@@ -69,6 +69,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void timeComesFromTheInjectedClock() {
+        noClasses().that().resideInAPackage("org.mimamori.api..")
+                .and().doNotHaveFullyQualifiedName("org.mimamori.api.config.ClockConfiguration")
+                .should().callMethod(java.time.Clock.class, "systemUTC")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .because("a service's time is the Clock bean (ClockConfiguration), so tests can set it")
+                .check(classes);
+    }
+
+    @Test
     void controllersAreNotPublic() {
         classes().that().areAnnotatedWith(RestController.class).should().notBePublic().check(classes);
         classes().that().areAnnotatedWith(Service.class).should().notBePublic().check(classes);

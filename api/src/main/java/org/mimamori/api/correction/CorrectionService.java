@@ -45,10 +45,12 @@ class CorrectionService {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Cessations cessations;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     CorrectionService(CorrectionStore store, RegisteredScorers registered, ActiveModels active,
-                      ScoreRecorder recorder, AuditTrail audit, ObjectMapper json, Cessations cessations) {
+                      ScoreRecorder recorder, AuditTrail audit, ObjectMapper json, Cessations cessations,
+                      Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.registered = registered;
         this.active = active;

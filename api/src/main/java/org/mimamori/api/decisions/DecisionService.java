@@ -41,9 +41,11 @@ class DecisionService implements DecisionRecords {
     private final ModelBands bands;
     private final AuditTrail audit;
     private final Cessations cessations;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    DecisionService(DecisionStore store, ModelBands bands, AuditTrail audit, Cessations cessations) {
+    DecisionService(DecisionStore store, ModelBands bands, AuditTrail audit, Cessations cessations,
+                    Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.bands = bands;
         this.audit = audit;

@@ -52,10 +52,11 @@ class DisclosureService {
     private final ScoreVisibility assessments;
     private final AuditTrail audit;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     DisclosureService(DisclosureStore store, DecisionRecords decisions, ScoreVisibility assessments,
-                      AuditTrail audit, ObjectMapper json) {
+                      AuditTrail audit, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.decisions = decisions;
         this.assessments = assessments;

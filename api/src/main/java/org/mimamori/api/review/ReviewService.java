@@ -44,10 +44,11 @@ class ReviewService {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final ScoreVisibility assessments;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ReviewService(ReviewStore store, DecisionRecords decisions, AuditTrail audit, ObjectMapper json,
-                  ScoreVisibility assessments) {
+                  ScoreVisibility assessments, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.decisions = decisions;
         this.audit = audit;

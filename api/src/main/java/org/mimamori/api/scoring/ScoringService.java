@@ -53,13 +53,14 @@ class ScoringService {
     private final JudgementFirst judgementFirst;
     private final Cessations cessations;
     private final ScoreCommits commits;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ScoringService(ActiveModels models, ScoreRepository scores, AuditTrail audit,
                    PlatformTransactionManager transactions, ObjectMapper json, MeterRegistry meters,
                    JudgementFirst judgementFirst, Cessations cessations,
-                   ScoreCommits commits) {
+                   ScoreCommits commits, Clock clock) {
+        this.clock = clock;
         this.models = models;
         this.scores = scores;
         this.audit = audit;

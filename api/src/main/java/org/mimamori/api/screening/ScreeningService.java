@@ -59,12 +59,13 @@ class ScreeningService {
     private final Contract contract;
     private final ModelBands bands;
     private final ScoreVisibility visibility;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ScreeningService(ScreeningStore store, ScreeningRunner runner, ActiveModels models, AuditTrail audit,
                      PlatformTransactionManager transactions, ObjectMapper json, Contract contract, ModelBands bands,
                      ScoreVisibility visibility, ScreeningChunks chunks, ScreenedScores screened,
-                     @Value("${mimamori.screening.batch-size:5000}") int rowsPerChunk) {
+                     @Value("${mimamori.screening.batch-size:5000}") int rowsPerChunk, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.screened = screened;
         this.chunks = chunks;

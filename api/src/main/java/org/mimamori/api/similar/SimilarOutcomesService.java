@@ -67,11 +67,12 @@ class SimilarOutcomesService {
     private final ActiveModels models;
     private final TransactionTemplate tx;
     private final int minGroupSize;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     SimilarOutcomesService(SimilarStore store, AuditTrail audit, ActiveModels models,
                            PlatformTransactionManager transactions, SimilarProperties properties,
-                           ScoreVisibility visibility) {
+                           ScoreVisibility visibility, Clock clock) {
+        this.clock = clock;
         this.visibility = visibility;
         this.store = store;
         this.audit = audit;

@@ -23,6 +23,8 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 class SimilarOutcomesServiceTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    /** The service's clock. */
+    private static final Instant NOW = Instant.parse("2026-04-01T09:30:00.123456Z");
     private static final List<SimilarStore.State> TOP = List.of(new SimilarStore.State("a", "yes", "はい"),
             new SimilarStore.State("b", "3–5", "3〜5"), new SimilarStore.State("c", "no", "いいえ"));
 
@@ -44,6 +46,8 @@ class SimilarOutcomesServiceTest {
             assertThat(e.action()).isEqualTo("score.similar_outcomes");
             assertThat(e.resource()).isEqualTo("score/" + a.scoreId());
             assertThat(e.purpose()).isEqualTo("case_review");
+            assertThat(e.at()).as("the injected clock's time, to the millisecond")
+                    .isEqualTo(Instant.parse("2026-04-01T09:30:00.123Z"));
         });
     }
 
@@ -150,6 +154,6 @@ class SimilarOutcomesServiceTest {
             public java.util.List<OwnAssessment> assessmentsOf(java.util.Collection<String> ids) {
                 return java.util.List.of();
             }
-        });
+        }, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     }
 }
