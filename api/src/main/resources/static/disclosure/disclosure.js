@@ -31,6 +31,8 @@
       outcome: 'Outcome', needConfirmed: 'need for support confirmed', noNeed: 'no need for support confirmed',
       supportTypes: 'Support', confirmedOn: 'Confirmed on', recordedBy: 'Recorded by',
       ownAssessments: 'Staff\'s own assessments', level: 'Assessment', note: 'Note', assessedBy: 'By', assessedAt: 'When',
+      shadow: 'A candidate model\'s estimate from the same inputs (kept only to compare models: never shown to ' +
+        'staff, never used for a decision)', difference: 'Its contribution minus the active model\'s',
       screening: 'Screening entries', screeningId: 'Screening', screenedAt: 'Screened', rank: 'Rank', status: 'Status',
       alreadySupported: 'Already supported', reviewedBy: 'Reviewed by', reviewedAt: 'Reviewed',
       accesses: 'Who accessed the records, when and why', at: 'When', actor: 'Who', role: 'Role', action: 'What',
@@ -79,6 +81,8 @@
       decidedBy: '判断者', decidedAt: '日時', againstBand: '区分と異なる判断', againstRedFlag: 'レッドフラグを退ける',
       signOff: '承認', outcome: '結果', needConfirmed: '支援の必要性を確認', noNeed: '支援の必要性は確認されず',
       supportTypes: '支援の種類', confirmedOn: '確認日', recordedBy: '記録者', ownAssessments: '職員の見立て',
+      shadow: '同じ入力による候補モデルの推定（モデルの比較のためだけに保存。職員には示されず、判断にも使われていません）',
+      difference: '候補モデルの影響と現行モデルの影響の差',
       level: '見立て', note: 'メモ', assessedBy: '記録者', assessedAt: '日時', screening: 'スクリーニングの記録',
       screeningId: 'スクリーニング', screenedAt: '実施日時', rank: '順位', status: '状態', alreadySupported: '支援中',
       reviewedBy: '確認者', reviewedAt: '確認日時', accesses: '記録を閲覧・操作した者（日時・理由）', at: '日時',
@@ -250,9 +254,20 @@
             label('entry', e.status), e.alreadySupported ? t('yes') : t('no'), e.reviewedBy || '',
             when(e.reviewedAt)];
         }))
-    ]);
+    ].concat(v.shadow ? shadow(v.shadow, labels) : []));
     section.setAttribute('data-score-id', v.id);
     return section;
+  }
+
+  /** The candidate model's estimate of this score's inputs, when one ran in shadow. */
+  function shadow(sh, labels) {
+    return [el('h4', 'shadow', [t('shadow')]),
+      meta([['model', sh.modelVersion], ['created', when(sh.scoredAt)],
+        ['probability', sh.probability === undefined || sh.probability === null ? t('withheld') : percent(sh.probability)],
+        ['band', sh.band], ['redFlags', String(sh.redFlags)]]),
+      table(['item', 'difference'], sh.differences.map(function (d) {
+        return [labels[d.item] ? labels[d.item] + ' (' + d.item + ')' : d.item, String(Math.round(d.difference * 1000) / 1000)];
+      }), 'shadow')];
   }
 
   function render() {

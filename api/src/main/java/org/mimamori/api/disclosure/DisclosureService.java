@@ -86,12 +86,16 @@ class DisclosureService {
         screened.forEach(e -> entries.computeIfAbsent(e.scoreId(),
                 k -> new ArrayList<>()).add(DisclosureViews.entry(e)));
 
+        Map<String, DisclosureStore.Shadow> shadows = store.shadowsOf(ids);
+
         List<DisclosedScore> disclosed = new ArrayList<>();
         for (DisclosureStore.StoredScore s : scores) {
             OutcomeRow o = outcomeOf.get(s.id());
+            DisclosureStore.Shadow shadow = shadows.get(s.id());
             disclosed.add(DisclosureViews.score(s, inputs(s.requestJson()), score(s),
                     byScore.getOrDefault(s.id(), List.of()), o == null ? null : DecisionViews.view(o),
-                    own.getOrDefault(s.id(), List.of()), entries.getOrDefault(s.id(), List.of())));
+                    own.getOrDefault(s.id(), List.of()), entries.getOrDefault(s.id(), List.of()))
+                    .shadow(shadow == null ? null : DisclosureViews.shadow(shadow)));
         }
         List<String> resources = new ArrayList<>();
         ids.forEach(id -> resources.add("score/" + id));

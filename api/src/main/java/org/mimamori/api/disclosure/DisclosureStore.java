@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Plain SQL reads of what is held about one child: scores (all versions), screening entries, accesses. */
+/**
+ * Plain SQL reads of what is held about one child: scores (all versions), screening entries, shadow scores,
+ * accesses.
+ */
 @Repository
 class DisclosureStore {
 
@@ -25,6 +28,11 @@ class DisclosureStore {
     /** A screening entry of the child. */
     record Entry(String screeningId, int entryId, String scoreId, Instant screenedAt, Integer rank, String status,
                  boolean alreadySupported, String reviewedBy, Instant reviewedAt) {
+    }
+
+    /** A shadow model's score of one of the child's scores, with its per-item differences. */
+    record Shadow(String scoreId, String shadowVersion, String activeVersion, Instant scoredAt, Double probability,
+                  String band, int redFlags, List<Map.Entry<String, Double>> differences) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -56,6 +64,29 @@ class DisclosureStore {
                     return new Entry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
                             r, rs.getString(6), rs.getBoolean(7), rs.getString(8), instant(rs.getTimestamp(9)));
                 });
+    }
+
+    /** The shadow scores of the given scores, by score id; differences largest first. */
+    Map<String, Shadow> shadowsOf(Collection<String> scoreIds) {
+        if (scoreIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Map.Entry<String, Double>>> differences = new java.util.HashMap<>();
+        jdbc.query("SELECT score_id, item, difference FROM shadow_contribution WHERE score_id IN (:ids) "
+                + "ORDER BY score_id, ABS(difference) DESC, item", Map.of("ids", scoreIds), rs -> {
+                    differences.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(Map.entry(rs.getString(2), rs.getDouble(3)));
+                });
+        Map<String, Shadow> out = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT score_id, shadow_version, active_version, scored_at, shadow_probability, shadow_band, "
+                + "shadow_red_flags FROM shadow_score WHERE score_id IN (:ids)", Map.of("ids", scoreIds), rs -> {
+                    double p = rs.getDouble(5);
+                    Double probability = rs.wasNull() ? null : p;
+                    out.put(rs.getString(1), new Shadow(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant(), probability, rs.getString(6), rs.getInt(7),
+                            differences.getOrDefault(rs.getString(1), List.of())));
+                });
+        return out;
     }
 
     /**

@@ -13,11 +13,13 @@ import org.mimamori.api.web.dto.Access;
 import org.mimamori.api.web.dto.Decision;
 import org.mimamori.api.web.dto.DisclosedScore;
 import org.mimamori.api.web.dto.DisclosedScreeningEntry;
+import org.mimamori.api.web.dto.DisclosedShadowScore;
 import org.mimamori.api.web.dto.EntryStatus;
 import org.mimamori.api.web.dto.Outcome;
 import org.mimamori.api.web.dto.OwnAssessment;
 import org.mimamori.api.web.dto.Purpose;
 import org.mimamori.api.web.dto.Score;
+import org.mimamori.api.web.dto.ShadowDifference;
 
 /** What is held about a child, as the contract's types. */
 final class DisclosureViews {
@@ -35,6 +37,12 @@ final class DisclosureViews {
                 .correctionReason(s.correctionReason())
                 .supersededBy(s.supersededBy() == null ? null : UUID.fromString(s.supersededBy()))
                 .supersededAt(at(s.supersededAt())).outcome(outcome);
+    }
+
+    static DisclosedShadowScore shadow(DisclosureStore.Shadow s) {
+        return new DisclosedShadowScore(s.shadowVersion(), s.activeVersion(), at(s.scoredAt()), s.redFlags(),
+                s.differences().stream().map(d -> new ShadowDifference(d.getKey(), d.getValue())).toList())
+                .probability(s.probability()).band(s.band());
     }
 
     static DisclosedScreeningEntry entry(DisclosureStore.Entry e) {

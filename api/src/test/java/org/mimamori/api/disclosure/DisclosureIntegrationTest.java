@@ -63,6 +63,7 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
 
         long audits = rows("audit_event");
         Disclosure d = clients().disclosure(OFFICER).getDisclosure("DSC-0001", AccessPurpose.DISCLOSURE_REQUEST);
+        assertThat(d.getScores()).as("no model was in shadow").allMatch(v -> v.getShadow() == null);
         assertThat(rows("audit_event")).as("one audit record per disclosure").isEqualTo(audits + 1);
         assertThat(jdbc.queryForList("SELECT CONCAT(action, ' ', resource, ' ', purpose, ' ', actor, ' ', role) "
                 + "FROM audit_event ORDER BY id DESC LIMIT 1", String.class)).containsExactly(

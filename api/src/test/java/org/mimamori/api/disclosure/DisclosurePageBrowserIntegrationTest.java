@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.mimamori.api.support.Cases;
 import org.mimamori.api.support.DataDirs;
 import org.mimamori.api.support.IntegrationTestBase;
+import org.mimamori.api.support.TestBundles;
 import org.mimamori.client.model.Contribution;
 import org.mimamori.client.model.CorrectionRequest;
 import org.mimamori.client.model.DecisionKind;
@@ -55,7 +56,16 @@ class DisclosurePageBrowserIntegrationTest extends IntegrationTestBase {
         assertThat(Files.isExecutable(CHROMEDRIVER)).as("%s is missing: apt-get install -y chromium-driver",
                 CHROMEDRIVER).isTrue();
 
-        Score score = clients().scores("demo-caseworker").createScore(Cases.high("DSC-B-0001"), "ja");
+        // scored while a candidate model runs in shadow, so the disclosure holds its estimate too
+        String candidate = clients().models("demo-analyst").uploadModel(TestBundles.shadow().toFile()).getVersion();
+        clients().models("demo-analyst").shadowModel(candidate);
+        Score score;
+        try {
+            score = clients().scores("demo-caseworker").createScore(Cases.high("DSC-B-0001"), "ja");
+            awaitRow("SELECT COUNT(*) FROM shadow_score WHERE score_id = ?", score.getId().toString());
+        } finally {
+            clients().models("demo-analyst").endShadow(candidate);
+        }
         String reason = "祖母が同居を始め、<b>学校</b>も安定していると報告";
         clients().decisions("demo-caseworker").createDecision(score.getId(),
                 new DecisionRequest().decision(DecisionKind.NO_ACTION).reason(reason));
@@ -83,8 +93,12 @@ class DisclosurePageBrowserIntegrationTest extends IntegrationTestBase {
                     "判断とその理由", "対応なし", "区分と異なる判断", "ヤングケアラー", "職員の見立て", "低い",
                     "記録を閲覧・操作した者（日時・理由）", "スコアを算出", "判断を記録", "入力を訂正", "訂正請求",
                     "ケースワーカー", "個人情報保護担当", "現行版", "訂正により置き換え済み", "欠席日数の誤記を学校の記録で訂正",
-                    reason, top.getLabel(), score.getDecisionNotice());
+                    reason, top.getLabel(), score.getDecisionNotice(), "同じ入力による候補モデルの推定", candidate);
             assertThat(ja).doesNotContain("Decisions and their reasons", "case review", "scored the child");
+            assertThat(browser.findElements(By.cssSelector("[data-score-id='" + score.getId() + "'] table.shadow "
+                    + "tbody tr"))).as("one row per item difference").hasSize(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM shadow_contribution WHERE score_id = ?", Integer.class,
+                            score.getId().toString()));
             assertThat(browser.findElements(By.cssSelector("#document b"))).as("data is text, never markup")
                     .isEmpty();
             assertThat(browser.findElements(By.cssSelector("[data-score-id='" + score.getId() + "'].superseded")))
@@ -100,7 +114,8 @@ class DisclosurePageBrowserIntegrationTest extends IntegrationTestBase {
                     "no action", "against the band", "young carer", "Staff's own assessments",
                     "Who accessed the records, when and why", "scored the child", "recorded a decision",
                     "corrected the inputs", "correction request", "caseworker", "privacy officer", "current version",
-                    "superseded by a correction", reason, top.getLabel(), score.getDecisionNotice());
+                    "superseded by a correction", reason, top.getLabel(), score.getDecisionNotice(),
+                    "A candidate model's estimate from the same inputs");
             assertThat(en).doesNotContain("スコアとその説明", "記録された入力", "ケースワーカー");
             assertThat(browser.findElement(By.id("load")).getText()).isEqualTo("Show");
 
@@ -143,5 +158,19 @@ class DisclosurePageBrowserIntegrationTest extends IntegrationTestBase {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Waits up to 30 s until a count query gives 1 (the shadow score is stored after the score's commit). */
+    private void awaitRow(String countSql, Object arg) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (jdbc.queryForObject(countSql, Long.class, arg) < 1 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(jdbc.queryForObject(countSql, Long.class, arg)).as(countSql).isEqualTo(1L);
     }
 }

@@ -310,6 +310,24 @@ class ShadowIntegrationTest extends IntegrationTestBase {
                         "demo-caseworker").body();
                 assertThat(stored).doesNotContain(version).doesNotContainIgnoringCase("shadow");
             }
+            // a family's disclosure holds the candidate's estimate too (what is held about the child)
+            Map.Entry<String, Made> first = live.entrySet().iterator().next();
+            ExplainedScore candidate = SHADOW.score(first.getValue().input());
+            org.mimamori.client.model.DisclosedShadowScore disclosed = clients().disclosure("demo-privacy_officer")
+                    .getDisclosure("C-SL-0000", AccessPurpose.DISCLOSURE_REQUEST).getScores().stream()
+                    .filter(d -> d.getId().toString().equals(first.getKey())).findFirst().orElseThrow().getShadow();
+            assertThat(disclosed.getModelVersion()).isEqualTo(version);
+            assertThat(disclosed.getActiveModelVersion()).isEqualTo(ACTIVE.modelVersion());
+            assertThat(disclosed.getProbability()).isEqualTo(candidate.withheld() ? null
+                    : candidate.estimate().probability());
+            assertThat(disclosed.getBand()).isEqualTo(candidate.withheld() ? null : candidate.estimate().band().id());
+            assertThat(disclosed.getRedFlags()).isEqualTo(candidate.redFlags().size());
+            Map<String, Double> disclosedDifferences = new HashMap<>();
+            disclosed.getDifferences().forEach(d -> disclosedDifferences.put(d.getItem(), d.getDifference()));
+            assertThat(disclosedDifferences).isEqualTo(ShadowResults.differences(ACTIVE, first.getValue().input(),
+                    SHADOW, first.getValue().input()));
+            assertThat(disclosed.getDifferences()).extracting(d -> Math.abs(d.getDifference()))
+                    .isSortedAccordingTo(Comparator.reverseOrder());
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shadow_score s JOIN score c ON c.id = s.score_id "
                     + "WHERE s.screening_id = ? AND c.purpose = 'screening'", Long.class, screening.toString()))
                     .as("every child of the screening").isEqualTo(30L);
