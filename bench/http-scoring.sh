@@ -25,7 +25,7 @@ ARGS=(${MIMAMORI_ARGS:-} --server.port="$PORT" --server.address=127.0.0.1 --mima
 [ -n "${MIMAMORI_BUNDLE:-}" ] && ARGS+=(--mimamori.models.import-bundle="$MIMAMORI_BUNDLE")
 java ${JAVA_OPTS:--Xmx2g} -jar "$JAR" "${ARGS[@]}" > "${APP_LOG:-$WORK/app.log}" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT  # (set -e: a killed wait must not end the trap)
 URL="http://127.0.0.1:$PORT"
 for _ in $(seq 1 180); do
   if curl -sf -o /dev/null -X POST "$URL/api/v1/scores" -H 'Authorization: Bearer demo-caseworker' \
