@@ -264,7 +264,7 @@
     return [el('h4', 'shadow', [t('shadow')]),
       meta([['model', sh.modelVersion], ['created', when(sh.scoredAt)],
         ['probability', sh.probability === undefined || sh.probability === null ? t('withheld') : percent(sh.probability)],
-        ['band', sh.band], ['redFlags', String(sh.redFlags)]]),
+        ['band', sh.bandMeaning ? sh.bandMeaning[lang] : sh.band], ['redFlags', String(sh.redFlags)]]),
       table(['item', 'difference'], sh.differences.map(function (d) {
         return [labels[d.item] ? labels[d.item] + ' (' + d.item + ')' : d.item, String(Math.round(d.difference * 1000) / 1000)];
       }), 'shadow')];

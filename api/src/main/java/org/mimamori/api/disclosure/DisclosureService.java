@@ -32,6 +32,7 @@ import org.mimamori.api.web.dto.DisclosedScreeningEntry;
 import org.mimamori.api.web.dto.Disclosure;
 import org.mimamori.api.web.dto.OwnAssessment;
 import org.mimamori.api.web.dto.Score;
+import org.mimamori.api.models.ModelBands;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,10 +54,12 @@ class DisclosureService {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ModelBands bands;
 
     DisclosureService(DisclosureStore store, DecisionRecords decisions, ScoreVisibility assessments,
-                      AuditTrail audit, ObjectMapper json, Clock clock) {
+                      AuditTrail audit, ObjectMapper json, Clock clock, ModelBands bands) {
         this.clock = clock;
+        this.bands = bands;
         this.store = store;
         this.decisions = decisions;
         this.assessments = assessments;
@@ -95,7 +98,7 @@ class DisclosureService {
             disclosed.add(DisclosureViews.score(s, inputs(s.requestJson()), score(s),
                     byScore.getOrDefault(s.id(), List.of()), o == null ? null : DecisionViews.view(o),
                     own.getOrDefault(s.id(), List.of()), entries.getOrDefault(s.id(), List.of()))
-                    .shadow(shadow == null ? null : DisclosureViews.shadow(shadow)));
+                    .shadow(shadow == null ? null : DisclosureViews.shadow(shadow, bandMeaning(shadow))));
         }
         List<String> resources = new ArrayList<>();
         ids.forEach(id -> resources.add("score/" + id));
@@ -110,6 +113,18 @@ class DisclosureService {
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "child.disclosure",
                 DisclosureStore.childResource(childRef), purpose.getValue()).touching(List.of(childRef)));
         return new Disclosure(childRef, now.atOffset(ZoneOffset.UTC), caller.name(), disclosed, accesses);
+    }
+
+    /** What the candidate's band means, from its registered bundle; null when withheld or no longer registered. */
+    private org.mimamori.model.schema.LocalizedText bandMeaning(DisclosureStore.Shadow s) {
+        if (s.band() == null) {
+            return null;
+        }
+        try {
+            return bands.bands(s.shadowVersion()).byId(s.band()).map(b -> b.meaning()).orElse(null);
+        } catch (org.mimamori.api.problems.NotFoundException e) {
+            return null;
+        }
     }
 
     /** The inputs as recorded: the stored request's {@code items}. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.scoring.ScoreVisibility;
 import org.mimamori.api.web.dto.Access;
+import org.mimamori.api.web.dto.BandMeaning;
 import org.mimamori.api.web.dto.Decision;
 import org.mimamori.api.web.dto.DisclosedScore;
 import org.mimamori.api.web.dto.DisclosedScreeningEntry;
@@ -20,6 +21,7 @@ import org.mimamori.api.web.dto.OwnAssessment;
 import org.mimamori.api.web.dto.Purpose;
 import org.mimamori.api.web.dto.Score;
 import org.mimamori.api.web.dto.ShadowDifference;
+import org.mimamori.model.schema.LocalizedText;
 
 /** What is held about a child, as the contract's types. */
 final class DisclosureViews {
@@ -39,10 +41,12 @@ final class DisclosureViews {
                 .supersededAt(at(s.supersededAt())).outcome(outcome);
     }
 
-    static DisclosedShadowScore shadow(DisclosureStore.Shadow s) {
+    /** A shadow score, with its band's meaning when the candidate's bands are known (null otherwise). */
+    static DisclosedShadowScore shadow(DisclosureStore.Shadow s, LocalizedText bandMeaning) {
         return new DisclosedShadowScore(s.shadowVersion(), s.activeVersion(), at(s.scoredAt()), s.redFlags(),
                 s.differences().stream().map(d -> new ShadowDifference(d.getKey(), d.getValue())).toList())
-                .probability(s.probability()).band(s.band());
+                .probability(s.probability()).band(s.band())
+                .bandMeaning(bandMeaning == null ? null : new BandMeaning(bandMeaning.ja(), bandMeaning.en()));
     }
 
     static DisclosedScreeningEntry entry(DisclosureStore.Entry e) {

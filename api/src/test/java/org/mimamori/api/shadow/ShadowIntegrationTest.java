@@ -321,6 +321,9 @@ class ShadowIntegrationTest extends IntegrationTestBase {
             assertThat(disclosed.getProbability()).isEqualTo(candidate.withheld() ? null
                     : candidate.estimate().probability());
             assertThat(disclosed.getBand()).isEqualTo(candidate.withheld() ? null : candidate.estimate().band().id());
+            assertThat(disclosed.getBandMeaning()).isEqualTo(candidate.withheld() ? null
+                    : new org.mimamori.client.model.BandMeaning().ja(candidate.estimate().band().meaning().ja())
+                    .en(candidate.estimate().band().meaning().en()));
             assertThat(disclosed.getRedFlags()).isEqualTo(candidate.redFlags().size());
             Map<String, Double> disclosedDifferences = new HashMap<>();
             disclosed.getDifferences().forEach(d -> disclosedDifferences.put(d.getItem(), d.getDifference()));
