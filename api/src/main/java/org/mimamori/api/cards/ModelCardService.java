@@ -39,8 +39,10 @@ class ModelCardService {
         boolean ja = ja(lang);
         ModelBundle bundle = bundle(version);
         byte[] html = bundle.entry(ja ? "model-card.ja.html" : "model-card.html").orElseThrow(
-                () -> new NotFoundException("Model " + version + " has no model card in " + (ja ? "Japanese"
-                        : "English") + " (its bundle was made without one)."));
+                () -> new NotFoundException("モデル " + version + " には" + (ja ? "日本語" : "英語")
+                        + "のモデルカードがありません（バンドルがモデルカードなしで作成されています）。",
+                        "Model " + version + " has no model card in " + (ja ? "Japanese" : "English")
+                        + " (its bundle was made without one)."));
         CardPages.Page page = CardPages.page(new String(html, StandardCharsets.UTF_8), bundle::entry);
         record(caller, "model.card", "model/" + version + "/card");
         return page;
@@ -51,19 +53,22 @@ class ModelCardService {
         boolean ja = ja(lang);
         ModelBundle bundle = bundle(version);
         byte[] png = bundle.entry((ja ? "plots/ja/" : "plots/") + plot).orElseThrow(
-                () -> new NotFoundException("Model " + version + "'s card has no plot " + plot + "."));
+                () -> new NotFoundException("モデル " + version + " のモデルカードには図 " + plot + " がありません。",
+                        "Model " + version + "'s card has no plot " + plot + "."));
         record(caller, "model.card_plot", "model/" + version + "/card/" + plot);
         return png;
     }
 
     private ModelBundle bundle(String version) {
         return bundles.bundle(version).orElseThrow(
-                () -> new NotFoundException("No model with version " + version + " is registered."));
+                () -> new NotFoundException("バージョン " + version + " のモデルは登録されていません。",
+                        "No model with version " + version + " is registered."));
     }
 
     private static boolean ja(String lang) {
         if (lang != null && !lang.equals("ja") && !lang.equals("en")) {
-            throw new InvalidRequestException(List.of(new FieldProblem("lang", "must be ja or en")));
+            throw new InvalidRequestException(List.of(new FieldProblem("lang", "ja または en でなければなりません",
+                    "must be ja or en")));
         }
         return lang == null || lang.equals("ja");
     }

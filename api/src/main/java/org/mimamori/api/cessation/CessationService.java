@@ -69,10 +69,12 @@ class CessationService implements Cessations {
     Outcome request(String childRef, String mode, String reason, String purpose, Caller caller) {
         List<FieldProblem> problems = new ArrayList<>();
         if (reason == null || reason.isBlank()) {
-            problems.add(new FieldProblem("reason", "is required: say why, e.g. the family's request and its date"));
+            problems.add(new FieldProblem("reason", "必須です：理由（例：ご家族からの申し出とその日付）を記入してください",
+                    "is required: say why, e.g. the family's request and its date"));
         }
         if (!PURPOSE.equals(purpose)) {
-            problems.add(new FieldProblem("purpose", "must be 'deletion_request' for a cessation-of-use request"));
+            problems.add(new FieldProblem("purpose", "利用停止の請求では 'deletion_request' でなければなりません",
+                    "must be 'deletion_request' for a cessation-of-use request"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -86,7 +88,11 @@ class CessationService implements Cessations {
             if (existing.isPresent()) {
                 String was = existing.get().mode();
                 if (!("restrict".equals(was) && "erase".equals(mode))) {
-                    throw new ConflictException("Child " + childRef + " is already under a cessation-of-use request ("
+                    throw new ConflictException("子ども " + childRef + " にはすでに利用停止の請求が出ています（"
+                            + was + "、" + existing.get().requestedAt() + " に記録）。"
+                            + ("erase".equals(was) ? "記録は消去済みです。" : "erase への変更のみできます。")
+                            + "何も変更していません。",
+                            "Child " + childRef + " is already under a cessation-of-use request ("
                             + was + ", recorded " + existing.get().requestedAt() + "); "
                             + ("erase".equals(was) ? "its records are erased." : "it can only be changed to erase.")
                             + " Nothing was changed.");
@@ -113,10 +119,12 @@ class CessationService implements Cessations {
     CessationStore.Row read(String childRef, String purpose, Caller caller) {
         if (!PURPOSE.equals(purpose)) {
             throw new InvalidRequestException(List.of(new FieldProblem("purpose",
+                    "利用停止の請求を読み出すには 'deletion_request' でなければなりません",
                     "must be 'deletion_request' to read a cessation-of-use request")));
         }
         return tx.execute(status -> {
             CessationStore.Row row = store.find(childRef).orElseThrow(() -> new NotFoundException(
+                    "子ども " + childRef + " には利用停止の請求が出ていません。",
                     "Child " + childRef + " is under no cessation-of-use request."));
             audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
                     "cessation.read", "child/" + childRef, purpose).touching(List.of(childRef)));

@@ -48,8 +48,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                 : request.getRequestURI().startsWith("/api/v1/models") ? modelLimit : scoreLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + limit + " bytes. Nothing was stored.", request);
+            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, new BodyTooLargeException(limit).text(), request);
             return;
         }
         chain.doFilter(declared >= 0 ? request : new Limited(request, limit), response);

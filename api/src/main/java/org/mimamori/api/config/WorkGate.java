@@ -49,7 +49,7 @@ class WorkGate implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws InterruptedException {
         if (!permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-            throw new UnavailableException("The service is busy; nothing was stored. Try again in a moment.");
+            throw new UnavailableException(UnavailableException.BUSY);
         }
         request.setAttribute(HELD, permits);
         return true;

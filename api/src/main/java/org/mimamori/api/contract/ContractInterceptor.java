@@ -64,8 +64,8 @@ class ContractInterceptor implements HandlerInterceptor {
         List<FieldProblem> problems = new ArrayList<>();
         parameters(op, request, problems);
         if (request.getAttribute(PARAMETERS_FAILED) != null) {
-            problems.add(new FieldProblem("(query)", "could not be read: bad percent-encoding or too many "
-                    + "parameters"));
+            problems.add(new FieldProblem("(query)", "読めませんでした：パーセントエンコーディングの誤り、またはパラメーターが多すぎます",
+                    "could not be read: bad percent-encoding or too many parameters"));
         }
         if (op.jsonBody() != null) {
             requireUtf8(request);
@@ -75,8 +75,9 @@ class ContractInterceptor implements HandlerInterceptor {
             } catch (BodyTooLargeException e) {
                 throw e;
             } catch (IOException e) {
-                throw new InvalidRequestException(List.of(new FieldProblem("(body)", "could not be read (a broken "
-                        + "chunked encoding, or the connection ended before the body did)")));
+                throw new InvalidRequestException(List.of(new FieldProblem("(body)",
+                        "読めませんでした（chunked エンコーディングの破損、または本文の途中で接続が切れました）",
+                        "could not be read (a broken chunked encoding, or the connection ended before the body did)")));
             }
             request.setAttribute(BODY, body); // read again by the converters (CheckedBodyFilter)
             JsonNode value = StrictJson.read(body, problems);
@@ -113,7 +114,8 @@ class ContractInterceptor implements HandlerInterceptor {
         } catch (RuntimeException e) {
             // an unreadable Content-Type is refused below
         }
-        throw new UnsupportedContentException("Send the body as JSON in UTF-8 (Content-Type: application/json).");
+        throw new UnsupportedContentException("本文は UTF-8 の JSON（Content-Type: application/json）で送ってください。",
+                "Send the body as JSON in UTF-8 (Content-Type: application/json).");
     }
 
     private static void parameters(Contract.Operation op, HttpServletRequest request, List<FieldProblem> problems) {
@@ -132,10 +134,10 @@ class ContractInterceptor implements HandlerInterceptor {
                     String[] values = request.getParameterValues(p.name());
                     if (values == null) {
                         if (p.required()) {
-                            problems.add(new FieldProblem(p.name(), "is required"));
+                            problems.add(new FieldProblem(p.name(), "必須です", "is required"));
                         }
                     } else if (values.length > 1) {
-                        problems.add(new FieldProblem(p.name(), "must be given once"));
+                        problems.add(new FieldProblem(p.name(), "1 回だけ指定してください", "must be given once"));
                     } else {
                         SchemaChecker.check(p.schema(), parameter(p.schema(), values[0]), p.name(), problems);
                     }

@@ -50,7 +50,7 @@ final class SchemaChecker {
     static void check(JsonNode schema, JsonNode value, String field, List<FieldProblem> out) {
         if (value.isNull()) {
             if (!schema.path("nullable").asBoolean(false)) {
-                out.add(new FieldProblem(field, "must not be null"));
+                out.add(new FieldProblem(field, "null にはできません", "must not be null"));
             }
             return;
         }
@@ -63,7 +63,7 @@ final class SchemaChecker {
             case "number" -> number(schema, value, field, out);
             case "boolean" -> {
                 if (!value.isBoolean()) {
-                    out.add(new FieldProblem(field, "must be true or false"));
+                    out.add(new FieldProblem(field, "true か false でなければなりません", "must be true or false"));
                 }
             }
             default -> {
@@ -74,14 +74,14 @@ final class SchemaChecker {
 
     private static void object(JsonNode schema, JsonNode value, String field, List<FieldProblem> out) {
         if (!value.isObject()) {
-            out.add(new FieldProblem(field, "must be an object"));
+            out.add(new FieldProblem(field, "オブジェクトでなければなりません", "must be an object"));
             return;
         }
         JsonNode properties = schema.path("properties");
         for (JsonNode r : schema.path("required")) {
             JsonNode v = value.get(r.asText());
             if (v == null || v.isNull()) {
-                out.add(new FieldProblem(join(field, r.asText()), "is required"));
+                out.add(new FieldProblem(join(field, r.asText()), "必須です", "is required"));
             }
         }
         JsonNode additional = schema.get("additionalProperties");
@@ -95,7 +95,7 @@ final class SchemaChecker {
                     check(p, e.getValue(), name, out); // null: left out (or reported above when required)
                 }
             } else if (additional != null && additional.isBoolean() && !additional.asBoolean()) {
-                out.add(new FieldProblem(name, "is not a known field"));
+                out.add(new FieldProblem(name, "定義されていない項目です", "is not a known field"));
             } else if (additional != null && additional.isObject()) {
                 check(additional, e.getValue(), name, out);
             }
@@ -104,14 +104,16 @@ final class SchemaChecker {
 
     private static void array(JsonNode schema, JsonNode value, String field, List<FieldProblem> out) {
         if (!value.isArray()) {
-            out.add(new FieldProblem(field, "must be a list"));
+            out.add(new FieldProblem(field, "リストでなければなりません", "must be a list"));
             return;
         }
         if (schema.has("minItems") && value.size() < schema.get("minItems").asInt()) {
-            out.add(new FieldProblem(field, "must have at least " + schema.get("minItems").asInt() + " entries"));
+            int n = schema.get("minItems").asInt();
+            out.add(new FieldProblem(field, n + " 件以上でなければなりません", "must have at least " + n + " entries"));
         }
         if (schema.has("maxItems") && value.size() > schema.get("maxItems").asInt()) {
-            out.add(new FieldProblem(field, "must have at most " + schema.get("maxItems").asInt() + " entries"));
+            int n = schema.get("maxItems").asInt();
+            out.add(new FieldProblem(field, n + " 件以下でなければなりません", "must have at most " + n + " entries"));
         }
         JsonNode items = schema.path("items");
         for (int i = 0; i < value.size(); i++) {
@@ -121,8 +123,8 @@ final class SchemaChecker {
 
     private static void string(JsonNode schema, JsonNode value, String field, List<FieldProblem> out) {
         if (!value.isTextual()) {
-            out.add(new FieldProblem(field, schema.has("enum") ? "must be one of: " + choices(schema)
-                    : "must be text"));
+            out.add(schema.has("enum") ? oneOf(schema, field)
+                    : new FieldProblem(field, "文字列でなければなりません", "must be text"));
             return;
         }
         String text = value.asText();
@@ -132,27 +134,33 @@ final class SchemaChecker {
                     return;
                 }
             }
-            out.add(new FieldProblem(field, "must be one of: " + choices(schema)));
+            out.add(oneOf(schema, field));
             return;
         }
         int before = out.size();
         int length = text.codePointCount(0, text.length());
         if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
-            out.add(new FieldProblem(field, schema.get("minLength").asInt() == 1 ? "must not be empty"
-                    : "must have at least " + schema.get("minLength").asInt() + " characters"));
+            int n = schema.get("minLength").asInt();
+            out.add(n == 1 ? new FieldProblem(field, "空にはできません", "must not be empty")
+                    : new FieldProblem(field, n + " 文字以上でなければなりません", "must have at least " + n + " characters"));
         }
         if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
-            out.add(new FieldProblem(field, "must have at most " + schema.get("maxLength").asInt() + " characters"));
+            int n = schema.get("maxLength").asInt();
+            out.add(new FieldProblem(field, n + " 文字以下でなければなりません", "must have at most " + n + " characters"));
         }
         if (out.size() == before && schema.has("pattern")
                 && !pattern(schema.get("pattern").asText()).matcher(text).find()) {
-            out.add(new FieldProblem(field, "must be " + schema.path("x-rule").asText("in the form the contract "
-                    + "describes")));
+            out.add(schema.has("x-rule") ? new FieldProblem(field, schema.path("x-rule-ja").asText(
+                    schema.get("x-rule").asText()) + "でなければなりません", "must be " + schema.get("x-rule").asText())
+                    : new FieldProblem(field, "契約（API 仕様）で定められた形式ではありません",
+                            "must be in the form the contract describes"));
         }
         switch (schema.path("format").asText("")) {
             case "uuid" -> {
                 if (!UUID.matcher(text).matches()) {
-                    out.add(new FieldProblem(field, "must be an id like 123e4567-e89b-12d3-a456-426614174000"));
+                    out.add(new FieldProblem(field,
+                            "123e4567-e89b-12d3-a456-426614174000 のような ID でなければなりません",
+                            "must be an id like 123e4567-e89b-12d3-a456-426614174000"));
                 }
             }
             case "date" -> date(text, field, out);
@@ -163,20 +171,21 @@ final class SchemaChecker {
     }
 
     private static void date(String text, String field, List<FieldProblem> out) {
-        String range = "a date YYYY-MM-DD between " + EARLIEST + " and " + LATEST;
+        FieldProblem problem = new FieldProblem(field, EARLIEST + " から " + LATEST + " までの YYYY-MM-DD 形式の日付でなければなりません",
+                "must be a date YYYY-MM-DD between " + EARLIEST + " and " + LATEST);
         try {
             LocalDate d = LocalDate.parse(text, DATE);
             if (text.length() != 10 || d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
-                out.add(new FieldProblem(field, "must be " + range));
+                out.add(problem);
             }
         } catch (DateTimeParseException e) {
-            out.add(new FieldProblem(field, "must be " + range));
+            out.add(problem);
         }
     }
 
     private static void integer(JsonNode schema, JsonNode value, String field, List<FieldProblem> out) {
         if (!value.isIntegralNumber()) {
-            out.add(new FieldProblem(field, "must be a whole number" + bounds(schema)));
+            out.add(mustBe(field, "整数", "a whole number", schema));
             return;
         }
         BigInteger v = value.bigIntegerValue();
@@ -186,13 +195,13 @@ final class SchemaChecker {
         BigDecimal d = new BigDecimal(v);
         if (v.compareTo(BigInteger.valueOf(lo)) < 0 || v.compareTo(BigInteger.valueOf(hi)) > 0
                 || outOfBounds(schema, d)) {
-            out.add(new FieldProblem(field, "must be a whole number" + bounds(schema)));
+            out.add(mustBe(field, "整数", "a whole number", schema));
         }
     }
 
     private static void number(JsonNode schema, JsonNode value, String field, List<FieldProblem> out) {
         if (!value.isNumber() || outOfBounds(schema, value.decimalValue())) {
-            out.add(new FieldProblem(field, "must be a number" + bounds(schema)));
+            out.add(mustBe(field, "数値", "a number", schema));
         }
     }
 
@@ -210,21 +219,24 @@ final class SchemaChecker {
         return false;
     }
 
-    private static String bounds(JsonNode schema) {
+    /** "must be a whole number from 1 to 500", with the schema's bounds, in both languages. */
+    private static FieldProblem mustBe(String field, String kindJa, String kindEn, JsonNode schema) {
         boolean int32 = "int32".equals(schema.path("format").asText(""));
         String lo = schema.has("minimum") ? schema.get("minimum").asText() : null;
         String hi = schema.has("maximum") ? schema.get("maximum").asText()
                 : int32 ? String.valueOf(Integer.MAX_VALUE) : null;
-        if (lo != null && hi != null) {
-            return " from " + lo + " to " + hi;
-        }
-        return lo != null ? " of at least " + lo : hi != null ? " of at most " + hi : "";
+        String ja = lo != null && hi != null ? lo + " 以上 " + hi + " 以下の" : lo != null ? lo + " 以上の"
+                : hi != null ? hi + " 以下の" : "";
+        String en = lo != null && hi != null ? " from " + lo + " to " + hi : lo != null ? " of at least " + lo
+                : hi != null ? " of at most " + hi : "";
+        return new FieldProblem(field, ja + kindJa + "でなければなりません", "must be " + kindEn + en);
     }
 
-    private static String choices(JsonNode schema) {
+    private static FieldProblem oneOf(JsonNode schema, String field) {
         List<String> c = new ArrayList<>();
         schema.get("enum").forEach(e -> c.add(e.asText()));
-        return String.join(", ", c);
+        String choices = String.join(", ", c);
+        return new FieldProblem(field, "次のいずれかでなければなりません：" + choices, "must be one of: " + choices);
     }
 
     private static Pattern pattern(String regex) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mimamori.api.problems.FieldProblem;
+import org.mimamori.model.schema.LocalizedText;
 
 /**
  * Reads a request body as strict JSON (RFC 8259): one value and nothing after it, no duplicate names in an
@@ -25,6 +26,9 @@ final class StrictJson {
 
     /** The deepest nesting of objects and arrays a request may have. */
     static final int MAX_DEPTH = 16;
+
+    private static final FieldProblem REQUIRED = new FieldProblem("(body)", "JSON の本文が必要です",
+            "a JSON body is required");
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
@@ -42,13 +46,13 @@ final class StrictJson {
      */
     static JsonNode read(byte[] body, List<FieldProblem> problems) {
         if (body.length == 0) {
-            problems.add(new FieldProblem("(body)", "a JSON body is required"));
+            problems.add(REQUIRED);
             return null;
         }
         try (JsonParser p = FACTORY.createParser(body)) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                problems.add(new FieldProblem("(body)", "a JSON body is required"));
+                problems.add(REQUIRED);
                 return null;
             }
             JsonNode value = value(p, t, "", problems);
@@ -59,19 +63,25 @@ final class StrictJson {
                 more = true;
             }
             if (more) {
-                problems.add(new FieldProblem("(body)", "must hold one JSON value and nothing after it"));
+                problems.add(new FieldProblem("(body)", "JSON の値を 1 つだけ含み、その後に何もあってはなりません",
+                        "must hold one JSON value and nothing after it"));
                 return null;
             }
             return value;
         } catch (StreamConstraintsException e) {
-            problems.add(new FieldProblem("(body)", "is nested more than " + MAX_DEPTH
-                    + " levels deep or has a number with more than 100 digits"));
+            problems.add(new FieldProblem("(body)", MAX_DEPTH + " 階層より深く入れ子になっているか、100 桁を超える数値を含みます",
+                    "is nested more than " + MAX_DEPTH + " levels deep or has a number with more than 100 digits"));
         } catch (JsonProcessingException e) {
             String m = String.valueOf(e.getOriginalMessage());
-            problems.add(new FieldProblem("(body)", (m.contains("UTF-8") || m.contains("UTF8")
-                    ? "is not valid UTF-8" : "is not valid JSON") + where(e.getLocation())));
+            boolean utf8 = m.contains("UTF-8") || m.contains("UTF8");
+            JsonLocation at = e.getLocation();
+            boolean located = at != null && at.getLineNr() >= 0;
+            problems.add(new FieldProblem("(body)", (utf8 ? "正しい UTF-8 ではありません" : "正しい JSON ではありません")
+                    + (located ? "（" + at.getLineNr() + " 行 " + at.getColumnNr() + " 列）" : ""),
+                    (utf8 ? "is not valid UTF-8" : "is not valid JSON")
+                    + (located ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "")));
         } catch (IOException e) {
-            problems.add(new FieldProblem("(body)", "could not be read"));
+            problems.add(new FieldProblem("(body)", "読めませんでした", "could not be read"));
         }
         return null;
     }
@@ -84,13 +94,13 @@ final class StrictJson {
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String name = p.currentName();
                     String child = SchemaChecker.join(field, name);
-                    String bad = TextRules.problem(name);
+                    LocalizedText bad = TextRules.problem(name);
                     JsonNode v = value(p, p.nextToken(), child, problems);
                     if (bad != null) {
-                        problems.add(new FieldProblem(field.isEmpty() ? "(body)" : field, "has a field name that "
-                                + bad));
+                        problems.add(new FieldProblem(field.isEmpty() ? "(body)" : field, "項目名に" + bad.ja(),
+                                "has a field name that " + bad.en()));
                     } else if (o.has(name)) {
-                        problems.add(new FieldProblem(child, "appears more than once"));
+                        problems.add(new FieldProblem(child, "二度以上現れます", "appears more than once"));
                     } else {
                         o.set(name, v);
                     }
@@ -107,7 +117,7 @@ final class StrictJson {
             }
             case VALUE_STRING -> {
                 String text = p.getText();
-                String bad = TextRules.problem(text);
+                LocalizedText bad = TextRules.problem(text);
                 if (bad != null) {
                     problems.add(new FieldProblem(field.isEmpty() ? "(body)" : field, bad));
                 }
@@ -127,9 +137,5 @@ final class StrictJson {
             }
             default -> throw new IllegalStateException("unexpected JSON token " + t);
         }
-    }
-
-    private static String where(JsonLocation at) {
-        return at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 }

@@ -1,5 +1,7 @@
 package org.mimamori.api.contract;
 
+import org.mimamori.model.schema.LocalizedText;
+
 /**
  * What text the service stores: text is stored exactly as it is answered, so text that could not be stored or
  * shown exactly is refused. Refused anywhere in a request (values and names): unpaired UTF-16 surrogates
@@ -8,14 +10,18 @@ package org.mimamori.api.contract;
  */
 public final class TextRules {
 
+    private static final LocalizedText SURROGATE = new LocalizedText(
+            "対になっていないサロゲート（壊れた文字）を含めることはできません。UTF-8 のテキストを送ってください",
+            "must not contain an unpaired surrogate (a broken character); send UTF-8 text");
+
     private TextRules() {
     }
 
     /**
      * @param text some text
-     * @return what is wrong with it, for people, or null when it may be stored
+     * @return what is wrong with it, for people in both languages, or null when it may be stored
      */
-    public static String problem(String text) {
+    public static LocalizedText problem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {
@@ -23,16 +29,18 @@ public final class TextRules {
                     i++;
                     continue;
                 }
-                return "must not contain an unpaired surrogate (a broken character); send UTF-8 text";
+                return SURROGATE;
             }
             if (Character.isLowSurrogate(c)) {
-                return "must not contain an unpaired surrogate (a broken character); send UTF-8 text";
+                return SURROGATE;
             }
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
-                return "must not contain control characters (only tab and line breaks are allowed)";
+                return new LocalizedText("制御文字を含めることはできません（タブと改行のみ使えます）",
+                        "must not contain control characters (only tab and line breaks are allowed)");
             }
             if (c == '\uFFFE' || c == '\uFFFF') {
-                return "must not contain the non-characters U+FFFE or U+FFFF";
+                return new LocalizedText("非文字 U+FFFE・U+FFFF を含めることはできません",
+                        "must not contain the non-characters U+FFFE or U+FFFF");
             }
         }
         return null;

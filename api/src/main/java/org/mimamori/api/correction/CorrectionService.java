@@ -65,17 +65,23 @@ class CorrectionService {
         String reason = request.getReason() == null ? "" : request.getReason().strip();
         if (reason.isEmpty()) {
             throw new InvalidRequestException(List.of(new FieldProblem("reason",
-                    "is required: say why the inputs are corrected")));
+                    "必須です：入力を訂正する理由を記入してください", "is required: say why the inputs are corrected")));
         }
         CorrectionStore.Original original = store.lock(id.toString())
-                .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
+                .orElseThrow(() -> new NotFoundException("ID " + id + " のスコアはありません。",
+                        "No score with id " + id + "."));
         if (cessations.covers(original.childRef())) { // org.mimamori.api.cessation: never scored again
-            throw new ConflictException("The child of this score is under a cessation-of-use request: their "
+            throw new ConflictException("このスコアの子どもには利用停止の請求が出ています。記録を使えないため、"
+                    + "スコアを算出し直しません。何も保存していません。",
+                    "The child of this score is under a cessation-of-use request: their "
                     + "records may no longer be used, so they are not scored again. Nothing was stored.");
         }
         if (original.supersededBy() != null) {
-            throw new ConflictException("Score " + id + " is superseded by a corrected version; correct its "
-                    + "current version " + store.current(id.toString()) + ".");
+            String current = store.current(id.toString());
+            throw new ConflictException("スコア " + id + " は訂正版に置き換えられています。現在の版 " + current
+                    + " を訂正してください。",
+                    "Score " + id + " is superseded by a corrected version; correct its current version " + current
+                    + ".");
         }
         Optional<ActiveModel> same = registered.registered(original.modelVersion());
         ActiveModel model = same.orElseGet(active::current);

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mimamori.api.problems.ProblemWriter;
+import org.mimamori.model.schema.LocalizedText;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,8 +45,9 @@ class DatabaseGateFilter extends OncePerRequestFilter implements Ordered {
             return;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
-        problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "The database does not answer right now, so "
-                + "nothing was read or stored. Try again in a few seconds.", request);
+        problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, new LocalizedText("データベースが今は応答しないため、"
+                + "何も読み出し・保存していません。数秒後にもう一度お試しください。", "The database does not answer right now, so "
+                + "nothing was read or stored. Try again in a few seconds."), request);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.model.metrics.BandReview;
 import org.mimamori.model.metrics.ScoreBand;
 import org.mimamori.model.metrics.ScoreBands;
+import org.mimamori.model.schema.LocalizedText;
 
 /**
  * When a decision goes against a score: against the band when the band is flagged for outreach (its
@@ -70,25 +71,32 @@ final class DecisionRules {
         List<FieldProblem> problems = new ArrayList<>();
         boolean noReason = reason == null || reason.isBlank();
         if (noReason && j.needsReason()) {
-            problems.add(new FieldProblem("reason", "is required: " + why(j)));
+            LocalizedText why = why(j);
+            problems.add(new FieldProblem("reason", "必須です：" + why.ja(), "is required: " + why.en()));
         }
         if (reason != null && reason.length() > MAX_TEXT) {
-            problems.add(new FieldProblem("reason", "must be at most " + MAX_TEXT + " characters"));
+            problems.add(new FieldProblem("reason", MAX_TEXT + " 文字以下でなければなりません",
+                    "must be at most " + MAX_TEXT + " characters"));
         }
         if (j.againstRedFlag() && !Boolean.TRUE.equals(dismissesRedFlags)) {
-            problems.add(new FieldProblem("dismissesRedFlags", "must be true to decide monitor or no_action on a "
+            problems.add(new FieldProblem("dismissesRedFlags", "レッドフラグのあるスコアで monitor または no_action と"
+                    + "判断するには true でなければなりません。その判断にはスーパーバイザーの承認が必要になります",
+                    "must be true to decide monitor or no_action on a "
                     + "score with red flags; a supervisor must then sign the decision off"));
         }
         return problems;
     }
 
-    private static String why(Judgement j) {
+    private static LocalizedText why(Judgement j) {
         if (j.againstRedFlag()) {
-            return "the decision goes against the score's red flags";
+            return new LocalizedText("スコアのレッドフラグと異なる判断です",
+                    "the decision goes against the score's red flags");
         }
         if (j.againstBand()) {
-            return "the decision goes against the score's band '" + j.band() + "'";
+            return new LocalizedText("スコアの区分 '" + j.band() + "' と異なる判断です",
+                    "the decision goes against the score's band '" + j.band() + "'");
         }
-        return "the estimate was withheld, so the decision rests on your reasons alone";
+        return new LocalizedText("推定が示されていないため、判断の根拠は記入された理由だけになります",
+                "the estimate was withheld, so the decision rests on your reasons alone");
     }
 }

@@ -55,7 +55,7 @@ class DecisionService implements DecisionRecords {
     @Transactional
     Decision decide(UUID scoreId, DecisionRequest request, Caller caller) {
         DecisionStore.ScoreFacts score = store.score(scoreId.toString())
-                .orElseThrow(() -> new NotFoundException("No score with id " + scoreId + "."));
+                .orElseThrow(() -> noScore(scoreId));
         refuseIfCeased(score);
         String band = score.bandId();
         boolean redFlags = score.redFlagCount() > 0;
@@ -82,30 +82,46 @@ class DecisionService implements DecisionRecords {
     /** A child under a cessation-of-use request (org.mimamori.api.cessation) gets no new decision or outcome. */
     private void refuseIfCeased(DecisionStore.ScoreFacts score) {
         if (cessations.covers(score.childRef())) {
-            throw new ConflictException("The child of this score is under a cessation-of-use request: their "
+            throw new ConflictException("このスコアの子どもには利用停止の請求が出ています。記録を使えないため、"
+                    + "これ以上何も記録しません。何も保存していません。",
+                    "The child of this score is under a cessation-of-use request: their "
                     + "records may no longer be used, so nothing more is recorded on them. Nothing was stored.");
         }
+    }
+
+    private static NotFoundException noScore(UUID scoreId) {
+        return new NotFoundException("ID " + scoreId + " のスコアはありません。", "No score with id " + scoreId + ".");
+    }
+
+    private static ConflictException oneOutcome(UUID scoreId) {
+        return new ConflictException("スコア " + scoreId + " にはすでに結果が記録されています。結果はスコアごとに "
+                + "1 件です。", "Score " + scoreId + " already has an outcome; there is one per score.");
     }
 
     @Transactional
     Decision signOff(UUID decisionId, SignOffRequest request, Caller caller) {
         DecisionRow row = store.lock(decisionId.toString())
-                .orElseThrow(() -> new NotFoundException("No decision with id " + decisionId + "."));
+                .orElseThrow(() -> new NotFoundException("ID " + decisionId + " の判断はありません。",
+                        "No decision with id " + decisionId + "."));
         List<FieldProblem> problems = new ArrayList<>();
         if (request.getNote() == null || request.getNote().isBlank()) {
-            problems.add(new FieldProblem("note", "is required: say why you sign off or reject the decision"));
+            problems.add(new FieldProblem("note", "必須です：判断を承認する、または差し戻す理由を記入してください",
+                    "is required: say why you sign off or reject the decision"));
         } else if (request.getNote().length() > DecisionRules.MAX_TEXT) {
-            problems.add(new FieldProblem("note", "must be at most " + DecisionRules.MAX_TEXT + " characters"));
+            problems.add(new FieldProblem("note", DecisionRules.MAX_TEXT + " 文字以下でなければなりません",
+                    "must be at most " + DecisionRules.MAX_TEXT + " characters"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         if (!row.signOffStatus().equals("pending")) {
-            throw new ConflictException("Decision " + decisionId + " has no pending sign-off (it is "
-                    + row.signOffStatus() + ").");
+            throw new ConflictException("判断 " + decisionId + " は承認待ちではありません（現在 "
+                    + row.signOffStatus() + "）。",
+                    "Decision " + decisionId + " has no pending sign-off (it is " + row.signOffStatus() + ").");
         }
         if (row.decidedBy().equals(caller.name())) {
-            throw new ConflictException("A decision cannot be signed off by the person who made it.");
+            throw new ConflictException("判断した本人はその判断を承認できません。",
+                    "A decision cannot be signed off by the person who made it.");
         }
         Instant now = now();
         String status = Boolean.TRUE.equals(request.getApprove()) ? "signed" : "rejected";
@@ -119,24 +135,25 @@ class DecisionService implements DecisionRecords {
     @Transactional
     Outcome recordOutcome(UUID scoreId, OutcomeRequest request, Caller caller) {
         DecisionStore.ScoreFacts score = store.score(scoreId.toString())
-                .orElseThrow(() -> new NotFoundException("No score with id " + scoreId + "."));
+                .orElseThrow(() -> noScore(scoreId));
         refuseIfCeased(score);
         List<SupportType> types = request.getSupportTypes() == null ? List.of() : request.getSupportTypes();
         List<FieldProblem> problems = new ArrayList<>();
         if (request.getConfirmedOn() != null && request.getConfirmedOn().isAfter(LocalDate.now(ZoneOffset.UTC))) {
-            problems.add(new FieldProblem("confirmedOn", "must not be in the future"));
+            problems.add(new FieldProblem("confirmedOn", "未来の日付にはできません", "must not be in the future"));
         }
         if (!Boolean.TRUE.equals(request.getNeedConfirmed()) && !types.isEmpty()) {
-            problems.add(new FieldProblem("supportTypes", "must be empty when no need was confirmed"));
+            problems.add(new FieldProblem("supportTypes", "支援の必要性が確認されなかった場合は空でなければなりません",
+                    "must be empty when no need was confirmed"));
         }
         if (types.stream().anyMatch(java.util.Objects::isNull)) {
-            problems.add(new FieldProblem("supportTypes", "must not contain null"));
+            problems.add(new FieldProblem("supportTypes", "null を含むことはできません", "must not contain null"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         if (store.hasOutcome(scoreId.toString())) {
-            throw new ConflictException("Score " + scoreId + " already has an outcome; there is one per score.");
+            throw oneOutcome(scoreId);
         }
         Instant now = now();
         OutcomeRow row = new OutcomeRow(UUID.randomUUID().toString(), scoreId.toString(),
@@ -145,7 +162,7 @@ class DecisionService implements DecisionRecords {
         try {
             store.insert(row);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("Score " + scoreId + " already has an outcome; there is one per score.");
+            throw oneOutcome(scoreId);
         }
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "outcome.create", "outcome/" + row.id(),
                 null).touching(List.of(score.childRef())));

@@ -70,7 +70,9 @@ class DisclosureService {
     @Transactional
     Disclosure disclose(String childRef, AccessPurpose purpose, Caller caller) {
         if (purpose != AccessPurpose.DISCLOSURE_REQUEST) {
-            throw new InvalidRequestException(List.of(new FieldProblem("purpose", "must be disclosure_request: "
+            throw new InvalidRequestException(List.of(new FieldProblem("purpose", "disclosure_request でなければ"
+                    + "なりません：子どもについて保有している記録は、家族からの開示請求のためにだけ読み出します",
+                    "must be disclosure_request: "
                     + "what is held about a child is read only for a family's disclosure request")));
         }
         List<DisclosureStore.StoredScore> scores = store.scoresOf(childRef);

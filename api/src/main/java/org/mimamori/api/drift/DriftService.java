@@ -83,7 +83,8 @@ class DriftService {
     DriftFigures screening(UUID id, Caller caller, String purpose, Locale locale) {
         String screening = id.toString();
         if (!store.screeningExists(screening)) {
-            throw new NotFoundException("There is no screening " + screening + ".");
+            throw new NotFoundException("スクリーニング " + screening + " はありません。",
+                    "There is no screening " + screening + ".");
         }
         ActiveModel model = store.screeningVersion(screening).flatMap(scorers::registered)
                 .orElseGet(models::current);

@@ -26,7 +26,8 @@ class ModelBandsService implements ModelBands {
         ScoreBands ids = cache.get(modelVersion);
         if (ids == null) {
             ModelBundleRow row = bundles.findById(modelVersion).orElseThrow(
-                    () -> new NotFoundException("No model with version " + modelVersion + " is registered."));
+                    () -> new NotFoundException("バージョン " + modelVersion + " のモデルは登録されていません。",
+                            "No model with version " + modelVersion + " is registered."));
             ids = ModelBundle.read(row.bytes()).bands();
             cache.put(modelVersion, ids);
         }

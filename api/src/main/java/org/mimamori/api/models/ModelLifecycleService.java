@@ -12,6 +12,7 @@ import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.security.Caller;
 import org.mimamori.model.schema.FeatureSchema;
+import org.mimamori.model.schema.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ModelLifecycleService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelLifecycleService.class);
+
+    private static final LocalizedText ACTIVATE = new LocalizedText("有効にする", "activated");
 
     private final ModelRegistryService registry;
     private final ModelTransitions transitions;
@@ -53,10 +56,12 @@ class ModelLifecycleService {
             return row.info();
         }
         if (from != ModelState.CANDIDATE && from != ModelState.RETIRED) {
-            throw new ConflictException("Model " + version + " is " + from.code() + ": only a candidate or a "
+            throw new ConflictException("モデル " + version + " は " + from.code() + " です。シャドーにできるのは"
+                    + "候補（candidate）か廃止済み（retired）のモデルだけです。",
+                    "Model " + version + " is " + from.code() + ": only a candidate or a "
                     + "retired model can be put into shadow.");
         }
-        registry.check(row, "put into shadow");
+        registry.check(row, new LocalizedText("シャドーにする", "put into shadow"));
         Instant now = registry.now();
         for (Map.Entry<String, ModelState> e : states.entrySet()) {
             if (e.getValue() == ModelState.SHADOW) {
@@ -76,7 +81,8 @@ class ModelLifecycleService {
         ModelBundleRow row = registry.row(version);
         ModelState from = transitions.lock().get(version);
         if (from != ModelState.SHADOW) {
-            throw new ConflictException("Model " + version + " is " + from.code() + ", not in shadow.");
+            throw new ConflictException("モデル " + version + " は " + from.code() + " で、シャドーではありません。",
+                    "Model " + version + " is " + from.code() + ", not in shadow.");
         }
         Instant now = registry.now();
         change(version, ModelState.SHADOW, ModelState.CANDIDATE, caller, now, "taken out of shadow");
@@ -99,17 +105,22 @@ class ModelLifecycleService {
         if (row.uploadedBy().equals(caller.name())) {
             throw new UploaderCannotApproveException(version, caller.name());
         }
-        String why = required(reason, "why the model is approved");
+        String why = required(reason, new LocalizedText("モデルを承認する理由", "why the model is approved"));
         ModelState from = transitions.lock().get(version);
         if (from != ModelState.SHADOW) {
-            throw new ConflictException("Model " + version + " is " + from.code() + ": only a model in shadow can "
+            throw new ConflictException("モデル " + version + " は " + from.code() + " です。承認できるのは"
+                    + "シャドーのモデルだけです（先にシャドーにしてください：POST /api/v1/models/" + version + "/shadow）。",
+                    "Model " + version + " is " + from.code() + ": only a model in shadow can "
                     + "be approved (put it into shadow first: POST /api/v1/models/" + version + "/shadow).");
         }
-        ActiveModel model = registry.check(row, "approved");
-        List<String> changes = changesFromActive(model);
+        ActiveModel model = registry.check(row, new LocalizedText("承認する", "approved"));
+        List<LocalizedText> described = changesFromActive(model);
+        List<String> changes = described.stream().map(LocalizedText::en).toList();
         if (!changes.isEmpty() && !acknowledgeSchemaChange) {
-            throw new InvalidRequestException(changes.stream().map(c -> new FieldProblem("acknowledgeSchemaChange",
-                    "must be true to approve a model whose schema differs from the active model's: " + c)).toList());
+            throw new InvalidRequestException(described.stream().map(c -> new FieldProblem("acknowledgeSchemaChange",
+                    "スキーマが有効なモデルと異なるモデルを承認するには true でなければなりません：" + c.ja(),
+                    "must be true to approve a model whose schema differs from the active model's: " + c.en()))
+                    .toList());
         }
         ShadowReports.Summary shadow = Optional.ofNullable(shadowReports.getIfAvailable())
                 .flatMap(r -> r.summary(version)).orElse(null);
@@ -129,23 +140,29 @@ class ModelLifecycleService {
     @Transactional
     RegisteredModel activate(String version, Caller caller) {
         ModelBundleRow row = registry.row(version);
-        ActiveModel model = registry.check(row, "activated");
+        ActiveModel model = registry.check(row, ACTIVATE);
         ModelState from = transitions.lock().get(version);
         if (from == ModelState.ACTIVE) {
             return row.info();
         }
         if (from != ModelState.APPROVED) {
-            throw new ConflictException("Model " + version + " is " + from.code() + ": only an approved model can "
+            throw new ConflictException("モデル " + version + " は " + from.code() + " です。有効にできるのは承認済みの"
+                    + "モデルだけです（承認はアップロードした人以外のスーパーバイザーか管理者が行います：POST "
+                    + "/api/v1/models/" + version + "/approval）。",
+                    "Model " + version + " is " + from.code() + ": only an approved model can "
                     + "be activated (approval needs a supervisor or admin other than the uploader: POST "
                     + "/api/v1/models/" + version + "/approval).");
         }
-        List<String> changes = changesFromActive(model);
+        List<LocalizedText> changes = changesFromActive(model);
         boolean acknowledged = transitions.latestApproval(version).map(ModelTransition::schemaAcknowledged)
                 .orElse(false);
         if (!changes.isEmpty() && !acknowledged) {
-            throw new ConflictException("Model " + version + " was approved without a schema change "
-                    + "acknowledgement, but its schema differs from the active model's: " + String.join("; ", changes)
-                    + ". Approve it again with acknowledgeSchemaChange: true.");
+            throw new ConflictException("モデル " + version + " はスキーマ変更の確認なしに承認されましたが、スキーマが"
+                    + "有効なモデルと異なります：" + String.join("。", changes.stream().map(LocalizedText::ja).toList())
+                    + "。acknowledgeSchemaChange: true を付けて承認し直してください。",
+                    "Model " + version + " was approved without a schema change acknowledgement, but its schema "
+                    + "differs from the active model's: " + String.join("; ", changes.stream().map(LocalizedText::en)
+                    .toList()) + ". Approve it again with acknowledgeSchemaChange: true.");
         }
         Instant now = registry.now();
         makeActive(version, from, caller, now, null);
@@ -157,16 +174,20 @@ class ModelLifecycleService {
     /** Makes the model retired last active again; the active one becomes retired. */
     @Transactional
     RegisteredModel rollback(String reason, Caller caller) {
-        String why = required(reason, "why the active model is rolled back");
+        String why = required(reason, new LocalizedText("有効なモデルをロールバックする理由",
+                "why the active model is rolled back"));
         transitions.lock();
         String version = transitions.mostRecentlyRetired().orElseThrow(() -> new ConflictException(
+                "廃止済みのモデルがないため、ロールバック先がありません。",
                 "No model is retired, so there is nothing to roll back to."));
         ModelBundleRow row = registry.row(version);
         try {
-            registry.check(row, "rolled back to");
+            registry.check(row, new LocalizedText("ロールバック先にする", "rolled back to"));
         } catch (InvalidRequestException e) {
-            throw new ConflictException("The model retired last, " + version + ", fails its checks and cannot be "
-                    + "rolled back to: " + e.problems().get(0).message());
+            LocalizedText first = e.problems().get(0).message();
+            throw new ConflictException("最後に廃止されたモデル " + version + " は検査に通らないため、ロールバック先に"
+                    + "できません：" + first.ja(), "The model retired last, " + version + ", fails its checks and "
+                    + "cannot be rolled back to: " + first.en());
         }
         Instant now = registry.now();
         makeActive(version, ModelState.RETIRED, caller, now, why);
@@ -192,7 +213,7 @@ class ModelLifecycleService {
     @Transactional
     void activateAtStartUp(String version, Caller system) {
         ModelBundleRow row = registry.row(version);
-        registry.check(row, "activated");
+        registry.check(row, ACTIVATE);
         Map<String, ModelState> states = transitions.lock();
         if (states.containsValue(ModelState.ACTIVE)) {
             return;
@@ -221,19 +242,20 @@ class ModelLifecycleService {
     }
 
     /** How the model's schema differs from the active model's in memory (none when no model is active). */
-    private List<String> changesFromActive(ActiveModel model) {
+    private List<LocalizedText> changesFromActive(ActiveModel model) {
         FeatureSchema candidate = model.scorer().schema();
         try {
-            return SchemaCompatibility.differences(registry.current().scorer().schema(), candidate);
+            return SchemaCompatibility.described(registry.current().scorer().schema(), candidate);
         } catch (org.mimamori.api.problems.UnavailableException e) {
             return List.of();
         }
     }
 
-    private static String required(String reason, String what) {
+    private static String required(String reason, LocalizedText what) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException(List.of(new FieldProblem("reason",
-                    "is required: say " + what + " (it is recorded with the change)")));
+                    "必須です：" + what.ja() + "を記入してください（変更とともに記録されます）",
+                    "is required: say " + what.en() + " (it is recorded with the change)")));
         }
         return reason.strip();
     }

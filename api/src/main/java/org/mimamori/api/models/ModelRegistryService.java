@@ -20,6 +20,7 @@ import org.mimamori.model.bundle.BundleLimits;
 import org.mimamori.model.bundle.BundleProblem;
 import org.mimamori.model.bundle.InvalidBundleException;
 import org.mimamori.model.bundle.ModelBundle;
+import org.mimamori.model.schema.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,6 +44,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class ModelRegistryService implements ActiveModels {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistryService.class);
+
+    private static final LocalizedText NO_PREFIX = new LocalizedText("", "");
 
     private final ModelBundleRepository bundles;
     private final ModelTransitions transitions;
@@ -72,7 +75,7 @@ class ModelRegistryService implements ActiveModels {
         try {
             return limits.readFile(in);
         } catch (InvalidBundleException e) {
-            throw refused(e, "file", "");
+            throw refused(e, "file", NO_PREFIX);
         }
     }
 
@@ -80,7 +83,8 @@ class ModelRegistryService implements ActiveModels {
     public ActiveModel current() {
         ActiveModel m = active.get();
         if (m == null) {
-            throw new UnavailableException("No model is active yet; an analyst must register and activate one.");
+            throw new UnavailableException("有効なモデルがまだありません。分析担当者がモデルを登録し、有効にしてください。",
+                    "No model is active yet; an analyst must register and activate one.");
         }
         return m;
     }
@@ -130,21 +134,23 @@ class ModelRegistryService implements ActiveModels {
     /** A stored bundle, with its bytes. */
     ModelBundleRow row(String version) {
         return bundles.findById(version)
-                .orElseThrow(() -> new NotFoundException("No model with version " + version + " is registered."));
+                .orElseThrow(() -> new NotFoundException("バージョン " + version + " のモデルは登録されていません。",
+                        "No model with version " + version + " is registered."));
     }
 
     /**
      * Reads and checks a stored bundle.
      *
-     * @param doing what is refused when it fails, e.g. {@code activated}
+     * @param doing what is refused when it fails, e.g. {@code 有効にする} / {@code activated}
      * @throws InvalidRequestException naming {@code version} when it fails its checks
      */
-    ActiveModel check(ModelBundleRow row, String doing) {
+    ActiveModel check(ModelBundleRow row, LocalizedText doing) {
         try {
             return new ActiveModel(row.version(), ModelBundle.read(row.bytes(), limits).scorer());
         } catch (InvalidBundleException e) {
-            LOG.warn("Model {} was not {}: it fails its checks: {}", row.version(), doing, e.getMessage());
-            throw refused(e, "version", "model " + row.version() + " cannot be " + doing + ": ");
+            LOG.warn("Model {} was not {}: it fails its checks: {}", row.version(), doing.en(), e.getMessage());
+            throw refused(e, "version", new LocalizedText("モデル " + row.version() + " を" + doing.ja()
+                    + "ことはできません：", "model " + row.version() + " cannot be " + doing.en() + ": "));
         }
     }
 
@@ -228,17 +234,19 @@ class ModelRegistryService implements ActiveModels {
             return bundle;
         } catch (InvalidBundleException e) {
             LOG.info("A model bundle was refused: {}", e.getMessage());
-            throw refused(e, "file", "");
+            throw refused(e, "file", NO_PREFIX);
         } catch (RuntimeException e) {
             LOG.error("A model bundle could not be checked", e);
             throw new InvalidRequestException(List.of(new FieldProblem("file",
+                    "モデルバンドルとして検査できませんでした（エラーはログに記録しました）。何も保存していません",
                     "could not be checked as a model bundle (the error was logged); nothing was stored")));
         }
     }
 
-    private static InvalidRequestException refused(InvalidBundleException e, String field, String prefix) {
+    /** The bundle's problems, each after the prefix; the model module words them in English only. */
+    private static InvalidRequestException refused(InvalidBundleException e, String field, LocalizedText prefix) {
         return new InvalidRequestException(e.problems().stream()
-                .map((BundleProblem p) -> new FieldProblem(field, prefix + p)).toList());
+                .map((BundleProblem p) -> new FieldProblem(field, prefix.ja() + p, prefix.en() + p)).toList());
     }
 
     Instant now() {

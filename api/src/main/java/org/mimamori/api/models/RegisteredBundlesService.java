@@ -65,8 +65,10 @@ class RegisteredBundlesService implements RegisteredBundles {
             return ModelBundle.read(bytes, limits);
         } catch (InvalidBundleException e) {
             LOG.warn("Model {} is registered but fails its checks: {}", version, e.getMessage());
-            throw new ConflictException("Model " + version + " is registered but fails its checks, so it cannot be "
-                    + "read: " + e.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
+            String problems = e.problems().stream().map(Object::toString).collect(Collectors.joining("; "));
+            throw new ConflictException("モデル " + version + " は登録されていますが検査に通らないため、読み込めません："
+                    + problems, "Model " + version + " is registered but fails its checks, so it cannot be read: "
+                    + problems);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
+import org.mimamori.model.schema.LocalizedText;
 
 /**
  * How a model's schema differs from the active model's, item by item, in words for people: items added,
@@ -25,30 +26,40 @@ final class SchemaCompatibility {
      * added items; empty when they are compatible.
      */
     static List<String> differences(FeatureSchema active, FeatureSchema candidate) {
+        return described(active, candidate).stream().map(LocalizedText::en).toList();
+    }
+
+    /** The {@linkplain #differences differences}, in both languages. */
+    static List<LocalizedText> described(FeatureSchema active, FeatureSchema candidate) {
         Map<String, Item> before = byId(active);
         Map<String, Item> after = byId(candidate);
-        List<String> out = new ArrayList<>();
+        List<LocalizedText> out = new ArrayList<>();
         for (Item was : before.values()) {
             Item is = after.get(was.id());
             if (is == null) {
-                out.add(name(was) + " is removed: the active model has it, this model does not");
+                out.add(new LocalizedText(nameJa(was) + "が削除されています：有効なモデルにはあり、このモデルにはありません",
+                        name(was) + " is removed: the active model has it, this model does not"));
                 continue;
             }
             if (was.type() != is.type()) {
-                out.add(name(was) + " is retyped: " + was.type().yamlName() + " in the active model, "
-                        + is.type().yamlName() + " in this model");
+                out.add(new LocalizedText(nameJa(was) + "の型が変わっています：有効なモデルでは " + was.type().yamlName()
+                        + "、このモデルでは " + is.type().yamlName(), name(was) + " is retyped: "
+                        + was.type().yamlName() + " in the active model, " + is.type().yamlName() + " in this model"));
             } else if (!was.categories().equals(is.categories())) {
-                out.add(name(was) + " has other categories: " + was.categories() + " in the active model, "
-                        + is.categories() + " in this model");
+                out.add(new LocalizedText(nameJa(was) + "のカテゴリーが異なります：有効なモデルでは " + was.categories()
+                        + "、このモデルでは " + is.categories(), name(was) + " has other categories: "
+                        + was.categories() + " in the active model, " + is.categories() + " in this model"));
             }
             if (was.role() != is.role()) {
-                out.add(name(was) + " has another role: " + role(was) + " in the active model, " + role(is)
-                        + " in this model");
+                out.add(new LocalizedText(nameJa(was) + "の役割が異なります：有効なモデルでは " + role(was)
+                        + "、このモデルでは " + role(is), name(was) + " has another role: " + role(was)
+                        + " in the active model, " + role(is) + " in this model"));
             }
         }
         for (Item is : after.values()) {
             if (!before.containsKey(is.id())) {
-                out.add(name(is) + " is added: this model has it, the active model does not");
+                out.add(new LocalizedText(nameJa(is) + "が追加されています：このモデルにはあり、有効なモデルにはありません",
+                        name(is) + " is added: this model has it, the active model does not"));
             }
         }
         return out;
@@ -61,6 +72,10 @@ final class SchemaCompatibility {
 
     private static String name(Item item) {
         return "item \"" + item.label(Locale.ENGLISH) + "\" (" + item.id() + ")";
+    }
+
+    private static String nameJa(Item item) {
+        return "項目「" + item.label(Locale.JAPANESE) + "」（" + item.id() + "）";
     }
 
     private static String role(Item item) {

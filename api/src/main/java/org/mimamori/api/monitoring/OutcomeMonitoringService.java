@@ -60,11 +60,13 @@ class OutcomeMonitoringService {
     @Transactional
     Monitored outcomes(String model, LocalDate from, LocalDate to, Caller caller) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw new InvalidRequestException(List.of(new FieldProblem("to", "must not be before from")));
+            throw new InvalidRequestException(List.of(new FieldProblem("to", "from より前の日付にはできません",
+                    "must not be before from")));
         }
         String version = model != null ? model : active.current().version();
         ModelBundle bundle = bundles.bundle(version).orElseThrow(
-                () -> new NotFoundException("No model with version " + version + " is registered."));
+                () -> new NotFoundException("バージョン " + version + " のモデルは登録されていません。",
+                        "No model with version " + version + " is registered."));
         Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z")
                 : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -1,12 +1,22 @@
 package org.mimamori.api.problems;
 
+import org.mimamori.model.schema.LocalizedText;
+
 /** The request conflicts with what is recorded, e.g. a second outcome for a score (409). */
-public class ConflictException extends RuntimeException {
+public class ConflictException extends ProblemException {
 
     /**
-     * @param message what conflicts, for people
+     * @param text what went wrong, for people, in both languages
      */
-    public ConflictException(String message) {
-        super(message);
+    public ConflictException(LocalizedText text) {
+        super(text);
+    }
+
+    /**
+     * @param ja the Japanese text
+     * @param en the English text
+     */
+    public ConflictException(String ja, String en) {
+        super(new LocalizedText(ja, en));
     }
 }

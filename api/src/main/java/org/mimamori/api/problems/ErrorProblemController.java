@@ -1,8 +1,11 @@
 package org.mimamori.api.problems;
 
+import java.util.Locale;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -22,14 +25,16 @@ class ErrorProblemController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         int status = status(request);
+        Locale locale = Languages.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
-                ProblemTexts.detail(status));
-        p.setTitle(ProblemTexts.title(status));
+                ProblemTexts.detail(status).in(locale));
+        p.setTitle(ProblemTexts.title(status, locale));
         p.setType(ProblemTypes.of(HttpStatusCode.valueOf(status)));
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             p.setInstance(ProblemWriter.instance(uri));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage()).body(p);
     }
 
     private static int status(HttpServletRequest request) {

@@ -1,12 +1,22 @@
 package org.mimamori.api.problems;
 
+import org.mimamori.model.schema.LocalizedText;
+
 /** The requested resource does not exist (404). */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends ProblemException {
 
     /**
-     * @param message what was not found, for people
+     * @param text what went wrong, for people, in both languages
      */
-    public NotFoundException(String message) {
-        super(message);
+    public NotFoundException(LocalizedText text) {
+        super(text);
+    }
+
+    /**
+     * @param ja the Japanese text
+     * @param en the English text
+     */
+    public NotFoundException(String ja, String en) {
+        super(new LocalizedText(ja, en));
     }
 }

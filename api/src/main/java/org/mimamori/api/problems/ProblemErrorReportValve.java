@@ -2,6 +2,7 @@ package org.mimamori.api.problems;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.connector.Request;
@@ -40,11 +41,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
+            Locale locale = Languages.of(request.getHeader("Accept-Language"));
             response.setContentType("application/problem+json");
+            response.setHeader("Content-Language", locale.getLanguage());
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(ProblemTexts.json(status));
+                writer.write(ProblemTexts.json(status, locale));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -3,12 +3,14 @@ package org.mimamori.api.problems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import org.mimamori.model.data.InvalidCaseException;
+import org.mimamori.model.schema.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +44,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** What every field refused by the contract's declared form is told. */
+    static final LocalizedText CONTRACT_FORM = new LocalizedText("契約（API 仕様）で定められた形式ではありません",
+            "does not have the form the contract describes");
+
     private final String retryAfter;
 
     /** @param retryAfter what a 503 for an unavailable database suggests (as the database gate's, see database) */
@@ -57,52 +63,63 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidCaseException.class)
     ResponseEntity<ProblemDetail> invalidCase(InvalidCaseException e) {
         return badRequest(e.problems().stream()
-                .map(p -> new FieldProblem("items." + p.field(), p.message())).toList());
+                .map(p -> new FieldProblem("items." + p.field(), p.text())).toList());
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, e.text());
     }
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage());
+        return problem(HttpStatus.CONFLICT, e.text());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        ResponseEntity<ProblemDetail> p = problem(HttpStatus.FORBIDDEN, e.text());
+        p.getBody().setTitle(e.title().in(Languages.current()));
+        return p;
     }
 
     @ExceptionHandler(UnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.text());
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, e.text());
     }
 
     @ExceptionHandler(BodyReadTimeoutException.class)
     ResponseEntity<ProblemDetail> tooSlow(BodyReadTimeoutException e) {
-        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close")
-                .body(problem(HttpStatus.REQUEST_TIMEOUT, e.getMessage()).getBody());
+        ResponseEntity<ProblemDetail> p = problem(HttpStatus.REQUEST_TIMEOUT, e.text());
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).headers(p.getHeaders())
+                .header(HttpHeaders.CONNECTION, "close").body(p.getBody());
     }
 
     @ExceptionHandler(UnsupportedContentException.class)
     ResponseEntity<ProblemDetail> unsupportedContent(UnsupportedContentException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.text());
     }
 
     /** A multipart body that cannot be parsed (e.g. no boundary); too large ones are 413 (the base class). */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> badMultipart(MultipartException e) {
-        return badRequest(List.of(new FieldProblem("(body)", "is not a readable multipart/form-data body: "
-                + "send the file as the part 'file' with a boundary in the Content-Type")));
+        return badRequest(List.of(new FieldProblem("(body)",
+                "multipart/form-data の本文として読めません。ファイルは Content-Type に boundary を付け、パート 'file' として送ってください",
+                "is not a readable multipart/form-data body: "
+                        + "send the file as the part 'file' with a boundary in the Content-Type")));
     }
 
     /** A body Tomcat could not read (e.g. a broken chunked encoding): the client's mistake. */
     @ExceptionHandler(org.apache.coyote.BadRequestException.class)
     ResponseEntity<ProblemDetail> unreadableBody(org.apache.coyote.BadRequestException e) {
-        return badRequest(List.of(new FieldProblem("(body)", "could not be read (a broken chunked encoding, or "
-                + "the connection ended before the body did)")));
+        return badRequest(List.of(new FieldProblem("(body)",
+                "読めませんでした（chunked エンコーディングの破損、または本文の途中で接続が切れました）",
+                "could not be read (a broken chunked encoding, or the connection ended before the body did)")));
     }
 
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
@@ -110,11 +127,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         LOG.error("The database could not serve the request: {}", e.toString());
         // A commit cut off by a lost connection may have been applied (on Galera: certified by the other nodes
         // before the node died), so only then is the outcome unknown; any earlier failure was rolled back.
-        String detail = e instanceof TransactionSystemException
-                ? "The database did not confirm the commit (connection lost), so it is not known whether this "
-                        + "was recorded. Look for it (e.g. the child's scores) before sending it again."
-                : "The service cannot record or read right now (database unavailable); nothing was recorded. "
-                        + "Try again in a few seconds.";
+        LocalizedText detail = e instanceof TransactionSystemException
+                ? new LocalizedText("データベースがコミットを確認できませんでした（接続が切れました）。記録されたかどうかは"
+                        + "分かりません。送り直す前に、記録があるか（例：その子どものスコア）を確かめてください。",
+                        "The database did not confirm the commit (connection lost), so it is not known whether this "
+                        + "was recorded. Look for it (e.g. the child's scores) before sending it again.")
+                : new LocalizedText("データベースが利用できないため、今は記録も読み出しもできません。何も記録していません。"
+                        + "数秒後にもう一度お試しください。",
+                        "The service cannot record or read right now (database unavailable); nothing was recorded. "
+                        + "Try again in a few seconds.");
         ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, detail);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, retryAfter).body(problem.getBody());
@@ -127,19 +148,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             for (Path.Node node : v.getPropertyPath()) {
                 field = node.getName();
             }
-            return new FieldProblem(field == null ? "(request)" : field, v.getMessage());
+            return new FieldProblem(field == null ? "(request)" : field, validatorText(v.getMessage()));
         }).toList());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(new FieldProblem(e.getName(), "does not have the form the contract describes")));
+        return badRequest(List.of(new FieldProblem(e.getName(), CONTRACT_FORM)));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         LOG.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it was logged.");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTexts.detail(500));
     }
 
     @Override
@@ -148,10 +169,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         List<FieldProblem> problems = new ArrayList<>();
         for (FieldError fe : e.getBindingResult().getFieldErrors()) {
             problems.add(new FieldProblem(fe.getField(), "Pattern".equals(fe.getCode())
-                    ? "does not have the form the contract describes" : fe.getDefaultMessage()));
+                    ? CONTRACT_FORM : validatorText(fe.getDefaultMessage())));
         }
-        e.getBindingResult().getGlobalErrors()
-                .forEach(ge -> problems.add(new FieldProblem("(body)", ge.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(ge -> problems.add(new FieldProblem("(body)", CONTRACT_FORM)));
         return cast(badRequest(problems));
     }
 
@@ -160,7 +180,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> problems.add(
-                new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+                new FieldProblem(r.getMethodParameter().getParameterName(), validatorText(err.getDefaultMessage())))));
         return cast(badRequest(problems));
     }
 
@@ -173,7 +193,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return cast(badRequest(List.of(new FieldProblem(e.getRequestPartName(), "is required"))));
+        return cast(badRequest(List.of(new FieldProblem(e.getRequestPartName(), "必須です", "is required"))));
     }
 
     @Override
@@ -205,12 +225,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     static FieldProblem unreadable(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException u) {
-            return new FieldProblem(path(u), "is not a known field");
+            return new FieldProblem(path(u), "定義されていない項目です", "is not a known field");
         }
         if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return new FieldProblem(path(m), "has the wrong type or value");
+            return new FieldProblem(path(m), "型または値が誤っています", "has the wrong type or value");
         }
-        return new FieldProblem("(body)", cause == null ? "a JSON body is required" : "is not valid JSON");
+        return cause == null ? new FieldProblem("(body)", "JSON の本文が必要です", "a JSON body is required")
+                : new FieldProblem("(body)", "JSON として正しくありません", "is not valid JSON");
+    }
+
+    /**
+     * A Bean Validation message: the validator has already put it in the request's language (Spring's locale
+     * context), so it stands for both. The contract's checks normally refuse such values first.
+     */
+    private static LocalizedText validatorText(String message) {
+        return message == null ? CONTRACT_FORM : LocalizedText.of(message);
     }
 
     private static String path(JsonMappingException e) {
@@ -226,18 +255,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> problems) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request is invalid; see errors. Nothing was stored.");
-        p.setTitle("Invalid request");
-        p.setType(ProblemTypes.of(HttpStatus.BAD_REQUEST));
-        p.setProperty("errors", problems);
-        return ResponseEntity.badRequest().body(p);
+        Locale locale = Languages.current();
+        ResponseEntity<ProblemDetail> r = problem(HttpStatus.BAD_REQUEST, ProblemTexts.INVALID);
+        r.getBody().setProperty("errors", problems.stream().map(fp -> fp.in(locale)).toList());
+        return r;
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    /** A problem whose title and detail are in the reader's language, which {@code Content-Language} names. */
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, LocalizedText detail) {
+        Locale locale = Languages.current();
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail.in(locale));
+        p.setTitle(ProblemTexts.title(status.value(), locale));
         p.setType(ProblemTypes.of(status));
-        return ResponseEntity.status(status).body(p);
+        return ResponseEntity.status(status).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage()).body(p);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

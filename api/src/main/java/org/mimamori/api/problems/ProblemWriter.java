@@ -2,10 +2,13 @@ package org.mimamori.api.problems;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.mimamori.model.schema.LocalizedText;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,13 +32,16 @@ public final class ProblemWriter {
      *
      * @param response the response, not yet committed
      * @param status   the status
-     * @param detail   what went wrong, for people
+     * @param detail   what went wrong, for people, in both languages
      * @param request  the request, for the {@code instance} member
      * @throws IOException when the response cannot be written
      */
-    public void write(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    public void write(HttpServletResponse response, HttpStatus status, LocalizedText detail,
+            HttpServletRequest request) throws IOException {
+        Locale locale = Languages.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail.in(locale));
+        problem.setTitle(ProblemTexts.title(status.value(), locale));
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
         problem.setType(ProblemTypes.of(status));
         Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
         problem.setInstance(instance(original instanceof String uri ? uri : request.getRequestURI()));

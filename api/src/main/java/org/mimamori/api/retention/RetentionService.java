@@ -74,7 +74,9 @@ class RetentionService {
      */
     RetentionRunStore.Run run(Caller caller) {
         if (!running.tryLock()) {
-            throw new ConflictException("A retention purge is already running; try again when it has finished. "
+            throw new ConflictException("保存期間を過ぎた記録の消去がすでに実行中です。終わってからもう一度実行してください。"
+                    + "このリクエストでは何も消去していません。",
+                    "A retention purge is already running; try again when it has finished. "
                     + "Nothing was erased by this request.");
         }
         try {

@@ -82,7 +82,8 @@ class ReviewService {
     @Transactional
     Agreement agreement(LocalDate from, LocalDate to, Caller caller) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw new InvalidRequestException(List.of(new FieldProblem("to", "must not be before from")));
+            throw new InvalidRequestException(List.of(new FieldProblem("to", "from より前の日付にはできません",
+                    "must not be before from")));
         }
         Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z")

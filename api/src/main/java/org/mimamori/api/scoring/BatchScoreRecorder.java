@@ -87,8 +87,8 @@ class BatchScoreRecorder implements ScoreRecorder {
         int marked = jdbc.update("UPDATE score SET superseded_by = ?, superseded_at = ? "
                 + "WHERE id = ? AND superseded_by IS NULL", c.id().toString(), when, c.supersedes());
         if (marked != 1) {
-            throw new ConflictException("Score " + c.supersedes() + " is superseded already; correct its current "
-                    + "version.");
+            throw new ConflictException("スコア " + c.supersedes() + " はすでに訂正されています。最新の版を訂正してください。",
+                    "Score " + c.supersedes() + " is superseded already; correct its current version.");
         }
         states.record(c.id(), e); // the similarity key (org.mimamori.api.similar)
         return VersionMarks.mark(response, c.supersedes(), c.reason(), null, null, json);

@@ -11,9 +11,12 @@ import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.model.data.Case;
 import org.mimamori.model.data.CaseProblem;
 import org.mimamori.model.data.InvalidCaseException;
+import org.mimamori.model.data.InvalidValueException;
 import org.mimamori.model.data.ValueParser;
+import org.mimamori.model.schema.DidYouMean;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.value.Value;
 
 /**
@@ -37,19 +40,22 @@ final class CaseReader {
             String field = "items." + e.getKey();
             Optional<Item> item = schema.item(e.getKey());
             if (item.isEmpty()) {
-                problems.add(new FieldProblem(field, "is not an item of schema " + schema.id()));
+                LocalizedText guess = DidYouMean.of(e.getKey(), schema.items().stream().map(Item::id).toList());
+                problems.add(new FieldProblem(field, "スキーマ " + schema.id() + " の項目ではありません" + guess.ja(),
+                        "is not an item of schema " + schema.id() + guess.en()));
                 continue;
             }
-            String refusal = item.get().role() == org.mimamori.model.schema.Role.REFERENCE_ID
-                    ? "is the child's reference; send it as childRef" : item.get().whyNotSentForScoring();
+            LocalizedText refusal = item.get().role() == org.mimamori.model.schema.Role.REFERENCE_ID
+                    ? new LocalizedText("子どもの参照番号です。childRef として送ってください",
+                            "is the child's reference; send it as childRef") : item.get().whyNotSentForScoring();
             if (refusal != null) {
                 problems.add(new FieldProblem(field, refusal));
                 continue;
             }
             try {
                 values.put(e.getKey(), ValueParser.fromJson(item.get(), e.getValue()));
-            } catch (IllegalArgumentException ex) {
-                problems.add(new FieldProblem(field, ex.getMessage()));
+            } catch (InvalidValueException ex) {
+                problems.add(new FieldProblem(field, ex.text()));
             }
         }
         if (!problems.isEmpty()) {
@@ -63,6 +69,6 @@ final class CaseReader {
     }
 
     private static FieldProblem problem(CaseProblem p) {
-        return new FieldProblem("items." + p.field(), p.message());
+        return new FieldProblem("items." + p.field(), p.text());
     }
 }

@@ -136,19 +136,19 @@ class ScoreCommits {
      */
     void commit(Pending p) {
         if (stopping) {
-            throw new UnavailableException("The service is stopping; nothing was stored.");
+            throw new UnavailableException(UnavailableException.STOPPING);
         }
         queue.add(p);
         boolean interrupted = false;
         try {
             if (!p.finished.await(QUEUED_FOR_AT_MOST_SECONDS, TimeUnit.SECONDS) && queue.remove(p)) {
-                throw new UnavailableException("The service is busy; nothing was stored. Try again in a moment.");
+                throw new UnavailableException(UnavailableException.BUSY);
             }
         } catch (InterruptedException e) {
             interrupted = true;
             if (queue.remove(p)) {
                 Thread.currentThread().interrupt();
-                throw new UnavailableException("The service is stopping; nothing was stored.");
+                throw new UnavailableException(UnavailableException.STOPPING);
             }
         }
         // taken by a committer: its outcome is what the database says, however long that takes
@@ -243,9 +243,10 @@ class ScoreCommits {
         List<Pending> kept = new ArrayList<>(group.size());
         for (Pending q : group) {
             if (covered.contains(q.childRef)) { // org.mimamori.api.cessation: never scored again
-                q.failure = new ConflictException("Child " + q.childRef + " is under a cessation-of-use "
-                        + "request: their records may no longer be used, so the child is not scored. Nothing was "
-                        + "stored.");
+                q.failure = new ConflictException("子ども " + q.childRef + " には利用停止の請求が出ています。記録を使えないため、"
+                        + "スコアを算出しません。何も保存していません。", "Child " + q.childRef + " is under a "
+                        + "cessation-of-use request: their records may no longer be used, so the child is not "
+                        + "scored. Nothing was stored.");
                 q.done = true;
             } else {
                 kept.add(q);

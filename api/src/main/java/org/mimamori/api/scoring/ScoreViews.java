@@ -77,17 +77,8 @@ final class ScoreViews {
                 .review(Band.ReviewEnum.fromValue(b.review().id())).reviewLabel(b.review().label().in(locale));
     }
 
-    /** Japanese when the caller's first language is Japanese, English otherwise. */
+    /** Japanese when the caller's first language is Japanese, English otherwise (the one rule: Languages). */
     static Locale locale(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Locale.ENGLISH;
-        }
-        try {
-            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
-            return !ranges.isEmpty() && ranges.get(0).getRange().toLowerCase(Locale.ROOT).startsWith("ja")
-                    ? Locale.JAPANESE : Locale.ENGLISH;
-        } catch (IllegalArgumentException e) {
-            return Locale.ENGLISH;
-        }
+        return org.mimamori.api.problems.Languages.of(acceptLanguage);
     }
 }

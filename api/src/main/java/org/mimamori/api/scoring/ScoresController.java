@@ -39,6 +39,7 @@ class ScoresController implements ScoresApi {
     public ResponseEntity<Score> createScore(ScoreRequest request, String acceptLanguage) {
         if (judgementFirst && request.getPriorAssessment() == null) {
             throw new InvalidRequestException(java.util.List.of(new FieldProblem("priorAssessment",
+                    "ここでは必須です。スコアを見る前に、ご自身の見立てを記録してください",
                     "is required here: record your own assessment before you see the score")));
         }
         ScoringService.Recorded r = scoring.score(request,

@@ -17,8 +17,10 @@ import org.mimamori.model.data.Case;
 import org.mimamori.model.data.CaseCsv;
 import org.mimamori.model.data.CsvTable;
 import org.mimamori.model.data.InvalidCaseException;
+import org.mimamori.model.data.InvalidValueException;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.schema.Role;
 
 /**
@@ -46,11 +48,14 @@ record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
         try {
             return read.read();
         } catch (CharacterCodingException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "is not UTF-8 text")));
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "UTF-8 のテキストではありません",
+                    "is not UTF-8 text")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", e.getMessage())));
+            // CsvTable (org.mimamori.model.data) says what is wrong in English only
+            throw new InvalidRequestException(List.of(new FieldProblem("file", e instanceof InvalidValueException v
+                    ? v.text() : new LocalizedText("CSV として読めませんでした：" + e.getMessage(), e.getMessage()))));
         }
     }
 
@@ -86,7 +91,7 @@ record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
     static CohortFile of(FeatureSchema schema, CsvTable table, Contract contract, int firstRow) {
         int refColumn = checkHeader(schema, table.header());
         if (table.rows().isEmpty()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "has no rows")));
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "行がありません", "has no rows")));
         }
         Item ref = schema.referenceItem().orElseThrow();
         List<FieldProblem> problems = new ArrayList<>();
@@ -106,7 +111,7 @@ record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
         } catch (InvalidCaseException e) {
             e.problems().forEach(p -> problems.add(new FieldProblem(p.row() > 0
                     ? "file[" + (firstRow - 1 + p.row()) + "]." + p.field() : "file.columns." + p.field(),
-                    p.message())));
+                    p.text())));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -125,7 +130,8 @@ record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
         Item ref = schema.referenceItem().orElseThrow(
                 () -> new IllegalStateException("schema " + schema.id() + " has no reference item"));
         if (!header.contains(ref.id())) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "has no column '" + ref.id()
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "列 '" + ref.id()
+                    + "' がありません：子どもごとに仮名の参照番号が必要です", "has no column '" + ref.id()
                     + "': every child needs its pseudonymous reference")));
         }
         List<FieldProblem> problems = new ArrayList<>();
@@ -138,7 +144,7 @@ record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
             try {
                 CaseCsv.read(schema, new CsvTable(header, List.of()));
             } catch (InvalidCaseException e) {
-                e.problems().forEach(p -> problems.add(new FieldProblem("file.columns." + p.field(), p.message())));
+                e.problems().forEach(p -> problems.add(new FieldProblem("file.columns." + p.field(), p.text())));
             }
         }
         if (!problems.isEmpty()) {

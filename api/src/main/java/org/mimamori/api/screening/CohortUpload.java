@@ -87,13 +87,13 @@ final class CohortUpload {
         u.flush();
         if (!u.problems.isEmpty()) {
             if (u.moreProblems) {
-                u.problems.add(new FieldProblem("file", "has more bad cells than the " + MAX_PROBLEMS
-                        + " listed here"));
+                u.problems.add(new FieldProblem("file", "誤りのあるセルは、ここに挙げた " + MAX_PROBLEMS
+                        + " 件のほかにもあります", "has more bad cells than the " + MAX_PROBLEMS + " listed here"));
             }
             throw new InvalidRequestException(u.problems);
         }
         if (u.refs.isEmpty()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "has no rows")));
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "行がありません", "has no rows")));
         }
         return new Read(u.refs.size(), u.partNo, u.headerLine.strip(), u.refs);
     }

@@ -133,7 +133,8 @@ class ScreeningService {
             String st = status == null ? null : status.getValue();
             boolean judgementFirst = visibility.appliesTo(caller);
             if (judgementFirst && band != null) {
-                throw new InvalidRequestException(List.of(new FieldProblem("band", "cannot be used in "
+                throw new InvalidRequestException(List.of(new FieldProblem("band", "見立てを先に記録する運用では"
+                        + "使えません：区分を見る前に、子どもごとにご自身の見立てを記録してください", "cannot be used in "
                         + "judgement-first mode: record your own assessment of each child before you see its band")));
             }
             List<ScreeningStore.Entry> entries = screened.record(j,
@@ -152,7 +153,8 @@ class ScreeningService {
         return tx.execute(s -> {
             ScreeningStore.Job j = job(id);
             if (!store.review(j.id(), entryId, status.getValue(), caller.name(), now())) {
-                throw new NotFoundException("Screening " + id + " has no entry " + entryId + ".");
+                throw new NotFoundException("スクリーニング " + id + " の確認リストに " + entryId + " 番の行はありません。",
+                        "Screening " + id + " has no entry " + entryId + ".");
             }
             audited(caller, "screening.entry.review", "screening/" + id + "/entries/" + entryId, List.of());
             ScreeningStore.Entry e = screened.record(j, List.of(store.entry(j.id(), entryId).orElseThrow())).get(0);
@@ -161,7 +163,8 @@ class ScreeningService {
     }
 
     private ScreeningStore.Job job(UUID id) {
-        return store.job(id.toString()).orElseThrow(() -> new NotFoundException("No screening with id " + id + "."));
+        return store.job(id.toString()).orElseThrow(() -> new NotFoundException("ID " + id
+                + " のスクリーニングはありません。", "No screening with id " + id + "."));
     }
 
     private void audited(Caller caller, String action, String resource, List<String> children) {

@@ -40,7 +40,7 @@ class ScreeningsController implements ScreeningsApi {
     @Override
     public ResponseEntity<ScreeningAccepted> createScreening(MultipartFile file, String acceptLanguage) {
         if (file.isEmpty()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "is empty")));
+            throw new InvalidRequestException(List.of(new FieldProblem("file", "空です", "is empty")));
         }
         UUID id;
         // streamed: the part is on disk (spring.servlet.multipart.file-size-threshold), read one part at a time
@@ -69,7 +69,7 @@ class ScreeningsController implements ScreeningsApi {
     public ResponseEntity<ScreeningEntry> updateScreeningEntry(UUID id, Integer entryId,
                                                                ScreeningEntryUpdate update) {
         if (update.getStatus() == null) {
-            throw new InvalidRequestException(List.of(new FieldProblem("status", "must not be null")));
+            throw new InvalidRequestException(List.of(new FieldProblem("status", "null にはできません", "must not be null")));
         }
         return ResponseEntity.ok(screenings.review(id, entryId, update.getStatus(),
                 caller(Roles.CASEWORKER, Roles.SUPERVISOR)));

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.mimamori.api.config.MimamoriProperties;
 import org.mimamori.api.problems.ProblemWriter;
+import org.mimamori.model.schema.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -172,12 +173,13 @@ class SecurityConfiguration {
             CallerCaptureFilter.refused(request, e);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                     e instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
-            String reason = TokenChecks.reason(e);
-            problems.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is needed."
-                    + (reason == null ? "" : " " + reason), request);
+            LocalizedText reason = TokenChecks.reason(e);
+            problems.write(response, HttpStatus.UNAUTHORIZED, new LocalizedText("有効なベアラートークンが必要です。"
+                    + (reason == null ? "" : reason.ja()), "A valid bearer token is needed."
+                    + (reason == null ? "" : " " + reason.en())), request);
         };
         AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
-                "Your role may not do this.", request);
+                new LocalizedText("あなたの役割ではこの操作はできません。", "Your role may not do this."), request);
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -241,8 +243,10 @@ class SecurityConfiguration {
             boolean method = !List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
                     .contains(request.getMethod());
             problems.write(response, method ? HttpStatus.METHOD_NOT_ALLOWED : HttpStatus.BAD_REQUEST, method
-                    ? "This address does not take this method." : "The request was refused: its address or "
-                    + "headers are not allowed (e.g. '..', encoded slashes or control characters).", request);
+                    ? new LocalizedText("このアドレスはこのメソッドを受け付けません。", "This address does not take this method.")
+                    : new LocalizedText("リクエストは受け付けられませんでした。アドレスまたはヘッダーに使えないもの（'..'、"
+                    + "エンコードされたスラッシュ、制御文字など）が含まれています。", "The request was refused: its address or "
+                    + "headers are not allowed (e.g. '..', encoded slashes or control characters)."), request);
         };
     }
 

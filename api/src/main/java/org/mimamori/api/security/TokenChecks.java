@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.mimamori.model.schema.LocalizedText;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -44,14 +45,14 @@ final class TokenChecks implements OAuth2TokenValidator<Jwt> {
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
         List<OAuth2Error> errors = new ArrayList<>();
         if (issuer != null && !issuer.equals(jwt.getClaimAsString("iss"))) {
-            errors.add(error("it was not issued by this service's identity provider"));
+            errors.add(error("issuer", "it was not issued by this service's identity provider"));
         }
         if (!audiences.isEmpty() && (jwt.getAudience() == null
                 || jwt.getAudience().stream().noneMatch(audiences::contains))) {
-            errors.add(error("it is not meant for this service (its audience)"));
+            errors.add(error("audience", "it is not meant for this service (its audience)"));
         }
         if (roles(jwt.getClaims().get(rolesClaim)).stream().noneMatch(Roles.ALL::contains)) {
-            errors.add(error("it gives no Mimamori role (claim '" + rolesClaim + "')"));
+            errors.add(error("roles", "it gives no Mimamori role (claim '" + rolesClaim + "')"));
         }
         return errors.isEmpty() ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(errors);
     }
@@ -72,35 +73,53 @@ final class TokenChecks implements OAuth2TokenValidator<Jwt> {
      * Why a bearer token was refused, in plain words, or null when the reason is nothing a caller can act on
      * (a malformed token, a bad signature, an algorithm not accepted).
      */
-    static String reason(Throwable refusal) {
+    static LocalizedText reason(Throwable refusal) {
         for (Throwable t = refusal; t != null; t = t.getCause()) {
             // Spring's timestamp check ("Jwt expired at ...") or Nimbus's own ("Expired JWT").
             String message = t.getMessage() == null ? "" : t.getMessage();
             if (message.contains("Jwt expired at") || message.contains("Expired JWT")) {
-                return "The token has expired.";
+                return new LocalizedText("トークンの有効期限が切れています。", "The token has expired.");
             }
             if (message.contains("Jwt used before") || message.contains("JWT before use time")) {
-                return "The token is not valid yet.";
+                return new LocalizedText("トークンはまだ有効になっていません。", "The token is not valid yet.");
             }
             if (t instanceof JwtValidationException) {
                 Collection<OAuth2Error> errors = ((JwtValidationException) t).getErrors();
                 return !errors.isEmpty() && errors.stream().allMatch(TokenChecks::ours)
-                        ? "The token was refused: " + describe(errors) + "." : null;
+                        ? new LocalizedText("トークンは受け付けられませんでした：" + String.join("。", errors.stream()
+                                .map(TokenChecks::japanese).toList()) + "。", "The token was refused: "
+                                + describe(errors) + ".") : null;
             }
         }
         return null;
     }
 
     private static boolean ours(OAuth2Error e) {
-        return OAuth2ErrorCodes.INVALID_TOKEN.equals(e.getErrorCode()) && MARK.equals(e.getUri());
+        return OAuth2ErrorCodes.INVALID_TOKEN.equals(e.getErrorCode()) && e.getUri() != null
+                && e.getUri().startsWith(MARK + "#");
+    }
+
+    private static String japanese(OAuth2Error e) {
+        return switch (e.getUri().substring(MARK.length() + 1)) {
+            case "issuer" -> "このサービスの ID プロバイダーが発行したものではありません";
+            case "audience" -> "このサービス宛てのものではありません（audience）";
+            default -> "見守りの役割を与えていません（クレーム '" + rolesClaim(e) + "'）";
+        };
+    }
+
+    private static String rolesClaim(OAuth2Error e) {
+        String d = e.getDescription();
+        int a = d.indexOf('\'');
+        int b = d.lastIndexOf('\'');
+        return a >= 0 && b > a ? d.substring(a + 1, b) : "";
     }
 
     private static String describe(Collection<OAuth2Error> errors) {
         return String.join("; ", errors.stream().map(OAuth2Error::getDescription).toList());
     }
 
-    private static OAuth2Error error(String description) {
-        return new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, MARK);
+    private static OAuth2Error error(String check, String description) {
+        return new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, MARK + "#" + check);
     }
 
     /** The roles in a claim: a list of strings, or one string of roles separated by spaces. */

@@ -85,8 +85,9 @@ class ShadowReportService implements ShadowReports {
      */
     @Transactional
     Report report(String shadowVersion, Caller caller) {
-        Report r = compute(shadowVersion, true).orElseThrow(() -> new NotFoundException("Model " + shadowVersion
-                + " never scored in shadow: there is no shadow report of it."));
+        Report r = compute(shadowVersion, true).orElseThrow(() -> new NotFoundException("モデル " + shadowVersion
+                + " はシャドーモデルとしてスコアを算出したことがないため、シャドーレポートはありません。",
+                "Model " + shadowVersion + " never scored in shadow: there is no shadow report of it."));
         audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
                 ACTION, "model/" + shadowVersion, null));
         return r;

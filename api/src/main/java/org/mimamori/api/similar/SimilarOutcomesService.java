@@ -89,10 +89,13 @@ class SimilarOutcomesService {
     Answer query(UUID id, String purpose, Caller caller) {
         return tx.execute(status -> {
             SimilarStore.ScoreFacts score = store.score(id.toString())
-                    .orElseThrow(() -> new NotFoundException("No score with id " + id + "."));
+                    .orElseThrow(() -> new NotFoundException("ID " + id + " のスコアはありません。",
+                            "No score with id " + id + "."));
             if (!visibility.hidden(List.of(id.toString()), caller).isEmpty()) {
                 // Judgement-first: the shares of similar past cases are numbers too.
-                throw new ConflictException("Record your own assessment of this child first "
+                throw new ConflictException("先にこの子どもについてご自身の見立てを記録してください（POST /api/v1/scores/"
+                        + id + "/assessments）。その後に類似の過去事例が表示されます。",
+                        "Record your own assessment of this child first "
                         + "(POST /api/v1/scores/" + id + "/assessments); then the similar past cases are shown.");
             }
             List<SimilarStore.State> top = store.topStates(id.toString(), TOP);

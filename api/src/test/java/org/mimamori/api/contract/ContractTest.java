@@ -54,7 +54,7 @@ class ContractTest {
     @Test
     void strictJsonRefusesWhatLenientParsersAccept() {
         assertThat(read("{\"a\":1,\"a\":2}")).extracting(FieldProblem::field).containsExactly("a");
-        assertThat(read("{\"a\":1} 2")).extracting(FieldProblem::message)
+        assertThat(read("{\"a\":1} 2")).extracting(p -> p.message().en())
                 .containsExactly("must hold one JSON value and nothing after it");
         assertThat(read("[".repeat(StrictJson.MAX_DEPTH + 1) + "]".repeat(StrictJson.MAX_DEPTH + 1))).hasSize(1);
         assertThat(read("{\"a\":\"\\ud800\"}")).extracting(FieldProblem::field).containsExactly("a");
@@ -62,7 +62,8 @@ class ContractTest {
         assertThat(read("{\"a\":\"見守り 😀\\n\\t\"}")).isEmpty();
         List<FieldProblem> badUtf8 = new ArrayList<>();
         StrictJson.read(new byte[] {'"', (byte) 0xC3, 0x28, '"'}, badUtf8);
-        assertThat(badUtf8).extracting(FieldProblem::message).allMatch(m -> m.startsWith("is not valid UTF-8"));
+        assertThat(badUtf8).extracting(p -> p.message().en()).allMatch(m -> m.startsWith("is not valid UTF-8"));
+        assertThat(badUtf8).extracting(p -> p.message().ja()).allMatch(m -> m.startsWith("正しい UTF-8 ではありません"));
     }
 
     @Test

@@ -32,7 +32,11 @@ class TokenChecksTest {
     private String refusal(String token) {
         Throwable t = catchThrowable(() -> provider.authenticate(new BearerTokenAuthenticationToken(token)));
         assertThat(t).as(chain(t)).isInstanceOf(InvalidBearerTokenException.class);
-        return TokenChecks.reason(t);
+        var reason = TokenChecks.reason(t);
+        if (reason != null) {
+            assertThat(reason.ja()).as("the Japanese of " + reason.en()).isNotEqualTo(reason.en()).contains("トークン");
+        }
+        return reason == null ? null : reason.en();
     }
 
     @Test

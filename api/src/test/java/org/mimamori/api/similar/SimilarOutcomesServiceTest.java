@@ -138,7 +138,7 @@ class SimilarOutcomesServiceTest {
             }
         };
         return new SimilarOutcomesService(store, audit, () -> {
-            throw new UnavailableException("no model");
+            throw new UnavailableException("モデルがありません", "no model");
         }, tx, new SimilarProperties(20), new org.mimamori.api.scoring.ScoreVisibility() {
             @Override
             public boolean appliesTo(org.mimamori.api.security.Caller caller) {

@@ -86,34 +86,33 @@ public final class Raw {
     }
 
     private static Response parse(byte[] raw) {
-        String text = new String(raw, StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
+        String latin = new String(raw, StandardCharsets.ISO_8859_1); // one char per byte: indexes are byte offsets
+        int end = latin.indexOf("\r\n\r\n");
         if (end < 0) {
-            throw new IllegalStateException("no HTTP response: " + text);
+            throw new IllegalStateException("no HTTP response: " + new String(raw, StandardCharsets.UTF_8));
         }
-        String[] lines = text.substring(0, end).split("\r\n");
+        String[] lines = latin.substring(0, end).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        String body = text.substring(end + 4);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            StringBuilder b = new StringBuilder();
-            int at = 0;
-            while (at < body.length()) {
-                int lineEnd = body.indexOf("\r\n", at);
-                int n = Integer.parseInt(body.substring(at, lineEnd).trim(), 16);
+            int at = end + 4;
+            while (at < latin.length()) {
+                int lineEnd = latin.indexOf("\r\n", at);
+                int n = Integer.parseInt(latin.substring(at, lineEnd).trim(), 16); // chunk sizes count bytes
                 if (n == 0) {
                     break;
                 }
-                // chunk sizes count bytes; the bodies here are ASCII JSON
-                b.append(body, lineEnd + 2, lineEnd + 2 + n);
+                body.write(raw, lineEnd + 2, n);
                 at = lineEnd + 2 + n + 2;
             }
-            body = b.toString();
+        } else {
+            body.write(raw, end + 4, raw.length - end - 4);
         }
-        return new Response(status, headers, body);
+        return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.mimamori.model.schema.Applicability;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.value.Value;
 
 /**
@@ -45,16 +46,16 @@ public final class Case {
         for (Map.Entry<String, Value> e : recorded.entrySet()) {
             int i = schema.indexOf(e.getKey());
             if (i < 0) {
-                problems.add(CaseProblem.of(e.getKey(), "is not an item of schema " + schema.id()));
+                problems.add(CaseProblem.of(e.getKey(), new LocalizedText("スキーマ " + schema.id() + " の項目ではありません",
+                        "is not an item of schema " + schema.id())));
                 continue;
             }
             Item item = schema.items().get(i);
             if (item.isDerived()) {
-                problems.add(CaseProblem.of(e.getKey(), "is derived from other items ("
-                        + item.derived().source() + ") and cannot be sent"));
+                problems.add(CaseProblem.of(e.getKey(), item.whyNotSentForScoring()));
                 continue;
             }
-            String problem = item.problemWith(e.getValue());
+            LocalizedText problem = item.problemWith(e.getValue());
             if (problem != null) {
                 problems.add(CaseProblem.of(e.getKey(), problem));
                 continue;

@@ -13,7 +13,8 @@ import java.util.Map;
 
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
-import org.mimamori.model.value.Spelling;
+import org.mimamori.model.schema.LocalizedText;
+import org.mimamori.model.schema.DidYouMean;
 import org.mimamori.model.value.Value;
 
 /**
@@ -121,7 +122,8 @@ public final class CaseCsv {
                     valid = false;
                     String column = header.get(c);
                     if (counts.merge(column, 1, Integer::sum) <= EXAMPLES_PER_COLUMN) {
-                        examples.add(new CaseProblem(column, row, e.getMessage()));
+                        examples.add(new CaseProblem(column, row, e instanceof InvalidValueException v ? v.text()
+                                : LocalizedText.of(e.getMessage())));
                     }
                 }
             }
@@ -166,11 +168,13 @@ public final class CaseCsv {
             int i = schema.indexOf(name);
             itemOfColumn[c] = -1;
             if (i < 0) {
-                problems.add(new CaseProblem(name, 0, "column is not an item of schema " + schema.id()
-                        + Spelling.didYouMean(name, ids) + "; declare it in the schema (role: ignore if it is "
-                        + "not a data item)"));
+                LocalizedText guess = DidYouMean.of(name, ids);
+                problems.add(new CaseProblem(name, 0, new LocalizedText("この列はスキーマ " + schema.id() + " の項目ではありません"
+                        + guess.ja() + "。スキーマで宣言してください（データ項目でなければ role: ignore）",
+                        "column is not an item of schema " + schema.id() + guess.en()
+                        + "; declare it in the schema (role: ignore if it is not a data item)")));
             } else if (seen[i]) {
-                problems.add(new CaseProblem(name, 0, "column appears twice"));
+                problems.add(new CaseProblem(name, 0, new LocalizedText("この列が二度あります", "column appears twice")));
             } else {
                 seen[i] = true;
                 Item item = schema.items().get(i);

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.mimamori.model.schema.Item;
 import org.mimamori.model.schema.ItemType;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.value.Value;
 
 /**
@@ -24,7 +25,7 @@ public final class ValueParser {
     /**
      * Parses one CSV cell for an item.
      *
-     * @throws IllegalArgumentException with a message for people when the text is not a valid value
+     * @throws InvalidValueException saying, for people, why the text is not a valid value
      */
     public static Value fromText(Item item, String text) {
         String t = text == null ? "" : text.trim();
@@ -40,13 +41,13 @@ public final class ValueParser {
         } else if (item.type() == ItemType.YES_NO) {
             v = yesNo(t);
             if (v == null) {
-                throw new IllegalArgumentException("'" + t + "' is not " + item.expected());
+                throw notA(t, item);
             }
         } else {
             try {
                 v = Value.of(Double.parseDouble(t));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + t + "' is not " + item.expected());
+                throw notA(t, item);
             }
         }
         return checked(item, v, t);
@@ -56,7 +57,7 @@ public final class ValueParser {
      * Converts one JSON scalar (as decoded: null, Boolean, Number or String) for an item. Numbers must be
      * JSON numbers; text is accepted only for categories, yes/no words and the two missing-value words.
      *
-     * @throws IllegalArgumentException with a message for people when the value has the wrong type or range
+     * @throws InvalidValueException saying, for people, why the value has the wrong type or range
      */
     public static Value fromJson(Item item, Object json) {
         if (json == null) {
@@ -74,27 +75,28 @@ public final class ValueParser {
             }
             Value v = item.type() == ItemType.YES_NO ? yesNo(s.trim()) : null;
             if (v == null) {
-                throw new IllegalArgumentException("\"" + s + "\" is text; expected " + item.expected());
+                throw wrongKind("\"" + s + "\"", "文字列", "text", item);
             }
             return v;
         }
         if (json instanceof Boolean b) {
             if (item.type() != ItemType.YES_NO) {
-                throw new IllegalArgumentException(b + " is a boolean; expected " + item.expected());
+                throw wrongKind(String.valueOf(b), "真偽値", "a boolean", item);
             }
             return Value.of(b);
         }
         if (json instanceof Number n) {
             if (item.type() == ItemType.CATEGORICAL || item.type() == ItemType.TEXT) {
-                throw new IllegalArgumentException(n + " is a number; expected " + item.expected());
+                throw wrongKind(String.valueOf(n), "数値", "a number", item);
             }
             double d = n.doubleValue();
             if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException(n + " is not " + item.expected());
+                throw notA(String.valueOf(n), item);
             }
             return checked(item, Value.of(d), String.valueOf(n));
         }
-        throw new IllegalArgumentException("expected " + item.expected());
+        LocalizedText expected = item.expected();
+        throw new InvalidValueException(new LocalizedText(expected.ja() + "を指定してください", "expected " + expected.en()));
     }
 
     /** The CSV text of a value: empty for unknown, {@code not_applicable}, or the value. */
@@ -108,11 +110,24 @@ public final class ValueParser {
     }
 
     private static Value checked(Item item, Value v, String text) {
-        String problem = item.problemWith(v);
+        LocalizedText problem = item.problemWith(v);
         if (problem != null) {
-            throw new IllegalArgumentException("'" + text + "' is out of range: " + problem);
+            throw new InvalidValueException(new LocalizedText("'" + text + "' は範囲外です：" + problem.ja(),
+                    "'" + text + "' is out of range: " + problem.en()));
         }
         return v;
+    }
+
+    private static InvalidValueException notA(String text, Item item) {
+        LocalizedText expected = item.expected();
+        return new InvalidValueException(new LocalizedText("'" + text + "' は" + expected.ja() + "ではありません",
+                "'" + text + "' is not " + expected.en()));
+    }
+
+    private static InvalidValueException wrongKind(String shown, String kindJa, String kindEn, Item item) {
+        LocalizedText expected = item.expected();
+        return new InvalidValueException(new LocalizedText(shown + " は" + kindJa + "です。" + expected.ja() + "を指定してください",
+                shown + " is " + kindEn + "; expected " + expected.en()));
     }
 
     private static Value yesNo(String t) {

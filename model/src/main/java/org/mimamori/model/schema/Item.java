@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.mimamori.model.expr.Expression;
-import org.mimamori.model.value.Spelling;
 import org.mimamori.model.value.Value;
 
 /**
@@ -61,13 +60,17 @@ public record Item(String id, String source, ItemType type, Double min, Double m
      * or null when it may: recorded inputs, audit groups, red flags and what is already known may be sent; the
      * training label, analysis-only items and derived items never are, and the reference is sent on its own.
      */
-    public String whyNotSentForScoring() {
+    public LocalizedText whyNotSentForScoring() {
         return switch (role) {
-            case LABEL -> "is the training label and is never sent for scoring";
-            case ANALYSIS, GROUP, IGNORE -> "is kept for analysis only and is not sent for scoring (data minimisation)";
-            case REFERENCE_ID -> "is the child's reference and is sent on its own";
+            case LABEL -> new LocalizedText("学習用の正解ラベルで、スコア算出には送りません",
+                    "is the training label and is never sent for scoring");
+            case ANALYSIS, GROUP, IGNORE -> new LocalizedText("分析専用の項目で、スコア算出には送りません（データ最小化）",
+                    "is kept for analysis only and is not sent for scoring (data minimisation)");
+            case REFERENCE_ID -> new LocalizedText("子どもの参照番号で、項目とは別に送ります",
+                    "is the child's reference and is sent on its own");
             case INPUT, AUDIT_GROUP, RED_FLAG, ALREADY_KNOWN -> isDerived()
-                    ? "is derived from other items (" + derived.source() + ") and cannot be sent" : null;
+                    ? new LocalizedText("他の項目（" + derived.source() + "）から算出されるため、送ることはできません",
+                            "is derived from other items (" + derived.source() + ") and cannot be sent") : null;
         };
     }
 
@@ -100,54 +103,46 @@ public record Item(String id, String source, ItemType type, Double min, Double m
      * Checks a recorded value against the type and range. Returns null when valid, else a message for people
      * (e.g. {@code must be between 0 and 17}).
      */
-    public String problemWith(Value value) {
+    public LocalizedText problemWith(Value value) {
         if (!value.isKnown()) {
             return null;
         }
         if (type == ItemType.CATEGORICAL || type == ItemType.TEXT) {
             if (value.isNumber()) {
-                return type == ItemType.TEXT ? null : "must be one of " + categories;
+                return type == ItemType.TEXT ? null : mustBe(expected(), new LocalizedText("", ""));
             }
             return type == ItemType.CATEGORICAL && !categories.contains(value.category())
-                    ? "must be one of " + categories + Spelling.didYouMean(value.category(), categories) : null;
+                    ? mustBe(expected(), DidYouMean.of(value.category(), categories)) : null;
         }
-        if (!value.isNumber()) {
-            return "must be " + expected();
-        }
-        double x = value.number();
-        if (type.isWholeNumber() && x != Math.rint(x)) {
-            return "must be " + expected();
-        }
-        if (type == ItemType.YES_NO && x != 0.0 && x != 1.0) {
-            return "must be " + expected();
-        }
-        if ((min != null && x < min) || (max != null && x > max)) {
-            return "must be " + expected();
-        }
-        return null;
+        boolean bad = !value.isNumber()
+                || type.isWholeNumber() && value.number() != Math.rint(value.number())
+                || type == ItemType.YES_NO && value.number() != 0.0 && value.number() != 1.0
+                || min != null && value.number() < min || max != null && value.number() > max;
+        return bad ? mustBe(expected(), new LocalizedText("", "")) : null;
     }
 
-    /** What a valid recorded value looks like, in words. */
-    public String expected() {
+    private static LocalizedText mustBe(LocalizedText expected, LocalizedText guess) {
+        return new LocalizedText(expected.ja() + "でなければなりません" + guess.ja(), "must be " + expected.en() + guess.en());
+    }
+
+    /** What a valid recorded value looks like, in words, e.g. "a whole number between 0 and 18". */
+    public LocalizedText expected() {
         return switch (type) {
-            case YES_NO -> "yes or no (1 or 0)";
-            case CATEGORICAL -> "one of " + categories;
-            case TEXT -> "text";
-            default -> (type == ItemType.INTEGER || type == ItemType.ORDINAL ? "a whole number" : "a number")
-                    + range();
+            case YES_NO -> new LocalizedText("はい・いいえ（1 または 0）", "yes or no (1 or 0)");
+            case CATEGORICAL -> new LocalizedText(categories + " のいずれか", "one of " + categories);
+            case TEXT -> new LocalizedText("文字列", "text");
+            default -> {
+                String whole = type == ItemType.INTEGER || type == ItemType.ORDINAL ? "整数" : "数値";
+                String en = type == ItemType.INTEGER || type == ItemType.ORDINAL ? "a whole number" : "a number";
+                yield min != null && max != null
+                        ? new LocalizedText(Value.of(min) + " 以上 " + Value.of(max) + " 以下の" + whole,
+                                en + " between " + Value.of(min) + " and " + Value.of(max))
+                        : min != null
+                        ? new LocalizedText(Value.of(min) + " 以上の" + whole, en + " of at least " + Value.of(min))
+                        : max != null
+                        ? new LocalizedText(Value.of(max) + " 以下の" + whole, en + " of at most " + Value.of(max))
+                        : new LocalizedText(whole, en);
+            }
         };
-    }
-
-    private String range() {
-        if (min != null && max != null) {
-            return " between " + Value.of(min) + " and " + Value.of(max);
-        }
-        if (min != null) {
-            return " of at least " + Value.of(min);
-        }
-        if (max != null) {
-            return " of at most " + Value.of(max);
-        }
-        return "";
     }
 }

@@ -59,7 +59,8 @@ class RealFileSchemaTest {
         assertThat(loans.max()).isNull();
         assertThat(loans.min()).isEqualTo(0.0);
         assertThat(loans.problemWith(Value.of(1_000_000))).isNull();
-        assertThat(loans.problemWith(Value.of(-1))).isEqualTo("must be a whole number of at least 0");
+        assertThat(loans.problemWith(Value.of(-1))).isEqualTo(new LocalizedText("0 以上の整数でなければなりません",
+                "must be a whole number of at least 0"));
     }
 
     @Test
