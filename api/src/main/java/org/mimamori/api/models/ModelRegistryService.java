@@ -243,10 +243,10 @@ class ModelRegistryService implements ActiveModels {
         }
     }
 
-    /** The bundle's problems, each after the prefix; the model module words them in English only. */
+    /** The bundle's problems, each with its entry after the prefix, in both languages. */
     private static InvalidRequestException refused(InvalidBundleException e, String field, LocalizedText prefix) {
-        return new InvalidRequestException(e.problems().stream()
-                .map((BundleProblem p) -> new FieldProblem(field, prefix.ja() + p, prefix.en() + p)).toList());
+        return new InvalidRequestException(e.problems().stream().map(BundleProblem::withEntry)
+                .map(p -> new FieldProblem(field, prefix.ja() + p.ja(), prefix.en() + p.en())).toList());
     }
 
     Instant now() {

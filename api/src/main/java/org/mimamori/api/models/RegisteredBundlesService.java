@@ -1,15 +1,17 @@
 package org.mimamori.api.models;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import java.util.stream.Collectors;
 
 import org.mimamori.api.problems.ConflictException;
 import org.mimamori.model.bundle.BundleLimits;
+import org.mimamori.model.bundle.BundleProblem;
 import org.mimamori.model.bundle.InvalidBundleException;
 import org.mimamori.model.bundle.ModelBundle;
+import org.mimamori.model.schema.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -65,10 +67,11 @@ class RegisteredBundlesService implements RegisteredBundles {
             return ModelBundle.read(bytes, limits);
         } catch (InvalidBundleException e) {
             LOG.warn("Model {} is registered but fails its checks: {}", version, e.getMessage());
-            String problems = e.problems().stream().map(Object::toString).collect(Collectors.joining("; "));
+            List<LocalizedText> problems = e.problems().stream().map(BundleProblem::withEntry).toList();
             throw new ConflictException("モデル " + version + " は登録されていますが検査に通らないため、読み込めません："
-                    + problems, "Model " + version + " is registered but fails its checks, so it cannot be read: "
-                    + problems);
+                    + problems.stream().map(LocalizedText::ja).collect(Collectors.joining("。")) + "。",
+                    "Model " + version + " is registered but fails its checks, so it cannot be read: "
+                    + problems.stream().map(LocalizedText::en).collect(Collectors.joining("; ")));
         }
     }
 }

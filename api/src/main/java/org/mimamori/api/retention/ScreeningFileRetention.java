@@ -51,8 +51,11 @@ class ScreeningFileRetention implements RetentionKind {
                 + "WHERE created_at < :cutoff) LIMIT :batch", p);
         int whole = jdbc.update("UPDATE screening SET input_csv = '' WHERE created_at < :cutoff "
                 + "AND LENGTH(input_csv) > 0 LIMIT :batch", p);
-        int failed = jdbc.update("UPDATE screening SET status = 'failed', finished_at = :now, error = 'The stored "
-                + "cohort file was erased after its retention period; upload it again.' WHERE created_at < :cutoff "
+        // the reason in the language the screening was asked for in, as every other reason of a failed job
+        int failed = jdbc.update("UPDATE screening SET status = 'failed', finished_at = :now, error = CASE language "
+                + "WHEN 'ja' THEN '保存されていた対象者ファイルは保存期間を過ぎて消去されました。もう一度アップロードしてください。' "
+                + "ELSE 'The stored cohort file was erased after its retention period; upload it again.' END "
+                + "WHERE created_at < :cutoff "
                 + "AND status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM screening_file_chunk c "
                 + "WHERE c.screening_id = screening.id) LIMIT :batch",
                 p.addValue("now", Timestamp.from(clock.instant())));

@@ -53,7 +53,7 @@ record CohortFile(List<Case> cases, List<String> refs, List<String[]> rows) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
-            // CsvTable (org.mimamori.model.data) says what is wrong in English only
+            // CsvTable (org.mimamori.model.data) says what is wrong in both languages
             throw new InvalidRequestException(List.of(new FieldProblem("file", e instanceof InvalidValueException v
                     ? v.text() : new LocalizedText("CSV として読めませんでした：" + e.getMessage(), e.getMessage()))));
         }

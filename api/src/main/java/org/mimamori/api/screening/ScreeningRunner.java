@@ -27,6 +27,7 @@ import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.problems.UnavailableException;
 import org.mimamori.api.security.Caller;
+import org.mimamori.model.schema.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -142,6 +143,7 @@ class ScreeningRunner implements DisposableBean {
 
     private void process(ScreeningChunks.Claim claim) {
         String id = claim.chunk().screeningId();
+        Locale language = Locale.ENGLISH;
         try {
             ScreeningStore.Job job = store.job(id).orElse(null);
             if (job == null || !("queued".equals(job.status()) || "running".equals(job.status()))) {
@@ -149,30 +151,37 @@ class ScreeningRunner implements DisposableBean {
                 tx.executeWithoutResult(s -> chunks.drop(id));
                 return;
             }
+            language = Locale.forLanguageTag(job.language());
             ActiveModel model;
             try {
                 model = models.current();
             } catch (UnavailableException e) {
-                throw new ScreeningFailure("No model was active when the screening was to run: " + e.getMessage());
+                throw new ScreeningFailure(new LocalizedText("実行しようとした時点で有効なモデルがありませんでした："
+                        + e.text().ja(), "No model was active when the screening was to run: " + e.text().en()));
             }
             if (!model.version().equals(job.modelVersion())) {
-                throw new ScreeningFailure("The active model changed from " + job.modelVersion() + " to "
-                        + model.version() + " before the screening finished; upload the file again.");
+                throw new ScreeningFailure(new LocalizedText("スクリーニングの完了前に有効なモデルが " + job.modelVersion() + " から "
+                        + model.version() + " に変わりました。ファイルをもう一度アップロードしてください。",
+                        "The active model changed from " + job.modelVersion() + " to " + model.version()
+                        + " before the screening finished; upload the file again."));
             }
             store.markRunning(id);
             byte[] part = store.filePart(id, claim.chunk().chunkNo());
             if (part == null) {
-                throw new ScreeningFailure("The stored file of the screening is gone (deleted after its retention "
-                        + "period); upload the file again.");
+                throw new ScreeningFailure(new LocalizedText("保存されていたファイルは保存期間を過ぎて削除されました。"
+                        + "ファイルをもう一度アップロードしてください。", "The stored file of the screening is gone "
+                        + "(deleted after its retention period); upload the file again."));
             }
             CohortFile file;
             try {
                 file = CohortFile.read(model.scorer().schema(), part, null, claim.chunk().firstRow()); // refs checked at upload
             } catch (InvalidRequestException e) {
-                throw new ScreeningFailure("The stored file no longer fits the model's schema: " + e.getMessage());
+                throw new ScreeningFailure(new LocalizedText("保存されていたファイルがモデルのスキーマに合わなくなりました："
+                        + e.problems().get(0).message().ja(), "The stored file no longer fits the model's schema: "
+                        + e.getMessage()));
             }
             Caller caller = new Caller(job.createdBy(), job.creatorRole());
-            if (!screener.store(claim, file, model, caller, Locale.forLanguageTag(job.language()), now())) {
+            if (!screener.store(claim, file, model, caller, language, now())) {
                 LOG.warn("Screening {} chunk {}: the claim was lost (lease expired and taken over); nothing stored",
                         id, claim.chunk().chunkNo());
                 return;
@@ -181,7 +190,7 @@ class ScreeningRunner implements DisposableBean {
             finishIfLast(job);
         } catch (ScreeningFailure e) {
             LOG.warn("Screening {} failed: {}", id, e.getMessage());
-            fail(id, e.getMessage());
+            fail(id, e.reason.in(language));
         } catch (RuntimeException e) {
             if (stopping) {
                 release(claim);
@@ -198,7 +207,8 @@ class ScreeningRunner implements DisposableBean {
             }
             if (claim.chunk().claims() >= MAX_CLAIMS) {
                 LOG.error("Screening {} failed at chunk {}", id, claim.chunk().chunkNo(), e);
-                fail(id, "The screening failed unexpectedly (" + e.getClass().getSimpleName() + "); it was logged.");
+                fail(id, new LocalizedText("スクリーニングは予期しないエラーで失敗しました。記録済みです。",
+                        "The screening failed unexpectedly; it was logged.").in(language));
             } else {
                 LOG.warn("Screening {} chunk {} failed ({}); it is given back and tried again", id,
                         claim.chunk().chunkNo(), e.toString());
@@ -240,11 +250,13 @@ class ScreeningRunner implements DisposableBean {
     private void failUnchunked() {
         for (ScreeningStore.Job j : store.unchunked()) {
             String version = safeVersion();
-            fail(j.id(), version != null && !version.equals(j.modelVersion())
-                    ? "The active model changed from " + j.modelVersion() + " to " + version
-                    + " before the screening finished; upload the file again."
-                    : "The screening was stored by an earlier version of the service and cannot be resumed; "
-                    + "upload the file again.");
+            fail(j.id(), (version != null && !version.equals(j.modelVersion())
+                    ? new LocalizedText("スクリーニングの完了前に有効なモデルが " + j.modelVersion() + " から " + version
+                    + " に変わりました。ファイルをもう一度アップロードしてください。", "The active model changed from "
+                    + j.modelVersion() + " to " + version + " before the screening finished; upload the file again.")
+                    : new LocalizedText("このスクリーニングは以前の版のサービスが保存したもので、再開できません。ファイルをもう一度"
+                    + "アップロードしてください。", "The screening was stored by an earlier version of the service and "
+                    + "cannot be resumed; upload the file again.")).in(Locale.forLanguageTag(j.language())));
         }
     }
 
@@ -319,10 +331,13 @@ class ScreeningRunner implements DisposableBean {
         };
     }
 
-    /** A job that cannot go on, with a reason for people. */
+    /** A job that cannot go on, with a reason for people (stored in the language the job was asked in). */
     static final class ScreeningFailure extends RuntimeException {
-        ScreeningFailure(String message) {
-            super(message);
+        private final transient LocalizedText reason;
+
+        ScreeningFailure(LocalizedText reason) {
+            super(reason.en());
+            this.reason = reason;
         }
     }
 }

@@ -101,13 +101,18 @@ class RetentionIntegrationTest {
         jdbc.update("UPDATE score SET created_at = ? WHERE id IN (SELECT score_id FROM screening_entry "
                 + "WHERE screening_id = ?)", Timestamp.from(old), oldScreening.toString());
         UUID newScreening = screen("RETNEW");
-        // A job that never ended, with its stored file, 10 days old: the file is erased and the job failed.
+        // A job that never ended, with its stored file, 10 days old: the file is erased and the job failed. Its
+        // chunks are held by a stalled instance (a lease far ahead), so this service's screening workers leave the
+        // job to retention instead of failing it themselves first (they look for work every 2 s).
         String stuck = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO screening (id, status, total, scored, model_version, schema_id, language, "
                 + "created_by, creator_role, created_at, input_csv) VALUES (?, 'queued', 3, 0, 'x', "
-                + "'child-support-v1', 'en', 'demo-supervisor', 'supervisor', ?, '')", stuck,
+                + "'child-support-v1', 'ja', 'demo-supervisor', 'supervisor', ?, '')", stuck,
                 Timestamp.from(Instant.now().minus(Duration.ofDays(10))));
         for (int c = 0; c < 3; c++) {
+            jdbc.update("INSERT INTO screening_chunk (screening_id, chunk_no, first_row, row_count, state, claimed_by, "
+                    + "lease_until, claims) VALUES (?, ?, ?, 1, 'claimed', 'stalled-instance', ?, 1)", stuck, c, c + 1,
+                    Timestamp.from(Instant.now().plus(Duration.ofDays(1))));
             jdbc.update("INSERT INTO screening_file_chunk (screening_id, chunk_no, bytes) VALUES (?, ?, ?)", stuck, c,
                     ("child_ref,age_years\nRET-F-" + c + "1,9\n").getBytes());
         }
@@ -133,6 +138,9 @@ class RetentionIntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM screening_file_chunk WHERE screening_id = ?", stuck)).isZero();
         assertThat(jdbc.queryForObject("SELECT status FROM screening WHERE id = ?", String.class, stuck))
                 .isEqualTo("failed");
+        assertThat(jdbc.queryForObject("SELECT error FROM screening WHERE id = ?", String.class, stuck))
+                .as("the reason, in the language the screening was asked for in")
+                .isEqualTo("保存されていた対象者ファイルは保存期間を過ぎて消去されました。もう一度アップロードしてください。");
         // The mixed case: its outcome is gone, its decision and so its score stay.
         assertThat(count("SELECT COUNT(*) FROM outcome WHERE score_id = ?", mixed)).isZero();
         assertThat(count("SELECT COUNT(*) FROM decision WHERE score_id = ?", mixed)).isOne();

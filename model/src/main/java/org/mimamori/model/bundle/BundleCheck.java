@@ -69,26 +69,28 @@ final class BundleCheck {
         Findings f = new Findings();
         for (String name : REQUIRED) {
             if (!entries.containsKey(name)) {
-                f.add(name, "is missing; every model bundle has it");
+                f.add(name, "ファイルがありません（どのモデルバンドルにも必要です）", "is missing; every model bundle has it");
             } else if (entries.get(name).length == 0) {
-                f.add(name, "is empty");
+                f.add(name, "ファイルが空です", "is empty");
             }
         }
         for (String name : List.of(ModelBundle.PROBES, ModelBundle.METRICS)) {
             if (entries.containsKey(name) && entries.get(name).length == 0) {
-                f.add(name, "is empty");
+                f.add(name, "ファイルが空です", "is empty");
             }
         }
         f.throwIfAny();
         BundleManifest manifest = EntryJson.read(BundleJson.MAPPER, entries.get(ModelBundle.MANIFEST),
                 ModelBundle.MANIFEST, BundleManifest.class, f);
         if (manifest != null && manifest.format() != BundleManifest.FORMAT) {
-            f.add(ModelBundle.MANIFEST, "is of bundle format " + manifest.format() + ", but this version reads format "
-                    + BundleManifest.FORMAT);
+            f.add(ModelBundle.MANIFEST, "バンドル形式 " + manifest.format() + " ですが、このバージョンが読めるのは形式 "
+                    + BundleManifest.FORMAT + " です", "is of bundle format " + manifest.format()
+                    + ", but this version reads format " + BundleManifest.FORMAT);
         }
         FeatureSchema schema = schema(entries.get(ModelBundle.SCHEMA), f);
         if (manifest != null && schema != null && !schema.id().equals(manifest.schema())) {
-            f.add(ModelBundle.MANIFEST, "names schema " + manifest.schema() + ", but schema.yaml is " + schema.id());
+            f.add(ModelBundle.MANIFEST, "スキーマ " + manifest.schema() + " を指定していますが、schema.yaml は "
+                    + schema.id() + " です", "names schema " + manifest.schema() + ", but schema.yaml is " + schema.id());
         }
         CaseEncoder encoder = null;
         if (schema != null) {
@@ -149,10 +151,12 @@ final class BundleCheck {
             return SchemaLoader.parse(new String(yaml, StandardCharsets.UTF_8), ModelBundle.SCHEMA);
         } catch (InvalidSchemaException e) {
             for (SchemaProblem p : e.problems()) {
-                f.add(ModelBundle.SCHEMA, (p.line() > 0 ? "line " + p.line() + ": " : "") + p.path() + ": " + p.message());
+                // The schema loader words its problems in English only; the Japanese says where each one is.
+                f.add(ModelBundle.SCHEMA, (p.line() > 0 ? p.line() + " 行目の " : "") + p.path() + " に問題があります："
+                        + p.message(), (p.line() > 0 ? "line " + p.line() + ": " : "") + p.path() + ": " + p.message());
             }
         } catch (RuntimeException e) {
-            f.add(ModelBundle.SCHEMA, "is not a schema that can be loaded");
+            f.add(ModelBundle.SCHEMA, "読み込めるスキーマではありません", "is not a schema that can be loaded");
         }
         return null;
     }
@@ -161,12 +165,13 @@ final class BundleCheck {
         String e = ModelBundle.CALIBRATION;
         Calibrator c = EntryJson.read(BundleJson.MAPPER, json, e, Calibrator.class, f);
         if (c instanceof PlattCalibrator p) {
-            Numbers.check(f, e, "the Platt slope", p.a());
-            Numbers.check(f, e, "the Platt intercept", p.b());
+            Numbers.check(f, e, "Platt の傾き", "the Platt slope", p.a());
+            Numbers.check(f, e, "Platt の切片", "the Platt intercept", p.b());
         } else if (c instanceof IsotonicCalibrator i) {
             for (double x : i.logits()) {
                 if (Numbers.unusable(x) != null) {
-                    f.add(e, "the isotonic thresholds are not all finite numbers of plausible size");
+                    f.add(e, "isotonic 較正のしきい値に、妥当な大きさの有限の数値でないものがあります",
+                            "the isotonic thresholds are not all finite numbers of plausible size");
                     break;
                 }
             }
@@ -179,7 +184,8 @@ final class BundleCheck {
         for (ScoreBand b : bands.bands()) {
             if (b.meaning().ja() == null || b.meaning().ja().isBlank() || b.meaning().en() == null
                     || b.meaning().en().isBlank()) {
-                f.add(ModelBundle.BANDS, "band " + b.id() + " needs its meaning in Japanese and English");
+                f.add(ModelBundle.BANDS, "区分 " + b.id() + " には日本語と英語の意味が必要です",
+                        "band " + b.id() + " needs its meaning in Japanese and English");
             }
         }
     }
@@ -189,8 +195,9 @@ final class BundleCheck {
         Map<String, Object> settings = manifest.settings() == null ? Map.of() : manifest.settings();
         if (settings.get("bootstrap_refits") instanceof Number refits
                 && refits.intValue() != parts.ensemble().size()) {
-            f.add(ModelBundle.MANIFEST, "says " + refits + " bootstrap refits, but ensemble.json holds "
-                    + parts.ensemble().size());
+            f.add(ModelBundle.MANIFEST, "ブートストラップ再学習を " + refits + " 回としていますが、ensemble.json には "
+                    + parts.ensemble().size() + " 個あります", "says " + refits + " bootstrap refits, but ensemble.json "
+                    + "holds " + parts.ensemble().size());
         }
         if (settings.get("band_thresholds") instanceof List<?> thresholds) {
             double[] lower = parts.bands().thresholds();
@@ -199,8 +206,9 @@ final class BundleCheck {
                 same = thresholds.get(i) instanceof Number x && x.doubleValue() == lower[i];
             }
             if (!same) {
-                f.add(ModelBundle.MANIFEST, "lists band thresholds " + thresholds + ", but bands.json has "
-                        + java.util.Arrays.toString(lower));
+                String stored = java.util.Arrays.toString(lower);
+                f.add(ModelBundle.MANIFEST, "区分のしきい値を " + thresholds + " としていますが、bands.json では " + stored
+                        + " です", "lists band thresholds " + thresholds + ", but bands.json has " + stored);
             }
         }
     }

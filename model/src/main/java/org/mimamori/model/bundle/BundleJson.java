@@ -37,7 +37,8 @@ public final class BundleJson {
         try {
             return MAPPER.readValue(json, type);
         } catch (IOException e) {
-            throw new InvalidBundleException("cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new InvalidBundleException(type.getSimpleName() + " を読み取れません：" + e.getMessage(),
+                    "cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.mimamori.model.schema.LocalizedText;
+
 /**
  * How large a bundle may be, checked while it is read so that a zip bomb is refused quickly and with bounded
  * memory: the zip file itself, every entry once inflated, all entries together once inflated, and the number
@@ -51,14 +53,17 @@ public record BundleLimits(long maxFileBytes, long maxEntryBytes, long maxTotalB
     }
 
     BundleProblem tooLarge() {
-        return BundleProblem.ofFile("is larger than the limit of " + bytes(maxFileBytes));
+        LocalizedText limit = size(maxFileBytes);
+        return BundleProblem.ofFile(new LocalizedText("ファイルが上限の " + limit.ja() + "を超えています",
+                "is larger than the limit of " + limit.en()));
     }
 
-    /** A size for people: {@code 64 MB}, {@code 12,345 bytes}. */
-    static String bytes(long n) {
+    /** A size for people: {@code 64 MB}, {@code 12,345 bytes} ({@code 12,345 バイト}). */
+    static LocalizedText size(long n) {
         if (n >= (1L << 20) && n % (1L << 20) == 0) {
-            return (n >> 20) + " MB";
+            return LocalizedText.of((n >> 20) + " MB");
         }
-        return String.format(java.util.Locale.ROOT, "%,d bytes", n);
+        String count = String.format(java.util.Locale.ROOT, "%,d", n);
+        return new LocalizedText(count + " バイト", count + " bytes");
     }
 }

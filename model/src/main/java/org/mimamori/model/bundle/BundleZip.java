@@ -17,6 +17,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import org.mimamori.model.schema.LocalizedText;
+
 /**
  * Reads a bundle's zip physically bounded. Before anything inflates: the end-of-central-directory record must
  * end the file exactly (a truncated zip or one with bytes after its end is refused, where
@@ -42,7 +44,7 @@ final class BundleZip {
     static Map<String, byte[]> read(byte[] zip, BundleLimits limits) {
         Findings findings = new Findings();
         if (zip.length == 0) {
-            throw new InvalidBundleException("is empty");
+            throw new InvalidBundleException("ファイルが空です", "is empty");
         }
         if (zip.length > limits.maxFileBytes()) {
             throw new InvalidBundleException(java.util.List.of(limits.tooLarge()));
@@ -56,7 +58,8 @@ final class BundleZip {
                 return entries(file, limits, findings);
             }
         } catch (ZipException e) {
-            throw new InvalidBundleException("is not a readable zip file (" + e.getMessage() + ")");
+            throw new InvalidBundleException("読み取れる zip ファイルではありません（" + e.getMessage() + "）",
+                    "is not a readable zip file (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -74,7 +77,8 @@ final class BundleZip {
     private static void checkEnd(byte[] zip, BundleLimits limits) {
         ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
         if (zip.length < END_RECORD_SIZE || b.getInt(0) != LOCAL_HEADER) {
-            throw new InvalidBundleException("is not a zip file (it does not start with a zip entry)");
+            throw new InvalidBundleException("zip ファイルではありません（先頭が zip のエントリではありません）",
+                    "is not a zip file (it does not start with a zip entry)");
         }
         int end = -1;
         for (int p = zip.length - END_RECORD_SIZE; p >= Math.max(0, zip.length - END_RECORD_SIZE - 0xFFFF); p--) {
@@ -84,8 +88,9 @@ final class BundleZip {
             }
         }
         if (end < 0) {
-            throw new InvalidBundleException("is not a complete zip file: its end record is missing, so it was cut "
-                    + "short or has bytes after its end");
+            throw new InvalidBundleException("完全な zip ファイルではありません：終端レコードがないため、途中で切れているか、"
+                    + "終端の後に余分なバイトがあります", "is not a complete zip file: its end record is missing, so it was "
+                    + "cut short or has bytes after its end");
         }
         int disk = Short.toUnsignedInt(b.getShort(end + 4));
         int cdDisk = Short.toUnsignedInt(b.getShort(end + 6));
@@ -94,17 +99,21 @@ final class BundleZip {
         long cdSize = Integer.toUnsignedLong(b.getInt(end + 12));
         long cdOffset = Integer.toUnsignedLong(b.getInt(end + 16));
         if (total == 0xFFFF || cdSize == 0xFFFFFFFFL || cdOffset == 0xFFFFFFFFL) {
-            throw new InvalidBundleException("uses ZIP64, which model bundles never need");
+            throw new InvalidBundleException("ZIP64 形式です（モデルバンドルには不要な形式です）",
+                    "uses ZIP64, which model bundles never need");
         }
         if (disk != 0 || cdDisk != 0 || onDisk != total) {
-            throw new InvalidBundleException("is split over several disks, which model bundles never are");
+            throw new InvalidBundleException("複数のディスクに分割されています（モデルバンドルは分割されません）",
+                    "is split over several disks, which model bundles never are");
         }
         if (total > limits.maxEntries()) {
-            throw new InvalidBundleException("has " + total + " entries, more than the limit of " + limits.maxEntries());
+            throw new InvalidBundleException("エントリが " + total + " 個あり、上限の " + limits.maxEntries()
+                    + " 個を超えています", "has " + total + " entries, more than the limit of " + limits.maxEntries());
         }
         if (cdOffset + cdSize != end) {
-            throw new InvalidBundleException("is not a consistent zip file: its list of entries does not end where "
-                    + "its end record begins (cut short or altered)");
+            throw new InvalidBundleException("整合性のある zip ファイルではありません：エントリ一覧の終わりが終端レコードの"
+                    + "始まりと一致しません（途中で切れているか、書き換えられています）", "is not a consistent zip file: its "
+                    + "list of entries does not end where its end record begins (cut short or altered)");
         }
     }
 
@@ -119,34 +128,42 @@ final class BundleZip {
             count++;
             String name = e.getName();
             if (!names.add(name)) {
-                findings.add(BundleProblem.FILE, "holds the entry " + name + " more than once");
+                findings.add(BundleProblem.FILE, "ファイルにエントリ " + name + " が 2 回以上含まれています",
+                        "holds the entry " + name + " more than once");
                 continue;
             }
-            String bad = unsafeName(name);
+            LocalizedText bad = unsafeName(name);
             if (bad != null) {
-                findings.add(BundleProblem.FILE, "holds an entry named '" + printable(name) + "', which " + bad);
+                findings.add(BundleProblem.FILE, "ファイルに含まれるエントリ名 '" + printable(name) + "' は" + bad.ja(),
+                        "holds an entry named '" + printable(name) + "', which " + bad.en());
                 continue;
             }
             if (e.getSize() < 0 || e.getCrc() < 0) {
-                findings.add(name, "has no recorded size or checksum");
+                findings.add(name, "サイズまたはチェックサムが記録されていません", "has no recorded size or checksum");
             } else if (e.isDirectory()) {
                 if (e.getSize() != 0) {
-                    findings.add(name, "is a folder with content");
+                    findings.add(name, "中身のあるフォルダーです", "is a folder with content");
                 }
             } else if (e.getSize() > limits.maxEntryBytes()) {
-                findings.add(name, "inflates to " + BundleLimits.bytes(e.getSize()) + ", more than the limit of "
-                        + BundleLimits.bytes(limits.maxEntryBytes()) + " per entry");
+                LocalizedText size = BundleLimits.size(e.getSize());
+                LocalizedText limit = BundleLimits.size(limits.maxEntryBytes());
+                findings.add(name, "展開すると " + size.ja() + "になり、1 エントリあたりの上限 " + limit.ja()
+                        + "を超えています", "inflates to " + size.en() + ", more than the limit of " + limit.en()
+                        + " per entry");
             } else {
                 declared += e.getSize();
                 files.put(name, e);
             }
         }
         if (count > limits.maxEntries()) {
-            findings.add(BundleProblem.FILE, "has more than " + limits.maxEntries() + " entries");
+            findings.add(BundleProblem.FILE, "ファイルのエントリが上限の " + limits.maxEntries() + " 個を超えています",
+                    "has more than " + limits.maxEntries() + " entries");
         }
         if (declared > limits.maxTotalBytes()) {
-            findings.add(BundleProblem.FILE, "inflates to " + BundleLimits.bytes(declared) + ", more than the limit of "
-                    + BundleLimits.bytes(limits.maxTotalBytes()) + " in all");
+            LocalizedText size = BundleLimits.size(declared);
+            LocalizedText limit = BundleLimits.size(limits.maxTotalBytes());
+            findings.add(BundleProblem.FILE, "ファイルは展開すると合計 " + size.ja() + "になり、上限の " + limit.ja()
+                    + "を超えています", "inflates to " + size.en() + ", more than the limit of " + limit.en() + " in all");
         }
         findings.throwIfAny();
         Map<String, byte[]> out = new LinkedHashMap<>();
@@ -158,7 +175,7 @@ final class BundleZip {
         }
         findings.throwIfAny();
         if (out.isEmpty()) {
-            throw new InvalidBundleException("is an empty zip file");
+            throw new InvalidBundleException("ファイルは空の zip ファイルです（エントリがありません）", "is an empty zip file");
         }
         return out;
     }
@@ -169,15 +186,18 @@ final class BundleZip {
         try (InputStream in = file.getInputStream(e)) {
             int read = in.readNBytes(content, 0, content.length);
             if (read < content.length) {
-                findings.add(e.getName(), "is cut short: " + read + " of its " + content.length + " bytes are there");
+                findings.add(e.getName(), "途中で切れています（" + content.length + " バイトのうち " + read
+                        + " バイトしかありません）", "is cut short: " + read + " of its " + content.length + " bytes are there");
                 return null;
             }
             if (in.read() >= 0) {
-                findings.add(e.getName(), "inflates to more than the " + content.length + " bytes its header declares");
+                findings.add(e.getName(), "展開するとヘッダーに記録された " + content.length + " バイトを超えます",
+                        "inflates to more than the " + content.length + " bytes its header declares");
                 return null;
             }
         } catch (ZipException | java.io.EOFException ex) {
-            findings.add(e.getName(), "is damaged and cannot be inflated (" + ex.getMessage() + ")");
+            findings.add(e.getName(), "壊れていて展開できません（" + ex.getMessage() + "）",
+                    "is damaged and cannot be inflated (" + ex.getMessage() + ")");
             return null;
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -185,31 +205,32 @@ final class BundleZip {
         CRC32 crc = new CRC32();
         crc.update(content);
         if (crc.getValue() != e.getCrc()) {
-            findings.add(e.getName(), "is damaged: its checksum does not match its content");
+            findings.add(e.getName(), "壊れています（チェックサムが内容と一致しません）",
+                    "is damaged: its checksum does not match its content");
             return null;
         }
         return content;
     }
 
     /** Why an entry name is unsafe (absolute, climbing out, odd characters), or null when it is fine. */
-    static String unsafeName(String name) {
+    static LocalizedText unsafeName(String name) {
         if (name.isEmpty()) {
-            return "is empty";
+            return new LocalizedText("空です", "is empty");
         }
         if (name.startsWith("/") || name.startsWith("\\") || (name.length() > 1 && name.charAt(1) == ':')) {
-            return "is an absolute path";
+            return new LocalizedText("絶対パスです", "is an absolute path");
         }
         if (name.contains("\\")) {
-            return "uses backslashes";
+            return new LocalizedText("バックスラッシュを含んでいます", "uses backslashes");
         }
         for (String part : name.split("/", -1)) {
             if (part.equals("..") || part.equals(".")) {
-                return "points outside the bundle";
+                return new LocalizedText("バンドルの外を指しています", "points outside the bundle");
             }
         }
         for (int i = 0; i < name.length(); i++) {
             if (Character.isISOControl(name.charAt(i))) {
-                return "holds control characters";
+                return new LocalizedText("制御文字を含んでいます", "holds control characters");
             }
         }
         return null;

@@ -28,7 +28,8 @@ record EnsembleJson(List<String> features, double[] biases, List<double[]> weigh
             for (int i = 0; i < features.size(); i++) {
                 EncodedFeature f = encoder.feature(features.get(i));
                 if (f == null) {
-                    throw new InvalidBundleException("ensemble weight for unknown feature " + features.get(i));
+                    throw new InvalidBundleException("アンサンブルに未知の特徴量 " + features.get(i) + " の重みがあります",
+                            "ensemble weight for unknown feature " + features.get(i));
                 }
                 aligned[f.index()] = w[i];
             }

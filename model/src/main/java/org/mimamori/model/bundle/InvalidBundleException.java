@@ -3,7 +3,12 @@ package org.mimamori.model.bundle;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A file that is not a readable, consistent model bundle; carries every problem found, in plain words. */
+import org.mimamori.model.schema.LocalizedText;
+
+/**
+ * A file that is not a readable, consistent model bundle; carries every problem found, in plain words and in
+ * both languages. The exception's message is the English, for logs.
+ */
 public final class InvalidBundleException extends RuntimeException {
 
     private final transient List<BundleProblem> problems;
@@ -18,13 +23,18 @@ public final class InvalidBundleException extends RuntimeException {
     }
 
     /** Creates the exception with one problem of the file as a whole. */
-    public InvalidBundleException(String message) {
-        this(List.of(BundleProblem.ofFile(message)));
+    public InvalidBundleException(LocalizedText text) {
+        this(List.of(BundleProblem.ofFile(text)));
+    }
+
+    /** Creates the exception with one problem of the file as a whole, in Japanese and English. */
+    public InvalidBundleException(String ja, String en) {
+        this(new LocalizedText(ja, en));
     }
 
     /** Creates the exception with one problem of the file as a whole and its cause (kept for logs only). */
-    public InvalidBundleException(String message, Throwable cause) {
-        this(List.of(BundleProblem.ofFile(message)));
+    public InvalidBundleException(String ja, String en, Throwable cause) {
+        this(new LocalizedText(ja, en));
         initCause(cause);
     }
 

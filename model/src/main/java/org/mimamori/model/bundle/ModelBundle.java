@@ -191,7 +191,8 @@ public final class ModelBundle {
         try {
             return (Model<Label>) Model.deserialize(ModelProto.parseFrom(entries.get(TRIBUO_MODEL)));
         } catch (IOException e) {
-            throw new InvalidBundleException("cannot read the Tribuo model: " + e.getMessage(), e);
+            throw new InvalidBundleException("Tribuo モデルを読み取れません：" + e.getMessage(),
+                    "cannot read the Tribuo model: " + e.getMessage(), e);
         }
     }
 

@@ -101,7 +101,7 @@ final class ProbeCases {
             return;
         }
         if (stored.probes() == null || stored.probes().isEmpty()) {
-            f.add(e, "holds no probe cases");
+            f.add(e, "プローブ事例がありません", "holds no probe cases");
             return;
         }
         CaseEncoder encoder = parts.scorecard().encoder();
@@ -109,21 +109,28 @@ final class ProbeCases {
         for (int n = 0; n < stored.probes().size(); n++) {
             Probe probe = stored.probes().get(n);
             String which = "probe " + (n + 1);
+            String jaWhich = "プローブ " + (n + 1);
             EncodedCase c = probe == null ? null : encoded(encoder, inputs, probe.states());
             if (c == null) {
-                f.add(e, which + " does not name exactly one state of each input item, in order");
+                f.add(e, jaWhich + " は、入力項目ごとに状態を一つずつ順に指定していません",
+                        which + " does not name exactly one state of each input item, in order");
                 continue;
             }
             Probe now = score(probe.states(), c, parts);
             if (!agree(probe.logit(), now.logit()) || !agree(probe.probability(), now.probability())) {
-                f.add(e, which + " was scored logit " + probe.logit() + ", probability " + probe.probability()
+                f.add(e, jaWhich + " はバンドル作成時にロジット " + probe.logit() + "、確率 " + probe.probability()
+                        + " でしたが、現在のバンドルではロジット " + now.logit() + "、確率 " + now.probability() + " です",
+                        which + " was scored logit " + probe.logit() + ", probability " + probe.probability()
                         + " when the bundle was built, but the bundle now gives logit " + now.logit()
                         + ", probability " + now.probability());
             } else if (!agree(probe.low(), now.low()) || !agree(probe.high(), now.high())) {
-                f.add(e, which + " had the interval [" + probe.low() + ", " + probe.high()
-                        + "] when the bundle was built, but the ensemble now gives [" + now.low() + ", " + now.high() + "]");
+                f.add(e, jaWhich + " はバンドル作成時に推定の幅 [" + probe.low() + ", " + probe.high()
+                        + "] でしたが、現在のアンサンブルでは [" + now.low() + ", " + now.high() + "] です",
+                        which + " had the interval [" + probe.low() + ", " + probe.high() + "] when the bundle was "
+                        + "built, but the ensemble now gives [" + now.low() + ", " + now.high() + "]");
             } else if (!now.band().equals(probe.band())) {
-                f.add(e, which + " was in band " + probe.band() + " when the bundle was built, but is now in "
+                f.add(e, jaWhich + " はバンドル作成時に区分 " + probe.band() + " でしたが、現在は区分 " + now.band()
+                        + " です", which + " was in band " + probe.band() + " when the bundle was built, but is now in "
                         + now.band());
             }
         }

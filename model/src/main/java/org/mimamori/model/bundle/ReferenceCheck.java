@@ -5,6 +5,7 @@ import java.util.List;
 import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.EncodedFeature;
 import org.mimamori.model.schema.Item;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.scoring.TrainingReference;
 
 /**
@@ -24,7 +25,8 @@ final class ReferenceCheck {
         String e = ModelBundle.REFERENCE;
         int before = f.count();
         if (r.cases() < 1) {
-            f.add(e, "counts " + r.cases() + " training cases; a trained model has at least one");
+            f.add(e, "学習事例を " + r.cases() + " 件としていますが、学習済みのモデルには 1 件以上あるはずです",
+                    "counts " + r.cases() + " training cases; a trained model has at least one");
         }
         unusual(encoder, r, f);
         List<Item> inputs = encoder.inputItems();
@@ -32,18 +34,22 @@ final class ReferenceCheck {
         double[] freq = r.stateFrequencies();
         List<EncodedFeature> features = encoder.features();
         if (items == null || items.size() != inputs.size()) {
-            f.add(e, "has statistics for " + (items == null ? 0 : items.size()) + " items, but the encoder has "
-                    + inputs.size() + " input items");
+            int n = items == null ? 0 : items.size();
+            f.add(e, n + " 項目の統計がありますが、エンコーダーの入力項目は " + inputs.size() + " 個です",
+                    "has statistics for " + n + " items, but the encoder has " + inputs.size() + " input items");
             items = null;
         }
         if (freq == null || freq.length != features.size()) {
-            f.add(e, "has " + (freq == null ? 0 : freq.length) + " state shares for the encoder's " + features.size()
-                    + " states");
+            int n = freq == null ? 0 : freq.length;
+            f.add(e, "状態の割合が " + n + " 個ありますが、エンコーダーの状態は " + features.size() + " 個です",
+                    "has " + n + " state shares for the encoder's " + features.size() + " states");
             freq = null;
         } else {
             for (EncodedFeature feature : features) {
                 if (!share(freq[feature.index()])) {
-                    f.add(e, "the share of " + Numbers.label(feature) + " is not a number in [0, 1]");
+                    LocalizedText label = Numbers.label(feature);
+                    f.add(e, label.ja() + "の割合は [0, 1] の範囲の数値ではありません",
+                            "the share of " + label.en() + " is not a number in [0, 1]");
                 }
             }
         }
@@ -51,8 +57,9 @@ final class ReferenceCheck {
             String id = inputs.get(k).id();
             TrainingReference.ItemReference ir = items.get(k);
             if (ir == null || !id.equals(ir.item())) {
-                f.add(e, "item " + (k + 1) + " is " + (ir == null ? "missing" : ir.item()) + ", but the encoder's is "
-                        + id);
+                f.add(e, "項目 " + (k + 1) + (ir == null ? " がありません（エンコーダーでは " + id + " です）"
+                        : " は " + ir.item() + " ですが、エンコーダーでは " + id + " です"), "item " + (k + 1) + " is "
+                        + (ir == null ? "missing" : ir.item()) + ", but the encoder's is " + id);
                 continue;
             }
             item(ir, inputs.get(k), f);
@@ -63,11 +70,13 @@ final class ReferenceCheck {
                     sum += freq[i];
                 }
                 if (Math.abs(sum - 1) > TOLERANCE) {
-                    f.add(e, "the state shares of " + id + " add up to " + sum + ", not 1");
+                    f.add(e, id + " の状態の割合の合計が 1 ではなく " + sum + " です",
+                            "the state shares of " + id + " add up to " + sum + ", not 1");
                 }
                 if (Math.abs(freq[range[1] - 2] - ir.unknownShare()) > TOLERANCE
                         || Math.abs(freq[range[1] - 1] - ir.notApplicableShare()) > TOLERANCE) {
-                    f.add(e, "the unknown and not-applicable shares of " + id + " differ from those states' shares");
+                    f.add(e, id + " の「不明」と「該当なし」の割合が、それらの状態の割合と異なります",
+                            "the unknown and not-applicable shares of " + id + " differ from those states' shares");
                 }
             }
         }
@@ -89,17 +98,22 @@ final class ReferenceCheck {
         int m = u.valueFeatures() == null ? -1 : u.valueFeatures().length;
         if (m != states || u.stateCounts() == null || u.stateCounts().length != m || u.pairCounts() == null
                 || u.pairCounts().length != (long) m * (m - 1) / 2) {
-            f.add(e, "the unusual-case counts do not match the encoder's " + states + " recorded states");
+            f.add(e, "学習データと異なる事例の判定に使う件数が、エンコーダーの記録された状態 " + states + " 個と合いません",
+                    "the unusual-case counts do not match the encoder's " + states + " recorded states");
         }
         if (u.cases() != r.cases()) {
-            f.add(e, "the unusual-case check counted " + u.cases() + " cases, not the " + r.cases() + " trained on");
+            f.add(e, "学習データと異なる事例の判定は " + u.cases() + " 件を数えていますが、学習事例は " + r.cases()
+                    + " 件です", "the unusual-case check counted " + u.cases() + " cases, not the " + r.cases()
+                    + " trained on");
         }
         if (Double.isNaN(u.valueThreshold()) || u.valueThreshold() < 0 || Double.isNaN(u.pairThreshold())
                 || u.pairThreshold() < 0) {
-            f.add(e, "an unusual-case threshold is not a number of at least 0");
+            f.add(e, "学習データと異なる事例の判定のしきい値に、0 以上の数値でないものがあります",
+                    "an unusual-case threshold is not a number of at least 0");
         }
         if (!(u.share() >= 0 && u.share() < 1)) {
-            f.add(e, "the unusual-case share " + u.share() + " is not in [0, 1)");
+            f.add(e, "学習データと異なる事例の割合 " + u.share() + " が [0, 1) の範囲にありません",
+                    "the unusual-case share " + u.share() + " is not in [0, 1)");
         }
     }
 
@@ -113,18 +127,22 @@ final class ReferenceCheck {
         String id = ir.item();
         if (!share(ir.unknownShare()) || !share(ir.notApplicableShare())
                 || ir.unknownShare() + ir.notApplicableShare() > 1 + TOLERANCE) {
-            f.add(e, "the unknown and not-applicable shares of " + id + " are not shares in [0, 1] adding up to at most 1");
+            f.add(e, id + " の「不明」と「該当なし」の割合が、合計 1 以下の [0, 1] の範囲の割合になっていません",
+                    "the unknown and not-applicable shares of " + id + " are not shares in [0, 1] adding up to at "
+                    + "most 1");
         }
         boolean any = ir.min() != null || ir.max() != null || ir.mean() != null;
         if (!any) {
             return;
         }
         if (!item.type().isNumeric()) {
-            f.add(e, "has a range for " + id + ", which is not a number item");
+            f.add(e, id + " の範囲がありますが、" + id + " は数値の項目ではありません",
+                    "has a range for " + id + ", which is not a number item");
         } else if (ir.min() == null || ir.max() == null || ir.mean() == null
                 || !Double.isFinite(ir.min()) || !Double.isFinite(ir.max()) || !Double.isFinite(ir.mean())
                 || ir.min() > ir.max() || ir.mean() < ir.min() - TOLERANCE || ir.mean() > ir.max() + TOLERANCE) {
-            f.add(e, "the range of " + id + " is not finite numbers with smallest <= mean <= largest");
+            f.add(e, id + " の範囲が、最小値 <= 平均値 <= 最大値 を満たす有限の数値ではありません",
+                    "the range of " + id + " is not finite numbers with smallest <= mean <= largest");
         }
     }
 }

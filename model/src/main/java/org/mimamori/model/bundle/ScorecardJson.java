@@ -35,7 +35,8 @@ record ScorecardJson(double bias, double baseline, double[] itemMeans, List<Feat
         for (FeatureWeight fw : weights) {
             EncodedFeature f = encoder.feature(fw.feature());
             if (f == null) {
-                throw new InvalidBundleException("scorecard weight for unknown feature " + fw.feature());
+                throw new InvalidBundleException("スコアカードに未知の特徴量 " + fw.feature() + " の重みがあります",
+                        "scorecard weight for unknown feature " + fw.feature());
             }
             out[f.index()] = fw.weight();
         }

@@ -9,6 +9,7 @@ import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.EncodedCase;
 import org.mimamori.model.encoding.EncodedFeature;
 import org.mimamori.model.encoding.TribuoData;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.scoring.LibLinearScorecards;
 import org.mimamori.model.scoring.Scorecard;
 import org.tribuo.Model;
@@ -40,23 +41,24 @@ final class TribuoCheck {
         try {
             proto = ModelProto.parseFrom(bytes);
         } catch (InvalidProtocolBufferException ex) {
-            f.add(e, "is not a Tribuo model in protobuf form");
+            f.add(e, "protobuf 形式の Tribuo モデルではありません", "is not a Tribuo model in protobuf form");
             return null;
         }
         if (!MODEL_CLASS.equals(proto.getClassName())) {
-            f.add(e, "is not a liblinear logistic regression (it names another kind of model)");
+            f.add(e, "liblinear のロジスティック回帰ではありません（別の種類のモデルを指定しています）",
+                    "is not a liblinear logistic regression (it names another kind of model)");
             return null;
         }
         try {
             Model<?> model = Model.deserialize(proto);
             if (!(model instanceof LibLinearModel<?>) || !(model.getOutputIDInfo().getDomain().iterator().next()
                     instanceof Label)) {
-                f.add(e, "is not a liblinear classification model");
+                f.add(e, "liblinear の分類モデルではありません", "is not a liblinear classification model");
                 return null;
             }
             return (Model<Label>) model;
         } catch (RuntimeException ex) {
-            f.add(e, "is a damaged Tribuo model that cannot be restored");
+            f.add(e, "壊れた Tribuo モデルで、復元できません", "is a damaged Tribuo model that cannot be restored");
             return null;
         }
     }
@@ -68,13 +70,15 @@ final class TribuoCheck {
         Set<String> labels = new HashSet<>();
         model.getOutputIDInfo().getDomain().forEach(l -> labels.add(l.getLabel()));
         if (!labels.equals(Set.of(TribuoData.POSITIVE.getLabel(), TribuoData.NEGATIVE.getLabel()))) {
-            f.add(e, "predicts the labels " + labels + " instead of positive and negative");
+            f.add(e, "陽性と陰性ではなく、ラベル " + labels + " を予測します",
+                    "predicts the labels " + labels + " instead of positive and negative");
             return;
         }
         int before = f.count();
         for (VariableInfo info : model.getFeatureIDMap()) {
             if (encoder.feature(info.getName()) == null) {
-                f.add(e, "uses the feature " + info.getName() + ", which is not a state of the encoder");
+                f.add(e, "特徴量 " + info.getName() + " を使っていますが、これはエンコーダーの状態ではありません",
+                        "uses the feature " + info.getName() + ", which is not a state of the encoder");
             }
         }
         if (f.count() > before) {
@@ -84,19 +88,22 @@ final class TribuoCheck {
         try {
             wb = LibLinearScorecards.weights(encoder, model);
         } catch (RuntimeException ex) {
-            f.add(e, "does not hold one weight vector of a two-class model");
+            f.add(e, "2 クラスのモデルの重みベクトルが一つではありません", "does not hold one weight vector of a two-class model");
             return;
         }
         for (EncodedFeature feature : encoder.features()) {
             double tribuo = wb[0][feature.index()];
             double ours = scorecard.weight(feature.index());
             if (!Numbers.close(tribuo, ours, TOLERANCE)) {
-                f.add(ModelBundle.SCORECARD, "the weight of " + Numbers.label(feature) + " is " + ours
-                        + ", but the Tribuo model's is " + tribuo);
+                LocalizedText label = Numbers.label(feature);
+                f.add(ModelBundle.SCORECARD, label.ja() + "の重みは " + ours + " ですが、Tribuo モデルでは " + tribuo
+                        + " です", "the weight of " + label.en() + " is " + ours + ", but the Tribuo model's is "
+                        + tribuo);
             }
         }
         if (!Numbers.close(wb[1][0], scorecard.bias(), TOLERANCE)) {
-            f.add(ModelBundle.SCORECARD, "the bias is " + scorecard.bias() + ", but the Tribuo model's is " + wb[1][0]);
+            f.add(ModelBundle.SCORECARD, "切片は " + scorecard.bias() + " ですが、Tribuo モデルでは " + wb[1][0] + " です",
+                    "the bias is " + scorecard.bias() + ", but the Tribuo model's is " + wb[1][0]);
         }
         if (f.count() > before) {
             return;
@@ -116,7 +123,9 @@ final class TribuoCheck {
             }
             double ours = 1 / (1 + Math.exp(-scorecard.rawLogit(c)));
             if (!(Math.abs(tribuo - ours) <= TOLERANCE)) {
-                f.add(e, "predicts " + tribuo + " for probe case " + (n + 1) + ", but the scorecard gives " + ours);
+                f.add(e, "プローブ事例 " + (n + 1) + " に対して " + tribuo + " を予測しますが、スコアカードでは " + ours
+                        + " です", "predicts " + tribuo + " for probe case " + (n + 1) + ", but the scorecard gives "
+                        + ours);
             }
         }
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.mimamori.model.schema.LocalizedText;
+
 /**
  * A CSV file as text: a header and rows of cells (RFC 4180: comma-separated, double quotes around cells
  * that hold commas, quotes or line breaks, UTF-8, an optional byte-order mark). Small and dependency-free
@@ -33,7 +35,7 @@ public record CsvTable(List<String> header, List<String[]> rows) {
     /**
      * Reads CSV text.
      *
-     * @throws IllegalArgumentException when a row's cell count differs from the header's, naming the row
+     * @throws InvalidValueException when a row's cell count differs from the header's, naming the row
      */
     public static CsvTable read(Reader in, String name) throws IOException {
         List<String[]> rows = new ArrayList<>();
@@ -46,7 +48,7 @@ public record CsvTable(List<String> header, List<String[]> rows) {
      * the consumer it returns, as they are read, so a large file needs memory for one row at a time.
      *
      * @return the header
-     * @throws IllegalArgumentException when a row's cell count differs from the header's, naming the row
+     * @throws InvalidValueException when a row's cell count differs from the header's, naming the row
      */
     public static List<String> stream(Reader in, String name, Function<List<String>, Consumer<String[]>> rowsFor)
             throws IOException {
@@ -74,7 +76,9 @@ public record CsvTable(List<String> header, List<String[]> rows) {
                     }
                     String more = r.readLine();
                     if (more == null) {
-                        throw new IllegalArgumentException(name + ": line " + startLine + ": unterminated quoted cell");
+                        throw new InvalidValueException(new LocalizedText(name + "：" + startLine
+                                + " 行目の引用符で囲まれたセルが閉じていません", name + ": line " + startLine
+                                + ": unterminated quoted cell"));
                     }
                     line++;
                     cell.append('\n');
@@ -113,13 +117,15 @@ public record CsvTable(List<String> header, List<String[]> rows) {
                 continue;
             }
             if (cells.size() != header.size()) {
-                throw new IllegalArgumentException(name + ": line " + startLine + " has " + cells.size()
-                        + " cells, the header has " + header.size());
+                throw new InvalidValueException(new LocalizedText(name + "：" + startLine + " 行目のセルは "
+                        + cells.size() + " 個ですが、見出し行は " + header.size() + " 個です", name + ": line "
+                        + startLine + " has " + cells.size() + " cells, the header has " + header.size()));
             }
             rows.accept(cells.toArray(new String[0]));
         }
         if (header == null) {
-            throw new IllegalArgumentException(name + ": the file is empty (no header line)");
+            throw new InvalidValueException(new LocalizedText(name + "：ファイルが空です（見出し行がありません）",
+                    name + ": the file is empty (no header line)"));
         }
         return header;
     }

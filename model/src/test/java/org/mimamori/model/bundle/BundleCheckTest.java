@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mimamori.model.bundle.BundleZipTest.assertRefused;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BundleCheckTest {
 
     private static final String NUMBER = "-?[0-9][0-9.eE+-]*";
+    private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
 
     @ParameterizedTest
     @ValueSource(strings = {"1e308", "-1e308", "NaN", "Infinity", "1e309", "1500"})
@@ -156,6 +160,81 @@ class BundleCheckTest {
         assertThatThrownBy(() -> ModelBundle.read(BundleZipTest.zipOf(entries)))
                 .isInstanceOfSatisfying(InvalidBundleException.class, e -> assertThat(e.problems())
                         .extracting(BundleProblem::entry).contains("scorecard.json", "scoring-settings.json"));
+    }
+
+    @Test
+    void everyProblemIsWordedInJapaneseWithTheEnglishAsBefore() {
+        assertBilingual(ValidBundle.with("scorecard.json", t -> t.replaceFirst("\"bias\"\\s*:\\s*" + NUMBER,
+                "\"bias\" : Infinity")), "scorecard.json", "the bias is not a finite number");
+        assertBilingualSaying(ValidBundle.with("scorecard.json", t -> t.replaceAll("\"weight\"\\s*:\\s*" + NUMBER,
+                "\"weight\" : 1500")), "scorecard.json", "is 1500.0, not a finite number of plausible size (at most "
+                + "±1000)");
+        assertBilingual(ValidBundle.with("ensemble.json", t -> t.replaceFirst("\"features\"\\s*:\\s*\\[\\s*\"[^\"]+\"",
+                "\"features\" : [ \"extra@state\"")), "ensemble.json",
+                "lists the feature extra@state, which is not a state of the encoder");
+        byte[] magic = "{\"kind\":\"magic\"}".getBytes(StandardCharsets.UTF_8);
+        assertBilingual(ValidBundle.withBytes("calibration.json", magic), "calibration.json",
+                "has an unknown kind 'magic'");
+        byte[] platt = "{\"kind\":\"platt\",\"a\":NaN,\"b\":0}".getBytes(StandardCharsets.UTF_8);
+        assertBilingualSaying(ValidBundle.withBytes("calibration.json", platt), "calibration.json",
+                "has an impossible value: Platt parameters must be finite");
+        assertBilingualSaying(ValidBundle.with("reference.json", t -> t.replaceFirst("\"unknownShare\"\\s*:\\s*"
+                + NUMBER, "\"unknownShare\" : 1.5")), "reference.json",
+                "are not shares in [0, 1] adding up to at most 1");
+        byte[] notProtobuf = "not protobuf at all".getBytes(StandardCharsets.UTF_8);
+        assertBilingual(ValidBundle.withBytes("model.tribuo.pb", notProtobuf), "model.tribuo.pb",
+                "is not a Tribuo model in protobuf form");
+        assertBilingualSaying(ValidBundle.with("probes.json", t -> t.replaceFirst("\"logit\"\\s*:\\s*" + NUMBER,
+                "\"logit\" : 3.25")), "probes.json", "probe 1 was scored logit 3.25, probability ");
+        assertBilingualSaying(ValidBundle.with("metrics.json", t -> t.replaceFirst("\"holdout_cases\"\\s*:\\s*[0-9]+",
+                "\"holdout_cases\" : 7")), "metrics.json", "holdout_cases is 7, but the holdout evaluation counts ");
+        assertBilingualSaying(ValidBundle.with("schema.yaml", t -> t.replaceFirst("type: integer", "type: wibble")),
+                "schema.yaml", "line ");
+        byte[] both = BundleZipTest.zipOf(withRemoved(ValidBundle.entries(ValidBundle.withBytes("scorecard.json",
+                new byte[0])), "bands.json"));
+        assertBilingual(both, "scorecard.json", "is empty");
+        assertBilingual(both, "bands.json", "is missing; every model bundle has it");
+        assertBilingual(new byte[0], BundleProblem.FILE, "is empty");
+        assertBilingual("hello".getBytes(StandardCharsets.UTF_8), BundleProblem.FILE,
+                "is not a zip file (it does not start with a zip entry)");
+        assertBilingual(BundleZipTest.zipOf(Map.of("../x", new byte[] {1})), BundleProblem.FILE,
+                "holds an entry named '../x', which points outside the bundle");
+    }
+
+    /** {@link #assertBilingual}, with one problem of the entry whose English is exactly {@code english}. */
+    private static void assertBilingual(byte[] zip, String entry, String english) {
+        assertBilingual(zip, entry, english, true);
+    }
+
+    /** {@link #assertBilingual}, with one problem of the entry whose English contains {@code words}. */
+    private static void assertBilingualSaying(byte[] zip, String entry, String words) {
+        assertBilingual(zip, entry, words, false);
+    }
+
+    /**
+     * The bundle is refused; every problem has its Japanese (with Japanese characters) and its English (without),
+     * read through {@code message()}, {@code toString()} and the exception's message as before.
+     */
+    private static void assertBilingual(byte[] zip, String entry, String english, boolean exact) {
+        assertThatThrownBy(() -> ModelBundle.read(zip)).isInstanceOfSatisfying(InvalidBundleException.class, e -> {
+            assertThat(e.problems()).allSatisfy(p -> {
+                assertThat(p.text().ja()).containsPattern(JAPANESE);
+                assertThat(p.text().en()).doesNotContainPattern(JAPANESE).isEqualTo(p.message());
+                assertThat(p.toString()).isEqualTo(BundleProblem.FILE.equals(p.entry()) ? "the file " + p.message()
+                        : p.entry() + ": " + p.message());
+                assertThat(p.withEntry().en()).isEqualTo(p.toString());
+                assertThat(p.withEntry().ja()).endsWith(p.text().ja()).containsPattern(JAPANESE);
+            });
+            assertThat(e.problems()).anySatisfy(p -> {
+                assertThat(p.entry()).isEqualTo(entry);
+                if (exact) {
+                    assertThat(p.message()).isEqualTo(english);
+                } else {
+                    assertThat(p.message()).contains(english);
+                }
+            });
+            assertThat(e.getMessage()).doesNotContainPattern(JAPANESE);
+        });
     }
 
     private static java.util.Map<String, byte[]> withRemoved(java.util.Map<String, byte[]> entries, String name) {
