@@ -137,9 +137,20 @@
     return fetch(path, { headers: { 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json',
                                     'Accept-Language': lang } })
       .then(function (r) {
-        if (!r.ok) { throw new Error(path + ': HTTP ' + r.status); }
+        if (!r.ok) {
+          // the service's problem says what is wrong in the page's language (Accept-Language above)
+          return r.json().then(function (p) { throw new Error(problemText(p, r.status)); },
+            function () { throw new Error('HTTP ' + r.status); });
+        }
         return r.json();
       });
+  }
+
+  /** A problem's detail and each field's message, e.g. "Your role may not do this." */
+  function problemText(p, status) {
+    if (!p || typeof p.detail !== 'string') { return 'HTTP ' + status; }
+    var fields = (p.errors || []).map(function (e) { return e.field + ': ' + e.message; });
+    return p.detail + (fields.length ? ' (' + fields.join('; ') + ')' : '');
   }
 
   function replace(id, node) {

@@ -271,6 +271,27 @@ class ReviewPageBrowserIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aRefusalShowsTheServicesReasonInThePagesLanguage() throws Exception {
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get("http://127.0.0.1:" + port + "/review?lang=ja");
+            logIn(browser, "demo-caseworker"); // a caseworker's role may not read the supervisor's review
+            wait.until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("^読み込めません")));
+            assertThat(browser.findElement(By.id("status")).getText())
+                    .isEqualTo("読み込めませんでした: あなたの役割ではこの操作はできません。");
+            browser.get("http://127.0.0.1:" + port + "/review?lang=en");
+            logIn(browser, "demo-caseworker");
+            wait.until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("^Could not")));
+            assertThat(browser.findElement(By.id("status")).getText())
+                    .isEqualTo("Could not load: Your role may not do this.");
+            assertNoCspViolations(browser);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void theOutcomePanelShowsTheCaveatBandsAndAuditGroupsInJapanese() throws Exception {
         clients().scores("demo-caseworker").createScore(Cases.high("C-B-0003"), "ja");
         WebDriver browser = chromium();
