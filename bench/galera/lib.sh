@@ -43,6 +43,7 @@ galera_args() {
 --no-defaults
 --user=$GALERA_USER
 --datadir=$d/data
+--tmpdir=$d/tmp
 --socket=$d/mysqld.sock
 --port=$sql
 --bind-address=127.0.0.1
@@ -74,9 +75,10 @@ galera_sql() { local n=$1; shift; mariadb --no-defaults -S "$GWORK/node$n/mysqld
 galera_start() {
   local n=$1 d="$GWORK/node$1" extra=()
   chmod 755 "$GWORK"
-  install -d -o "$GALERA_USER" -m 0750 "$d" "$d/data"
+  install -d -o "$GALERA_USER" -m 0750 "$d" "$d/data" "$d/tmp"   # a tmpdir of its own, not the shared /tmp
   if [ "${2:-}" = --bootstrap ]; then
-    mariadb-install-db --no-defaults --user="$GALERA_USER" --datadir="$d/data" --auth-root-authentication-method=socket \
+    mariadb-install-db --no-defaults --user="$GALERA_USER" --datadir="$d/data" --tmpdir="$d/tmp" \
+      --auth-root-authentication-method=socket \
       --skip-test-db >"$GWORK/install$n.log" 2>&1
     extra+=(--wsrep-new-cluster)
   elif [ -f "$d/data/grastate.dat" ]; then

@@ -67,11 +67,14 @@ public final class DebianMariaDb implements AutoCloseable {
         });
         Path data = dir.resolve("data").toAbsolutePath();
         MariaDbProcess.stopLeftovers("--datadir=" + data);
+        Path tmp = dir.resolve("tmp").toAbsolutePath(); // its own, not the machine's shared /tmp
         String user = System.getProperty("user.name");
         try {
             Files.createDirectories(data);
+            Files.createDirectories(tmp);
             run(dir.resolve("install.log"), INSTALL.toString(), "--no-defaults", "--user=" + user,
-                    "--datadir=" + data, "--auth-root-authentication-method=socket", "--skip-test-db");
+                    "--datadir=" + data, "--tmpdir=" + tmp, "--auth-root-authentication-method=socket",
+                    "--skip-test-db");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,7 +82,7 @@ public final class DebianMariaDb implements AutoCloseable {
         Path socket = dir.resolve("mariadb.sock").toAbsolutePath();
         Path log = dir.resolve("mariadb.log").toAbsolutePath();
         MariaDbProcess process = MariaDbProcess.launch(List.of(SERVER.toString(), "--no-defaults", "--user=" + user,
-                "--datadir=" + data, "--socket=" + socket, "--port=" + port, "--bind-address=" + HOST,
+                "--datadir=" + data, "--tmpdir=" + tmp, "--socket=" + socket, "--port=" + port, "--bind-address=" + HOST,
                 "--pid-file=" + dir.resolve("mariadb.pid").toAbsolutePath(), "--skip-name-resolve",
                 "--innodb-buffer-pool-size=256M", "--max-connections=200"), Path.of("/usr/lib"), log);
         DebianMariaDb db = new DebianMariaDb(dir.toAbsolutePath(), port, socket, process);
