@@ -54,7 +54,7 @@ final class ProblemTexts {
 
     private static LocalizedText title(int status) {
         String ja = switch (status) {
-            case 400 -> "不正なリクエスト";
+            case 400 -> "リクエストの誤り"; // not 不正 (it reads as "improper" or "fraudulent")
             case 401 -> "認証が必要です";
             case 403 -> "権限がありません";
             case 404 -> "見つかりません";
