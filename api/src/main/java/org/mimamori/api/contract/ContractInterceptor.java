@@ -75,9 +75,7 @@ class ContractInterceptor implements HandlerInterceptor {
             } catch (BodyTooLargeException e) {
                 throw e;
             } catch (IOException e) {
-                throw new InvalidRequestException(List.of(new FieldProblem("(body)",
-                        "読めませんでした（chunked エンコーディングの破損、または本文の途中で接続が切れました）",
-                        "could not be read (a broken chunked encoding, or the connection ended before the body did)")));
+                throw new InvalidRequestException(List.of(FieldProblem.BODY_CUT_OFF));
             }
             request.setAttribute(BODY, body); // read again by the converters (CheckedBodyFilter)
             JsonNode value = StrictJson.read(body, problems);

@@ -68,8 +68,7 @@ class CorrectionService {
                     "必須です：入力を訂正する理由を記入してください", "is required: say why the inputs are corrected")));
         }
         CorrectionStore.Original original = store.lock(id.toString())
-                .orElseThrow(() -> new NotFoundException("ID " + id + " のスコアはありません。",
-                        "No score with id " + id + "."));
+                .orElseThrow(() -> NotFoundException.noScore(id));
         if (cessations.covers(original.childRef())) { // org.mimamori.api.cessation: never scored again
             throw new ConflictException("このスコアの子どもには利用停止の請求が出ています。記録を使えないため、"
                     + "スコアを算出し直しません。何も保存していません。",

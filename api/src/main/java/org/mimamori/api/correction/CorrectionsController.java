@@ -3,7 +3,7 @@ package org.mimamori.api.correction;
 import java.net.URI;
 import java.util.UUID;
 
-import org.mimamori.api.scoring.ScoreRecorder;
+import org.mimamori.api.problems.Languages;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.CorrectionsApi;
@@ -28,7 +28,7 @@ class CorrectionsController implements CorrectionsApi {
     public ResponseEntity<Correction> createCorrection(UUID id, CorrectionRequest request, String acceptLanguage) {
         Correction c = corrections.correct(id, request,
                 Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.PRIVACY_OFFICER),
-                ScoreRecorder.locale(acceptLanguage));
+                Languages.of(acceptLanguage));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/scores/{id}")
                 .buildAndExpand(c.getScore().getId()).toUri();
         return ResponseEntity.created(location).body(c);

@@ -55,7 +55,7 @@ class DecisionService implements DecisionRecords {
     @Transactional
     Decision decide(UUID scoreId, DecisionRequest request, Caller caller) {
         DecisionStore.ScoreFacts score = store.score(scoreId.toString())
-                .orElseThrow(() -> noScore(scoreId));
+                .orElseThrow(() -> NotFoundException.noScore(scoreId));
         refuseIfCeased(score);
         String band = score.bandId();
         boolean redFlags = score.redFlagCount() > 0;
@@ -87,10 +87,6 @@ class DecisionService implements DecisionRecords {
                     "The child of this score is under a cessation-of-use request: their "
                     + "records may no longer be used, so nothing more is recorded on them. Nothing was stored.");
         }
-    }
-
-    private static NotFoundException noScore(UUID scoreId) {
-        return new NotFoundException("ID " + scoreId + " のスコアはありません。", "No score with id " + scoreId + ".");
     }
 
     private static ConflictException oneOutcome(UUID scoreId) {
@@ -135,7 +131,7 @@ class DecisionService implements DecisionRecords {
     @Transactional
     Outcome recordOutcome(UUID scoreId, OutcomeRequest request, Caller caller) {
         DecisionStore.ScoreFacts score = store.score(scoreId.toString())
-                .orElseThrow(() -> noScore(scoreId));
+                .orElseThrow(() -> NotFoundException.noScore(scoreId));
         refuseIfCeased(score);
         List<SupportType> types = request.getSupportTypes() == null ? List.of() : request.getSupportTypes();
         List<FieldProblem> problems = new ArrayList<>();

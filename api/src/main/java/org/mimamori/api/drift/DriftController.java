@@ -3,7 +3,7 @@ package org.mimamori.api.drift;
 import java.util.UUID;
 
 import org.mimamori.api.config.ProxyValidated;
-import org.mimamori.api.scoring.ScoreRecorder;
+import org.mimamori.api.problems.Languages;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.DriftApi;
@@ -26,13 +26,13 @@ class DriftController implements DriftApi {
 
     @Override
     public ResponseEntity<DriftFigures> getDrift(AccessPurpose purpose, String acceptLanguage) {
-        return ResponseEntity.ok(drift.window(caller(), purpose.getValue(), ScoreRecorder.locale(acceptLanguage)));
+        return ResponseEntity.ok(drift.window(caller(), purpose.getValue(), Languages.of(acceptLanguage)));
     }
 
     @Override
     public ResponseEntity<DriftFigures> getScreeningDrift(UUID id, AccessPurpose purpose, String acceptLanguage) {
         return ResponseEntity.ok(drift.screening(id, caller(), purpose.getValue(),
-                ScoreRecorder.locale(acceptLanguage)));
+                Languages.of(acceptLanguage)));
     }
 
     private static Caller caller() {

@@ -3,7 +3,7 @@ package org.mimamori.api.monitoring;
 import java.time.LocalDate;
 
 import org.mimamori.api.config.ProxyValidated;
-import org.mimamori.api.scoring.ScoreRecorder;
+import org.mimamori.api.problems.Languages;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.MonitoringApi;
@@ -30,6 +30,6 @@ class MonitoringController implements MonitoringApi {
         Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.SUPERVISOR,
                 Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN);
         return ResponseEntity.ok(MonitoringViews.view(monitoring.outcomes(model, from, to, caller),
-                ScoreRecorder.locale(acceptLanguage)));
+                Languages.of(acceptLanguage)));
     }
 }

@@ -14,6 +14,11 @@ import org.mimamori.model.schema.LocalizedText;
  */
 public record FieldProblem(String field, LocalizedText message) {
 
+    /** A body that could not be read to its end: a broken chunked encoding, or the connection ended. */
+    public static final FieldProblem BODY_CUT_OFF = new FieldProblem("(body)",
+            "読めませんでした（chunked エンコーディングの破損、または本文の途中で接続が切れました）",
+            "could not be read (a broken chunked encoding, or the connection ended before the body did)");
+
     /** Checks the parts. */
     public FieldProblem {
         Objects.requireNonNull(field);

@@ -19,4 +19,9 @@ public class NotFoundException extends ProblemException {
     public NotFoundException(String ja, String en) {
         super(new LocalizedText(ja, en));
     }
+
+    /** No score has this id. */
+    public static NotFoundException noScore(Object id) {
+        return new NotFoundException("ID " + id + " のスコアはありません。", "No score with id " + id + ".");
+    }
 }

@@ -117,9 +117,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A body Tomcat could not read (e.g. a broken chunked encoding): the client's mistake. */
     @ExceptionHandler(org.apache.coyote.BadRequestException.class)
     ResponseEntity<ProblemDetail> unreadableBody(org.apache.coyote.BadRequestException e) {
-        return badRequest(List.of(new FieldProblem("(body)",
-                "読めませんでした（chunked エンコーディングの破損、または本文の途中で接続が切れました）",
-                "could not be read (a broken chunked encoding, or the connection ended before the body did)")));
+        return badRequest(List.of(FieldProblem.BODY_CUT_OFF));
     }
 
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
@@ -256,14 +254,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> problems) {
         Locale locale = Languages.current();
-        ResponseEntity<ProblemDetail> r = problem(HttpStatus.BAD_REQUEST, ProblemTexts.INVALID);
+        ResponseEntity<ProblemDetail> r = problem(HttpStatus.BAD_REQUEST, ProblemTexts.INVALID, locale);
         r.getBody().setProperty("errors", problems.stream().map(fp -> fp.in(locale)).toList());
         return r;
     }
 
-    /** A problem whose title and detail are in the reader's language, which {@code Content-Language} names. */
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, LocalizedText detail) {
-        Locale locale = Languages.current();
+        return problem(status, detail, Languages.current());
+    }
+
+    /** A problem whose title and detail are in the reader's language, which {@code Content-Language} names. */
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, LocalizedText detail, Locale locale) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail.in(locale));
         p.setTitle(ProblemTexts.title(status.value(), locale));
         p.setType(ProblemTypes.of(status));

@@ -50,6 +50,24 @@ public final class ProblemWriter {
         json.writeValue(response.getOutputStream(), problem);
     }
 
+    /**
+     * Writes a problem with the status's own detail (e.g. 403: "Your role may not do this.").
+     *
+     * @param response the response, not yet committed
+     * @param status   the status
+     * @param request  the request
+     * @throws IOException when the response cannot be written
+     */
+    public void write(HttpServletResponse response, HttpStatus status, HttpServletRequest request)
+            throws IOException {
+        write(response, status, standard(status), request);
+    }
+
+    /** The status's own detail, in both languages, e.g. for 401 "A valid bearer token is needed.". */
+    public static LocalizedText standard(HttpStatus status) {
+        return ProblemTexts.detail(status.value());
+    }
+
     /** The {@code instance} of a problem about a request to {@code path}, or null when it is no valid URI. */
     static URI instance(String path) {
         try {

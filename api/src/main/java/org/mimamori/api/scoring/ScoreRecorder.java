@@ -85,14 +85,4 @@ public interface ScoreRecorder {
     static Case readItems(FeatureSchema schema, Map<String, Object> items) {
         return CaseReader.read(schema, items);
     }
-
-    /**
-     * The language of an {@code Accept-Language} header: Japanese when it asks for Japanese first, else English.
-     *
-     * @param acceptLanguage the header, or null
-     * @return the locale
-     */
-    static Locale locale(String acceptLanguage) {
-        return ScoreViews.locale(acceptLanguage);
-    }
 }

@@ -76,9 +76,4 @@ final class ScoreViews {
         return new Band(b.id(), b.meaning().in(locale)).lower(b.lower())
                 .review(Band.ReviewEnum.fromValue(b.review().id())).reviewLabel(b.review().label().in(locale));
     }
-
-    /** Japanese when the caller's first language is Japanese, English otherwise (the one rule: Languages). */
-    static Locale locale(String acceptLanguage) {
-        return org.mimamori.api.problems.Languages.of(acceptLanguage);
-    }
 }

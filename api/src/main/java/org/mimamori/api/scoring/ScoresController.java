@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.mimamori.api.config.MimamoriProperties;
 import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
+import org.mimamori.api.problems.Languages;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ScoresApi;
@@ -45,7 +46,7 @@ class ScoresController implements ScoresApi {
         ScoringService.Recorded r = scoring.score(request,
                 Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.CASEWORKER,
                         Roles.SUPERVISOR),
-                ScoreViews.locale(acceptLanguage));
+                Languages.of(acceptLanguage));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(r.id())
                 .toUri();
         return raw(ResponseEntity.created(location).body(new RawJson(r.json())));

@@ -116,8 +116,7 @@ class ScoringService {
     String read(UUID id, Caller caller) {
         return tx.execute(status -> {
             ScoreRow row = scores.findById(id.toString())
-                    .orElseThrow(() -> new NotFoundException("ID " + id + " のスコアはありません。",
-                            "No score with id " + id + "."));
+                    .orElseThrow(() -> NotFoundException.noScore(id));
             audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
                     "score.read", "score/" + id, null).touching(java.util.List.of(row.childRef())));
             return marked(row, judgementFirst.hidden(java.util.List.of(row.id()), caller).isEmpty()
@@ -132,8 +131,7 @@ class ScoringService {
     String assess(UUID id, org.mimamori.api.web.dto.PriorAssessment assessment, Caller caller) {
         return tx.execute(status -> {
             ScoreRow row = scores.findById(id.toString())
-                    .orElseThrow(() -> new NotFoundException("ID " + id + " のスコアはありません。",
-                            "No score with id " + id + "."));
+                    .orElseThrow(() -> NotFoundException.noScore(id));
             if (cessations.covers(row.childRef())) {
                 throw new ConflictException("このスコアの子どもには利用停止の請求が出ています。記録を使えないため、"
                         + "見立てを記録しません。何も保存していません。", "The child of this score is under a "

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
-import org.mimamori.api.scoring.ScoreRecorder;
+import org.mimamori.api.problems.Languages;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ScreeningsApi;
@@ -45,7 +45,7 @@ class ScreeningsController implements ScreeningsApi {
         UUID id;
         // streamed: the part is on disk (spring.servlet.multipart.file-size-threshold), read one part at a time
         try (InputStream in = file.getInputStream()) {
-            id = screenings.create(in, caller(Roles.SUPERVISOR, Roles.ANALYST), ScoreRecorder.locale(acceptLanguage));
+            id = screenings.create(in, caller(Roles.SUPERVISOR, Roles.ANALYST), Languages.of(acceptLanguage));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

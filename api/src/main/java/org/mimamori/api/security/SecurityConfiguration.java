@@ -174,12 +174,12 @@ class SecurityConfiguration {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                     e instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
             LocalizedText reason = TokenChecks.reason(e);
-            problems.write(response, HttpStatus.UNAUTHORIZED, new LocalizedText("有効なベアラートークンが必要です。"
-                    + (reason == null ? "" : reason.ja()), "A valid bearer token is needed."
-                    + (reason == null ? "" : " " + reason.en())), request);
+            LocalizedText needed = ProblemWriter.standard(HttpStatus.UNAUTHORIZED);
+            problems.write(response, HttpStatus.UNAUTHORIZED, reason == null ? needed
+                    : new LocalizedText(needed.ja() + reason.ja(), needed.en() + " " + reason.en()), request);
         };
         AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
-                new LocalizedText("あなたの役割ではこの操作はできません。", "Your role may not do this."), request);
+                request);
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -243,7 +243,7 @@ class SecurityConfiguration {
             boolean method = !List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
                     .contains(request.getMethod());
             problems.write(response, method ? HttpStatus.METHOD_NOT_ALLOWED : HttpStatus.BAD_REQUEST, method
-                    ? new LocalizedText("このアドレスはこのメソッドを受け付けません。", "This address does not take this method.")
+                    ? ProblemWriter.standard(HttpStatus.METHOD_NOT_ALLOWED)
                     : new LocalizedText("リクエストは受け付けられませんでした。アドレスまたはヘッダーに使えないもの（'..'、"
                     + "エンコードされたスラッシュ、制御文字など）が含まれています。", "The request was refused: its address or "
                     + "headers are not allowed (e.g. '..', encoded slashes or control characters)."), request);

@@ -45,14 +45,17 @@ final class TokenChecks implements OAuth2TokenValidator<Jwt> {
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
         List<OAuth2Error> errors = new ArrayList<>();
         if (issuer != null && !issuer.equals(jwt.getClaimAsString("iss"))) {
-            errors.add(error("issuer", "it was not issued by this service's identity provider"));
+            errors.add(new Refusal("このサービスの ID プロバイダーが発行したものではありません",
+                    "it was not issued by this service's identity provider"));
         }
         if (!audiences.isEmpty() && (jwt.getAudience() == null
                 || jwt.getAudience().stream().noneMatch(audiences::contains))) {
-            errors.add(error("audience", "it is not meant for this service (its audience)"));
+            errors.add(new Refusal("このサービス宛てのものではありません（audience）",
+                    "it is not meant for this service (its audience)"));
         }
         if (roles(jwt.getClaims().get(rolesClaim)).stream().noneMatch(Roles.ALL::contains)) {
-            errors.add(error("roles", "it gives no Mimamori role (claim '" + rolesClaim + "')"));
+            errors.add(new Refusal("見守りの役割を与えていません（クレーム '" + rolesClaim + "'）",
+                    "it gives no Mimamori role (claim '" + rolesClaim + "')"));
         }
         return errors.isEmpty() ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(errors);
     }
@@ -85,41 +88,30 @@ final class TokenChecks implements OAuth2TokenValidator<Jwt> {
             }
             if (t instanceof JwtValidationException) {
                 Collection<OAuth2Error> errors = ((JwtValidationException) t).getErrors();
-                return !errors.isEmpty() && errors.stream().allMatch(TokenChecks::ours)
+                return !errors.isEmpty() && errors.stream().allMatch(Refusal.class::isInstance)
                         ? new LocalizedText("トークンは受け付けられませんでした：" + String.join("。", errors.stream()
-                                .map(TokenChecks::japanese).toList()) + "。", "The token was refused: "
+                                .map(e -> ((Refusal) e).ja).toList()) + "。", "The token was refused: "
                                 + describe(errors) + ".") : null;
             }
         }
         return null;
     }
 
-    private static boolean ours(OAuth2Error e) {
-        return OAuth2ErrorCodes.INVALID_TOKEN.equals(e.getErrorCode()) && e.getUri() != null
-                && e.getUri().startsWith(MARK + "#");
-    }
-
-    private static String japanese(OAuth2Error e) {
-        return switch (e.getUri().substring(MARK.length() + 1)) {
-            case "issuer" -> "このサービスの ID プロバイダーが発行したものではありません";
-            case "audience" -> "このサービス宛てのものではありません（audience）";
-            default -> "見守りの役割を与えていません（クレーム '" + rolesClaim(e) + "'）";
-        };
-    }
-
-    private static String rolesClaim(OAuth2Error e) {
-        String d = e.getDescription();
-        int a = d.indexOf('\'');
-        int b = d.lastIndexOf('\'');
-        return a >= 0 && b > a ? d.substring(a + 1, b) : "";
-    }
-
     private static String describe(Collection<OAuth2Error> errors) {
         return String.join("; ", errors.stream().map(OAuth2Error::getDescription).toList());
     }
 
-    private static OAuth2Error error(String check, String description) {
-        return new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, MARK + "#" + check);
+    /** A refusal by these checks (apart from the decoder's own), its description in English and Japanese. */
+    private static final class Refusal extends OAuth2Error {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String ja;
+
+        Refusal(String ja, String en) {
+            super(OAuth2ErrorCodes.INVALID_TOKEN, en, MARK);
+            this.ja = ja;
+        }
     }
 
     /** The roles in a claim: a list of strings, or one string of roles separated by spaces. */

@@ -1,6 +1,7 @@
 package org.mimamori.api.shadow;
 
 import org.mimamori.api.config.ProxyValidated;
+import org.mimamori.api.problems.Languages;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ShadowApi;
@@ -28,6 +29,6 @@ class ShadowReportController implements ShadowApi {
         Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.SUPERVISOR,
                 Roles.ANALYST, Roles.ADMIN, Roles.AUDITOR);
         return ResponseEntity.ok(ShadowViews.view(reports.report(version, caller), properties.minScored(),
-                properties.minOutcomes(), ShadowViews.locale(acceptLanguage)));
+                properties.minOutcomes(), Languages.of(acceptLanguage)));
     }
 }

@@ -113,11 +113,6 @@ final class ShadowViews {
         return Double.isNaN(x) || Double.isInfinite(x) ? null : x;
     }
 
-    /** Japanese when the caller's first language is Japanese, English otherwise (as for scores). */
-    static Locale locale(String acceptLanguage) {
-        return org.mimamori.api.scoring.ScoreRecorder.locale(acceptLanguage);
-    }
-
     private static boolean ja(Locale locale) {
         return "ja".equals(locale.getLanguage());
     }

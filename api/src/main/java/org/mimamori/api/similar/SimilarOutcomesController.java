@@ -2,6 +2,7 @@ package org.mimamori.api.similar;
 
 import java.util.UUID;
 
+import org.mimamori.api.problems.Languages;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.SimilarApi;
@@ -26,6 +27,6 @@ class SimilarOutcomesController implements SimilarApi {
         Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.CASEWORKER,
                 Roles.SUPERVISOR);
         return ResponseEntity.ok(SimilarViews.view(similar.query(id, purpose.getValue(), caller),
-                SimilarViews.locale(acceptLanguage)));
+                Languages.of(acceptLanguage)));
     }
 }

@@ -89,8 +89,7 @@ class SimilarOutcomesService {
     Answer query(UUID id, String purpose, Caller caller) {
         return tx.execute(status -> {
             SimilarStore.ScoreFacts score = store.score(id.toString())
-                    .orElseThrow(() -> new NotFoundException("ID " + id + " のスコアはありません。",
-                            "No score with id " + id + "."));
+                    .orElseThrow(() -> NotFoundException.noScore(id));
             if (!visibility.hidden(List.of(id.toString()), caller).isEmpty()) {
                 // Judgement-first: the shares of similar past cases are numbers too.
                 throw new ConflictException("先にこの子どもについてご自身の見立てを記録してください（POST /api/v1/scores/"

@@ -69,11 +69,6 @@ final class SimilarViews {
         return Math.round(p * 100) + "%";
     }
 
-    /** Japanese when the caller's first language is Japanese, English otherwise (as for scores). */
-    static Locale locale(String acceptLanguage) {
-        return org.mimamori.api.scoring.ScoreRecorder.locale(acceptLanguage);
-    }
-
     private static boolean ja(Locale locale) {
         return "ja".equals(locale.getLanguage());
     }

@@ -52,13 +52,4 @@ class ScoreViewsTest {
         assertThat(json).contains("\"reliable\":false").doesNotContain("\"probability\"").doesNotContain("\"interval\"")
                 .doesNotContain("\"band\"");
     }
-
-    @Test
-    void japaneseOnlyWhenAskedFirst() {
-        assertThat(ScoreViews.locale("ja")).isEqualTo(Locale.JAPANESE);
-        assertThat(ScoreViews.locale("ja-JP,en;q=0.5")).isEqualTo(Locale.JAPANESE);
-        assertThat(ScoreViews.locale("en-US,ja;q=0.5")).isEqualTo(Locale.ENGLISH);
-        assertThat(ScoreViews.locale(null)).isEqualTo(Locale.ENGLISH);
-        assertThat(ScoreViews.locale("!!")).isEqualTo(Locale.ENGLISH);
-    }
 }
