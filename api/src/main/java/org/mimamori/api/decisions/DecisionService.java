@@ -20,6 +20,7 @@ import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.problems.NotFoundException;
 import org.mimamori.api.security.Caller;
+import org.mimamori.api.similar.ScoreStates;
 import org.mimamori.api.web.dto.Decision;
 import org.mimamori.api.web.dto.DecisionRequest;
 import org.mimamori.api.web.dto.Outcome;
@@ -41,10 +42,12 @@ class DecisionService implements DecisionRecords {
     private final ModelBands bands;
     private final AuditTrail audit;
     private final Cessations cessations;
+    private final ScoreStates similarityKeys;
     private final Clock clock;
 
     DecisionService(DecisionStore store, ModelBands bands, AuditTrail audit, Cessations cessations,
-                    Clock clock) {
+                    ScoreStates similarityKeys, Clock clock) {
+        this.similarityKeys = similarityKeys;
         this.clock = clock;
         this.store = store;
         this.bands = bands;
@@ -160,6 +163,7 @@ class DecisionService implements DecisionRecords {
         } catch (DuplicateKeyException e) {
             throw oneOutcome(scoreId);
         }
+        similarityKeys.recordFor(scoreId.toString()); // org.mimamori.api.similar: now among similar cases
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "outcome.create", "outcome/" + row.id(),
                 null).touching(List.of(score.childRef())));
         return DecisionViews.view(row);

@@ -11,7 +11,6 @@ import org.mimamori.model.drift.Drift;
 import org.mimamori.model.drift.Observation;
 import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.schema.FeatureSchema;
-import org.mimamori.model.schema.Item;
 import org.mimamori.model.scoring.Scorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +45,6 @@ class DriftRecorder implements ScoreListener {
             ActiveModel active = models.current();
             Scorer scorer = active.scorer();
             CaseEncoder encoder = scorer.encoder();
-            List<String> items = encoder.inputItems().stream().map(Item::id).toList();
-            int[] modal = Drift.modalStates(encoder, scorer.reference());
             List<DriftStore.Row> rows = new ArrayList<>(scores.size());
             for (Recorded r : scores) {
                 if (!active.version().equals(r.explained().modelVersion())) {
@@ -55,8 +52,7 @@ class DriftRecorder implements ScoreListener {
                 }
                 Observation o = Drift.observe(encoder, scorer.reference(), r.input(), encoder.encode(r.input()));
                 String band = r.explained().estimate() == null ? null : r.explained().estimate().band().id();
-                rows.add(new DriftStore.Row(r.scoreId().toString(), active.version(), r.screeningId(), at, band,
-                        items, o.states(), o.outside(), modal));
+                rows.add(new DriftStore.Row(r.scoreId().toString(), active.version(), r.screeningId(), at, band, o));
             }
             if (!rows.isEmpty()) {
                 store.insert(rows);

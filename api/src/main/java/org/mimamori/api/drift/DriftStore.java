@@ -8,28 +8,27 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.mimamori.model.drift.DriftWindow;
+import org.mimamori.model.drift.Observation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Plain SQL on {@code drift_observation} and {@code drift_item_state} (migration V13). */
+/**
+ * Plain SQL on {@code drift_observation} (migrations V13, V20: one row per score, its items' states packed in
+ * {@code item_states}) and {@code drift_item_state} (the items of rows written before V20, still read).
+ */
 @Repository
 class DriftStore {
 
-    /** Longest item id the table holds; longer ids are not kept. */
-    static final int MAX_ITEM = 128;
-
     private static final String OBSERVATION = "INSERT INTO drift_observation (score_id, model_version, screening_id, "
-            + "recorded_at, band_id) VALUES (?,?,?,?,?)";
-    private static final String ITEM_STATE = "INSERT INTO drift_item_state (score_id, item, state, outside_range) "
-            + "VALUES (?,?,?,?)";
+            + "recorded_at, band_id, item_states) VALUES (?,?,?,?,?,?)";
 
     /** The newest observations of a model version, at most :n, from :since on. */
-    private static final String WINDOW = "SELECT score_id, band_id FROM drift_observation "
+    private static final String WINDOW = "SELECT score_id, band_id, item_states FROM drift_observation "
             + "WHERE model_version = :version AND recorded_at >= :since ORDER BY recorded_at DESC, score_id DESC "
             + "LIMIT :n";
     /** One screening's observations by one model version. */
-    private static final String SCREENING = "SELECT score_id, band_id FROM drift_observation "
+    private static final String SCREENING = "SELECT score_id, band_id, item_states FROM drift_observation "
             + "WHERE screening_id = :screening AND model_version = :version";
 
     private final JdbcTemplate jdbc;
@@ -40,29 +39,19 @@ class DriftStore {
         this.named = named;
     }
 
-    /**
-     * One score's row and its items' rows (item, state position, outside the range); an item in its modal state
-     * ({@code modal}) with no out-of-range value gets no row (see {@link DriftWindow#completeModal}).
-     */
-    record Row(String scoreId, String modelVersion, String screeningId, Instant at, String band, List<String> items,
-               int[] states, boolean[] outside, int[] modal) {
+    /** One score's row: its items' states are {@link Observation#packed()} of the scoring model's encoder. */
+    record Row(String scoreId, String modelVersion, String screeningId, Instant at, String band,
+               Observation observation) {
     }
 
-    /** Writes rows in the caller's transaction, in two batches. */
+    /** Writes rows in the caller's transaction, in one batch. */
     void insert(List<Row> rows) {
         List<Object[]> observations = new ArrayList<>(rows.size());
-        List<Object[]> states = new ArrayList<>();
         for (Row r : rows) {
             observations.add(new Object[] {r.scoreId(), r.modelVersion(), r.screeningId(), Timestamp.from(r.at()),
-                    r.band()});
-            for (int k = 0; k < r.items().size(); k++) {
-                if (r.items().get(k).length() <= MAX_ITEM && (r.states()[k] != r.modal()[k] || r.outside()[k])) {
-                    states.add(new Object[] {r.scoreId(), r.items().get(k), r.states()[k], r.outside()[k]});
-                }
-            }
+                    r.band(), r.observation().packed()});
         }
         jdbc.batchUpdate(OBSERVATION, observations);
-        jdbc.batchUpdate(ITEM_STATE, states);
     }
 
     /** Adds the newest observations of a version (at most n, since an instant) to the window's counts. */
@@ -88,12 +77,26 @@ class DriftStore {
                 .isEmpty();
     }
 
+    /**
+     * Counts the selected rows into the window: rows since V20 from their packed states (a stored form that is
+     * not of the window's encoder is left out), older rows from their bands and {@code drift_item_state} rows
+     * (items in their modal state have none; {@link DriftWindow#completeModal} restores them).
+     */
     private void fill(DriftWindow into, String selection, Map<String, Object> p) {
-        named.query("SELECT w.band_id, COUNT(*) AS n FROM (" + selection + ") w GROUP BY w.band_id", p, rs -> {
-            long n = rs.getLong("n");
-            into.addScores(n);
-            into.addBand(rs.getString("band_id"), n);
-        });
+        int items = into.encoder().inputItems().size();
+        named.query("SELECT w.band_id, w.item_states FROM (" + selection + ") w WHERE w.item_states IS NOT NULL", p,
+                rs -> {
+                    Observation o = Observation.unpacked(rs.getBytes("item_states"), items);
+                    if (o != null) {
+                        into.add(o, rs.getString("band_id"));
+                    }
+                });
+        named.query("SELECT w.band_id, COUNT(*) AS n FROM (" + selection + ") w WHERE w.item_states IS NULL "
+                + "GROUP BY w.band_id", p, rs -> {
+                    long n = rs.getLong("n");
+                    into.addScores(n);
+                    into.addBand(rs.getString("band_id"), n);
+                });
         named.query("SELECT st.item, st.state, COUNT(*) AS n, SUM(st.outside_range) AS outside FROM (" + selection
                 + ") w JOIN drift_item_state st ON st.score_id = w.score_id GROUP BY st.item, st.state", p,
                 rs -> {

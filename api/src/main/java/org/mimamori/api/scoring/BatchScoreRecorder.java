@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mimamori.api.problems.ConflictException;
 import org.mimamori.api.security.Caller;
-import org.mimamori.api.similar.ScoreStates;
 import org.mimamori.api.web.dto.Purpose;
 import org.mimamori.api.web.dto.Score;
 import org.mimamori.api.web.dto.ScoreRequest;
@@ -31,13 +30,11 @@ class BatchScoreRecorder implements ScoreRecorder {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final ScoreStates states;
     private final List<ScoreListener> listeners;
 
-    BatchScoreRecorder(JdbcTemplate jdbc, ObjectMapper json, ScoreStates states, List<ScoreListener> listeners) {
+    BatchScoreRecorder(JdbcTemplate jdbc, ObjectMapper json, List<ScoreListener> listeners) {
         this.jdbc = jdbc;
         this.json = json;
-        this.states = states;
         this.listeners = List.copyOf(listeners);
     }
 
@@ -58,8 +55,6 @@ class BatchScoreRecorder implements ScoreRecorder {
                     b.explained().redFlags().size()});
         }
         jdbc.batchUpdate(INSERT, rows);
-        // the similarity keys (org.mimamori.api.similar), after the scores they refer to
-        states.recordAll(scores.stream().map(b -> java.util.Map.entry(b.id(), b.explained())).toList());
         if (!listeners.isEmpty()) {
             List<ScoreListener.Recorded> recorded = scores.stream().map(b -> new ScoreListener.Recorded(b.id(),
                     b.childRef(), Purpose.SCREENING.getValue(), b.input(), b.explained(), screeningId)).toList();
@@ -90,7 +85,6 @@ class BatchScoreRecorder implements ScoreRecorder {
             throw new ConflictException("スコア " + c.supersedes() + " はすでに訂正されています。最新の版を訂正してください。",
                     "Score " + c.supersedes() + " is superseded already; correct its current version.");
         }
-        states.record(c.id(), e); // the similarity key (org.mimamori.api.similar)
         return VersionMarks.mark(response, c.supersedes(), c.reason(), null, null, json);
     }
 

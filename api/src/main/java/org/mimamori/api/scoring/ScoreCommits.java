@@ -22,7 +22,6 @@ import org.mimamori.api.cessation.Cessations;
 import org.mimamori.api.problems.ConflictException;
 import org.mimamori.api.problems.UnavailableException;
 import org.mimamori.api.security.Caller;
-import org.mimamori.api.similar.ScoreStates;
 import org.mimamori.model.data.Case;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.scoring.ExplainedScore;
@@ -40,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records the scores of concurrent {@code POST /api/v1/scores} requests together (group commit): a request
  * queues its score and waits; a committer thread takes every score queued so far (at most
  * {@code mimamori.scores.group-max}, default 32) and records them in one transaction — each score with its audit
- * record, its similarity key and what the {@link ScoreListener}s add — with one JDBC batch per table and one
+ * record and what the {@link ScoreListener}s add — with one JDBC batch per table and one
  * durable commit, then wakes each of their requests. Scores queued while a group commits make the next group, so
  * the busier the service, the larger the groups and the fewer the commits per score. Each request returns only
  * once its own score and audit record are committed. A child under a cessation-of-use request is refused alone;
@@ -97,7 +96,6 @@ class ScoreCommits {
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
-    private final ScoreStates states;
     private final Cessations cessations;
     private final List<ScoreListener> listeners;
     private final int groupMax;
@@ -106,7 +104,7 @@ class ScoreCommits {
     private final DistributionSummary groupSizes;
     private volatile boolean stopping;
 
-    ScoreCommits(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions, ScoreStates states,
+    ScoreCommits(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions,
                  Cessations cessations, List<ScoreListener> listeners, MeterRegistry meters,
                  @Value("${mimamori.scores.group-max:32}") int groupMax,
                  @Value("${mimamori.scores.committers:2}") int committers) {
@@ -114,7 +112,6 @@ class ScoreCommits {
         this.audit = audit;
         // a group that loses a write conflict (error 1213; Galera certification) is run again as a whole
         this.tx = new org.mimamori.api.database.RetryingTransactionTemplate(transactions);
-        this.states = states;
         this.cessations = cessations;
         this.listeners = List.copyOf(listeners);
         this.groupMax = Math.max(1, groupMax);
@@ -273,7 +270,6 @@ class ScoreCommits {
                 q.alsoRecord.run();
             }
         }
-        states.recordAll(kept.stream().map(q -> Map.entry(q.id, q.explained)).toList()); // org.mimamori.api.similar
         if (!listeners.isEmpty()) {
             // one call per schema (a model activated meanwhile makes a second one), at the newest score's time
             Map<FeatureSchema, List<Pending>> bySchema = new java.util.LinkedHashMap<>();

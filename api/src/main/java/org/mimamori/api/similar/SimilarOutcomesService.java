@@ -62,6 +62,7 @@ class SimilarOutcomesService {
     }
 
     private final SimilarStore store;
+    private final ScoreStates states;
     private final ScoreVisibility visibility;
     private final AuditTrail audit;
     private final ActiveModels models;
@@ -69,12 +70,13 @@ class SimilarOutcomesService {
     private final int minGroupSize;
     private final Clock clock;
 
-    SimilarOutcomesService(SimilarStore store, AuditTrail audit, ActiveModels models,
+    SimilarOutcomesService(SimilarStore store, ScoreStates states, AuditTrail audit, ActiveModels models,
                            PlatformTransactionManager transactions, SimilarProperties properties,
                            ScoreVisibility visibility, Clock clock) {
         this.clock = clock;
         this.visibility = visibility;
         this.store = store;
+        this.states = states;
         this.audit = audit;
         this.models = models;
         this.tx = new TransactionTemplate(transactions);
@@ -97,7 +99,12 @@ class SimilarOutcomesService {
                         "Record your own assessment of this child first "
                         + "(POST /api/v1/scores/" + id + "/assessments); then the similar past cases are shown.");
             }
-            List<SimilarStore.State> top = store.topStates(id.toString(), TOP);
+            List<SimilarStore.State> top = store.topStates(id.toString(), TOP); // a key stored with the score by an earlier version, or at its outcome
+            if (top.isEmpty()) {
+                top = states.derived(id.toString()).orElse(List.of()).stream().filter(k -> k.rank() != null)
+                        .sorted(Comparator.comparing(ScoreStates.Key::rank)).limit(TOP)
+                        .map(k -> new SimilarStore.State(k.item(), k.state(), k.stateJa())).toList();
+            }
             List<SimilarStore.State> items = top;
             Group group = null;
             for (int k = top.size(); k >= 1 && group == null; k--) {

@@ -179,14 +179,39 @@ class SimilarCasesIntegrationTest {
     }
 
     @Test
-    void screeningRecordsTheSimilarityKeyOfEveryScore() throws Exception {
+    void aScoresSimilarityKeyIsWrittenWhenItIsGivenAnOutcomeAndIsItsExplanation() throws Exception {
         Path cohort = Cohorts.cohort(30, 5);
         UUID id = clients.screenings("demo-supervisor").createScreening(cohort.toFile(), null).getId();
         Screenings.await(clients.screenings("demo-supervisor"), id);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-        Long keyed = jdbc.queryForObject("SELECT COUNT(*) FROM screening_entry e WHERE e.screening_id = ? AND "
-                + "EXISTS (SELECT 1 FROM score_state st WHERE st.score_id = e.score_id)", Long.class, id.toString());
-        assertThat(keyed).isEqualTo(30L);
+        String keyed = "SELECT COUNT(*) FROM screening_entry e WHERE e.screening_id = ? AND "
+                + "EXISTS (SELECT 1 FROM score_state st WHERE st.score_id = e.score_id)";
+        assertThat(jdbc.queryForObject(keyed, Long.class, id.toString())).as("no screened score has an outcome")
+                .isZero();
+
+        UUID scoreId = UUID.fromString(jdbc.queryForObject("SELECT score_id FROM screening_entry "
+                + "WHERE screening_id = ? ORDER BY row_no LIMIT 1", String.class, id.toString()));
+        Score screened = clients.scores("demo-caseworker").getScore(scoreId, AccessPurpose.CASE_REVIEW);
+        outcome(screened, true, SupportType.POVERTY);
+
+        assertThat(jdbc.queryForObject(keyed, Long.class, id.toString())).isOne();
+        Map<String, String> states = new java.util.HashMap<>();
+        Map<String, Integer> ranks = new java.util.HashMap<>();
+        jdbc.query("SELECT item, state, item_rank FROM score_state WHERE score_id = ?", rs -> {
+            states.put(rs.getString("item"), rs.getString("state"));
+            ranks.put(rs.getString("item"), rs.getObject("item_rank") == null ? null : rs.getInt("item_rank"));
+        }, scoreId.toString());
+        // the key, derived again from the stored inputs, is the explanation first shown (in English, compared)
+        assertThat(states).isEqualTo(screened.getContributions().stream()
+                .collect(Collectors.toMap(Contribution::getItem, Contribution::getState)));
+        List<String> moved = screened.getContributions().stream().filter(c -> c.getContribution() != 0)
+                .map(Contribution::getItem).toList();
+        assertThat(moved).isNotEmpty();
+        for (int i = 0; i < moved.size(); i++) {
+            assertThat(ranks.get(moved.get(i))).as(moved.get(i)).isEqualTo(i);
+        }
+        assertThat(ranks.values().stream().filter(java.util.Objects::isNull).count())
+                .isEqualTo(screened.getContributions().size() - moved.size());
     }
 
     private static SimilarApi similar(String token) {

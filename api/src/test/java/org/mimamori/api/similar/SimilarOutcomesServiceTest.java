@@ -137,7 +137,7 @@ class SimilarOutcomesServiceTest {
             public void rollback(TransactionStatus status) {
             }
         };
-        return new SimilarOutcomesService(store, audit, () -> {
+        return new SimilarOutcomesService(store, noDerivedKeys(), audit, () -> {
             throw new UnavailableException("モデルがありません", "no model");
         }, tx, new SimilarProperties(20), new org.mimamori.api.scoring.ScoreVisibility() {
             @Override
@@ -155,5 +155,15 @@ class SimilarOutcomesServiceTest {
                 return java.util.List.of();
             }
         }, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+    }
+
+    /** Keys derived again: none (the stub store gives the stored ones; a score no item moved has none). */
+    private static ScoreStates noDerivedKeys() {
+        return new ScoreStates(null, null, null) {
+            @Override
+            Optional<List<Key>> derived(String scoreId) {
+                return Optional.of(List.of());
+            }
+        };
     }
 }

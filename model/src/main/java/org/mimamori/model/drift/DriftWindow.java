@@ -35,10 +35,22 @@ public final class DriftWindow {
         return encoder;
     }
 
-    /** Adds one scored case. */
+    /**
+     * Adds one scored case. A state position out of its item's range (a stored observation of another encoder)
+     * is not counted for that item.
+     *
+     * @throws IllegalArgumentException when the observation is not of this encoder's number of items
+     */
     public DriftWindow add(Observation o, String band) {
+        if (o.states().length != states.length) {
+            throw new IllegalArgumentException("an observation of " + o.states().length + " items, the encoder has "
+                    + states.length);
+        }
         for (int k = 0; k < states.length; k++) {
-            states[k][o.states()[k]]++;
+            int s = o.states()[k];
+            if (s < states[k].length) {
+                states[k][s]++;
+            }
             if (o.outside()[k]) {
                 outside[k]++;
             }

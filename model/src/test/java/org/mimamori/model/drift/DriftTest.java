@@ -172,6 +172,38 @@ class DriftTest {
                 .isEqualTo(Drift.assess(REFERENCE, full, List.of(), DriftThresholds.DEFAULT).items());
     }
 
+    @Test
+    void storedObservationsMixedWithOlderSparseRowsGiveTheSameCounts() {
+        List<Case> cases = cases(600, 9, m -> m);
+        int[] modal = Drift.modalStates(ENCODER, REFERENCE);
+        DriftWindow full = new DriftWindow(ENCODER);
+        DriftWindow mixed = new DriftWindow(ENCODER);
+        var items = ENCODER.inputItems();
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            Observation o = Drift.observe(ENCODER, REFERENCE, c, ENCODER.encode(c));
+            full.add(o, "b" + (i % 3));
+            if (i % 2 == 0) { // stored since V20: one packed column per score
+                mixed.add(Observation.unpacked(o.packed(), items.size()), "b" + (i % 3));
+            } else { // stored before: a row per item not in its modal state
+                mixed.addScores(1);
+                mixed.addBand("b" + (i % 3), 1);
+                for (int k = 0; k < items.size(); k++) {
+                    if (o.states()[k] != modal[k] || o.outside()[k]) {
+                        mixed.addCounts(items.get(k).id(), o.states()[k], 1, o.outside()[k] ? 1 : 0);
+                    }
+                }
+            }
+        }
+        mixed.completeModal(modal);
+        assertThat(mixed.scores()).isEqualTo(full.scores());
+        assertThat(mixed.bands()).isEqualTo(full.bands());
+        for (int k = 0; k < items.size(); k++) {
+            assertThat(mixed.states(k)).as(items.get(k).id()).isEqualTo(full.states(k));
+            assertThat(mixed.outside(k)).as(items.get(k).id()).isEqualTo(full.outside(k));
+        }
+    }
+
     private static DriftReport.ItemDrift item(DriftReport r, String id) {
         return r.items().stream().filter(i -> i.item().equals(id)).findFirst().orElseThrow();
     }
