@@ -23,6 +23,7 @@ import org.mimamori.api.decisions.OutcomeRow;
 import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.scoring.ScoreVisibility;
+import org.mimamori.api.scoring.StoredResponses;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.web.dto.Access;
 import org.mimamori.api.web.dto.AccessPurpose;
@@ -53,11 +54,14 @@ class DisclosureService {
     private final ScoreVisibility assessments;
     private final AuditTrail audit;
     private final ObjectMapper json;
+    private final StoredResponses responses;
     private final Clock clock;
     private final ModelBands bands;
 
     DisclosureService(DisclosureStore store, DecisionRecords decisions, ScoreVisibility assessments,
-                      AuditTrail audit, ObjectMapper json, Clock clock, ModelBands bands) {
+                      AuditTrail audit, ObjectMapper json, StoredResponses responses, Clock clock,
+                      ModelBands bands) {
+        this.responses = responses;
         this.clock = clock;
         this.bands = bands;
         this.store = store;
@@ -139,10 +143,10 @@ class DisclosureService {
         }
     }
 
-    /** The stored response as given, with the version marks of its columns. */
+    /** The response as first given ({@link StoredResponses}), with the version marks of its columns. */
     private Score score(DisclosureStore.StoredScore s) {
         try {
-            Score score = json.readValue(s.responseJson(), Score.class);
+            Score score = json.readValue(responses.response(s.response()), Score.class);
             return score.supersedes(s.supersedes() == null ? null : UUID.fromString(s.supersedes()))
                     .correctionReason(s.correctionReason())
                     .supersededBy(s.supersededBy() == null ? null : UUID.fromString(s.supersededBy()))

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.mimamori.api.audit.AuditEntry;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.mimamori.api.scoring.StoredResponses;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +20,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DisclosureStore {
 
-    /** A score version of the child, from its columns, with its request and response as stored. */
+    /** A score version of the child, from its columns, with its request and what its response is read from. */
     record StoredScore(String id, String purpose, String modelVersion, String requestedBy, String requesterRole,
-                       Instant createdAt, String requestJson, String responseJson, int versionNo,
+                       Instant createdAt, String requestJson, StoredResponses.Stored response, int versionNo,
                        String supersedes, String correctionReason, String supersededBy, Instant supersededAt) {
     }
 
@@ -43,13 +44,16 @@ class DisclosureStore {
 
     /** Every score of the child, every version, oldest first. */
     List<StoredScore> scoresOf(String childRef) {
-        return jdbc.query("SELECT id, purpose, model_version, requested_by, requester_role, created_at, "
-                        + "request_json, response_json, version_no, supersedes, correction_reason, superseded_by, "
-                        + "superseded_at FROM score WHERE child_ref = :child ORDER BY created_at, id",
-                Map.of("child", childRef), (rs, i) -> new StoredScore(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                        rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), instant(rs.getTimestamp(13))));
+        return jdbc.query("SELECT " + StoredResponses.COLUMNS + ", s.purpose, s.version_no, s.supersedes, "
+                        + "s.correction_reason, s.superseded_by, s.superseded_at FROM score s "
+                        + "WHERE s.child_ref = :child ORDER BY s.created_at, s.id",
+                Map.of("child", childRef), (rs, i) -> {
+                    StoredResponses.Stored r = StoredResponses.Stored.of(rs);
+                    return new StoredScore(r.id(), rs.getString("purpose"), r.modelVersion(), r.requestedBy(),
+                            r.requesterRole(), r.createdAt(), r.requestJson(), r, rs.getInt("version_no"),
+                            rs.getString("supersedes"), rs.getString("correction_reason"),
+                            rs.getString("superseded_by"), instant(rs.getTimestamp("superseded_at")));
+                });
     }
 
     /** The child's screening entries, oldest screening first. */

@@ -22,6 +22,7 @@ import org.mimamori.api.decisions.OutcomeRow;
 import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.scoring.ScoreVisibility;
+import org.mimamori.api.scoring.StoredResponses;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.web.dto.Agreement;
 import org.mimamori.api.web.dto.AgreementRow;
@@ -44,10 +45,12 @@ class ReviewService {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final ScoreVisibility assessments;
+    private final StoredResponses responses;
     private final Clock clock;
 
     ReviewService(ReviewStore store, DecisionRecords decisions, AuditTrail audit, ObjectMapper json,
-                  ScoreVisibility assessments, Clock clock) {
+                  ScoreVisibility assessments, StoredResponses responses, Clock clock) {
+        this.responses = responses;
         this.clock = clock;
         this.store = store;
         this.decisions = decisions;
@@ -70,7 +73,7 @@ class ReviewService {
         List<ReviewedScore> items = new ArrayList<>();
         for (ReviewStore.StoredScore s : scores) {
             OutcomeRow o = outcomes.get(s.id());
-            items.add(new ReviewedScore(read(s.responseJson()), byScore.getOrDefault(s.id(), List.of()))
+            items.add(new ReviewedScore(read(responses.response(s.response())), byScore.getOrDefault(s.id(), List.of()))
                     .outcome(o == null ? null : DecisionViews.view(o))
                     .ownAssessments(own.getOrDefault(s.id(), List.of())));
         }
@@ -105,7 +108,7 @@ class ReviewService {
             Decision latest = ds.isEmpty() ? null : ds.get(ds.size() - 1);
             OpenRedFlag.StatusEnum status = status(latest);
             if (status != null) {
-                Score score = read(s.responseJson());
+                Score score = read(responses.response(s.response()));
                 open.add(new OpenRedFlag(UUID.fromString(s.id()), s.childRef(),
                         s.createdAt().atOffset(ZoneOffset.UTC), score.getRedFlags(), status).decision(latest));
             }

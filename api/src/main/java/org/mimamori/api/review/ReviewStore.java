@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.mimamori.api.cessation.Cessations;
+import org.mimamori.api.scoring.StoredResponses;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,8 +20,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReviewStore {
 
-    /** A stored score: id, child reference, when, and its response as given. */
-    record StoredScore(String id, String childRef, Instant createdAt, String responseJson) {
+    /** A stored score: id, child reference, when, and what its response is read from. */
+    record StoredScore(String id, String childRef, Instant createdAt, StoredResponses.Stored response) {
+
+        static StoredScore of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            StoredResponses.Stored r = StoredResponses.Stored.of(rs);
+            return new StoredScore(r.id(), rs.getString("child_ref"), r.createdAt(), r);
+        }
     }
 
     /** What agreement needs of a decision. */
@@ -34,11 +40,10 @@ class ReviewStore {
     }
 
     List<StoredScore> recentScores(int limit, int offset) {
-        return jdbc.query("SELECT id, child_ref, created_at, response_json FROM score WHERE superseded_by IS NULL "
-                        + "AND " + Cessations.notCovered("score.child_ref")
-                        + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset",
-                Map.of("limit", limit, "offset", offset), (rs, i) -> new StoredScore(rs.getString(1),
-                        rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)));
+        return jdbc.query("SELECT s.child_ref, " + StoredResponses.COLUMNS + " FROM score s "
+                        + "WHERE s.superseded_by IS NULL AND " + Cessations.notCovered("s.child_ref")
+                        + " ORDER BY s.created_at DESC, s.id LIMIT :limit OFFSET :offset",
+                Map.of("limit", limit, "offset", offset), (rs, i) -> StoredScore.of(rs));
     }
 
     long countScores() {
@@ -53,15 +58,14 @@ class ReviewStore {
      * a signed sign-off; newest first. No window: complete at any volume.
      */
     List<StoredScore> openFlaggedScores() {
-        return jdbc.query("SELECT s.id, s.child_ref, s.created_at, s.response_json FROM score s "
+        return jdbc.query("SELECT s.child_ref, " + StoredResponses.COLUMNS + " FROM score s "
                         + "LEFT JOIN decision d ON d.id = (SELECT l.id FROM decision l WHERE l.score_id = s.id "
                         + "ORDER BY l.decided_at DESC, l.id DESC LIMIT 1) "
                         + "WHERE s.red_flag_count > 0 AND s.superseded_by IS NULL AND "
                         + Cessations.notCovered("s.child_ref") + " AND (d.id IS NULL OR (d.against_red_flag "
                         + "AND d.sign_off_status IN ('pending', 'rejected'))) "
                         + "ORDER BY s.created_at DESC, s.id",
-                Map.of(), (rs, i) -> new StoredScore(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4)));
+                Map.of(), (rs, i) -> StoredScore.of(rs));
     }
 
     /** Decisions on banded scores made in [from, to). */

@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 class BatchScoreRecorder implements ScoreRecorder {
 
     private static final String INSERT = "INSERT INTO score (id, child_ref, purpose, model_version, schema_id, "
-            + "requested_by, requester_role, created_at, request_json, response_json, band_id, probability, red_flag_count) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "requested_by, requester_role, created_at, request_json, response_language, response_fingerprint, "
+            + "band_id, probability, red_flag_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -49,7 +49,7 @@ class BatchScoreRecorder implements ScoreRecorder {
                     locale, createdAt, caller);
             rows.add(new Object[] {b.id().toString(), b.childRef(), Purpose.SCREENING.getValue(),
                     b.explained().modelVersion(), b.explained().schemaId(), caller.name(), caller.role(), at,
-                    write(request), write(view),
+                    write(request), locale.getLanguage(), StoredResponsesService.fingerprint(write(view)),
                     b.explained().estimate() == null ? null : b.explained().estimate().band().id(),
                     b.explained().estimate() == null ? null : b.explained().estimate().probability(),
                     b.explained().redFlags().size()});
@@ -71,11 +71,11 @@ class BatchScoreRecorder implements ScoreRecorder {
         Timestamp when = Timestamp.from(at);
         ExplainedScore e = c.explained();
         jdbc.update("INSERT INTO score (id, child_ref, purpose, model_version, schema_id, requested_by, "
-                        + "requester_role, created_at, request_json, response_json, band_id, probability, "
-                        + "red_flag_count, version_no, supersedes, correction_reason) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "requester_role, created_at, request_json, response_language, response_fingerprint, "
+                        + "band_id, probability, red_flag_count, version_no, supersedes, correction_reason) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 c.id().toString(), c.childRef(), c.purpose(), e.modelVersion(), e.schemaId(), caller.name(),
-                caller.role(), when, write(request), response,
+                caller.role(), when, write(request), locale.getLanguage(), StoredResponsesService.fingerprint(response),
                 e.estimate() == null ? null : e.estimate().band().id(),
                 e.estimate() == null ? null : e.estimate().probability(), e.redFlags().size(), c.versionNo(),
                 c.supersedes(), c.reason());

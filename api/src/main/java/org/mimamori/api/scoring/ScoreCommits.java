@@ -52,8 +52,8 @@ class ScoreCommits {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoreCommits.class);
     private static final String INSERT = "INSERT INTO score (id, child_ref, purpose, model_version, schema_id, "
-            + "requested_by, requester_role, created_at, request_json, response_json, band_id, probability, "
-            + "red_flag_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "requested_by, requester_role, created_at, request_json, response_language, response_fingerprint, "
+            + "band_id, probability, red_flag_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     /** How long a queued score may wait for a committer before its request is answered 503 (nothing stored). */
     private static final long QUEUED_FOR_AT_MOST_SECONDS = 30;
 
@@ -68,7 +68,8 @@ class ScoreCommits {
         final FeatureSchema schema;
         final Instant at;
         final String requestJson;
-        final String responseJson;
+        final String language;
+        final String fingerprint;
         final AccessContext context;
         final Runnable alsoRecord;
         private final CountDownLatch finished = new CountDownLatch(1);
@@ -76,8 +77,8 @@ class ScoreCommits {
         private volatile Throwable failure;
 
         Pending(UUID id, String childRef, String purpose, Caller caller, Case input, ExplainedScore explained,
-                FeatureSchema schema, Instant at, String requestJson, String responseJson, AccessContext context,
-                Runnable alsoRecord) {
+                FeatureSchema schema, Instant at, String requestJson, String responseJson, String language,
+                AccessContext context, Runnable alsoRecord) {
             this.id = id;
             this.childRef = childRef;
             this.purpose = purpose;
@@ -87,7 +88,8 @@ class ScoreCommits {
             this.schema = schema;
             this.at = at;
             this.requestJson = requestJson;
-            this.responseJson = responseJson;
+            this.language = language;
+            this.fingerprint = StoredResponsesService.fingerprint(responseJson); // in the request's thread
             this.context = context;
             this.alsoRecord = alsoRecord;
         }
@@ -257,7 +259,8 @@ class ScoreCommits {
             ExplainedScore e = q.explained;
             rows.add(new Object[] {q.id.toString(), q.childRef, q.purpose,
                     e.modelVersion(), e.schemaId(), q.caller.name(), q.caller.role(), Timestamp.from(q.at),
-                    q.requestJson, q.responseJson, e.estimate() == null ? null : e.estimate().band().id(),
+                    q.requestJson, q.language, q.fingerprint,
+                    e.estimate() == null ? null : e.estimate().band().id(),
                     e.estimate() == null ? null : e.estimate().probability(), e.redFlags().size()});
         }
         if (rows.size() == 1) {

@@ -53,13 +53,15 @@ class ScoringService {
     private final JudgementFirst judgementFirst;
     private final Cessations cessations;
     private final ScoreCommits commits;
+    private final StoredResponses responses;
     private final Clock clock;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ScoringService(ActiveModels models, ScoreRepository scores, AuditTrail audit,
                    PlatformTransactionManager transactions, ObjectMapper json, MeterRegistry meters,
                    JudgementFirst judgementFirst, Cessations cessations,
-                   ScoreCommits commits, Clock clock) {
+                   ScoreCommits commits, StoredResponses responses, Clock clock) {
+        this.responses = responses;
         this.clock = clock;
         this.models = models;
         this.scores = scores;
@@ -103,7 +105,8 @@ class ScoringService {
         org.mimamori.api.web.dto.PriorAssessment prior = request.getPriorAssessment();
         WorkPermits.stepAside(); // what is left is waiting for the group's commit
         commits.commit(new ScoreCommits.Pending(id, request.getChildRef(), request.getPurpose().getValue(), caller, c,
-                explained, model.scorer().schema(), now, requestJson, responseJson, currentRequest(), prior == null
+                explained, model.scorer().schema(), now, requestJson, responseJson, locale.getLanguage(),
+                currentRequest(), prior == null
                 ? null : () -> judgementFirst.record(id.toString(), request.getChildRef(), prior, caller, now)));
         return new Recorded(id, responseJson);
     }
@@ -119,8 +122,9 @@ class ScoringService {
                     .orElseThrow(() -> NotFoundException.noScore(id));
             audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(), caller.role(),
                     "score.read", "score/" + id, null).touching(java.util.List.of(row.childRef())));
+            String response = responses.response(row.stored());
             return marked(row, judgementFirst.hidden(java.util.List.of(row.id()), caller).isEmpty()
-                    ? row.responseJson() : HiddenScores.hide(row.responseJson(), json));
+                    ? response : HiddenScores.hide(response, json));
         });
     }
 
@@ -142,7 +146,7 @@ class ScoringService {
             judgementFirst.record(row.id(), row.childRef(), assessment, caller, now);
             audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "assessment.create", "score/" + id,
                     row.purpose()).touching(java.util.List.of(row.childRef())));
-            return marked(row, row.responseJson());
+            return marked(row, responses.response(row.stored()));
         });
     }
 

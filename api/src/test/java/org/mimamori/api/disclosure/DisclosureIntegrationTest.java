@@ -118,8 +118,11 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
                 new DecisionRequest().decision(DecisionKind.OUTREACH));
         clients().decisions("demo-caseworker").recordOutcome(old.getId(),
                 new OutcomeRequest().needConfirmed(false).confirmedOn(LocalDate.of(2026, 4, 1)));
-        String stored = jdbc.queryForObject("SELECT response_json FROM score WHERE id = ?", String.class,
-                old.getId().toString());
+        // the response as first given (rendered again and checked against its fingerprint), and the row behind it
+        String stored = http().get("/api/v1/scores/" + old.getId() + "?purpose=supervision", "demo-supervisor")
+                .body();
+        String row = "SELECT CONCAT(request_json, response_language, response_fingerprint) FROM score WHERE id = ?";
+        String kept = jdbc.queryForObject(row, String.class, old.getId().toString());
 
         Map<String, Object> corrected = new LinkedHashMap<>(Cases.high("X-1").getItems());
         corrected.put("absence_days_term", 0);
@@ -156,8 +159,8 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
         HttpResponse<String> raw = http().get("/api/v1/scores/" + old.getId() + "?purpose=supervision", "demo-supervisor");
         assertThat(raw.body()).startsWith(stored.substring(0, stored.length() - 1))
                 .contains("\"supersededBy\":\"" + fresh.getId() + "\"");
-        assertThat(jdbc.queryForObject("SELECT response_json FROM score WHERE id = ?", String.class,
-                old.getId().toString())).as("the old version is kept as it was").isEqualTo(stored);
+        assertThat(jdbc.queryForObject(row, String.class, old.getId().toString()))
+                .as("the old version is kept as it was").isEqualTo(kept);
         Score freshNow = clients().scores("demo-supervisor").getScore(fresh.getId(), AccessPurpose.SUPERVISION);
         assertThat(freshNow.getSupersedes()).isEqualTo(old.getId());
         assertThat(freshNow.getSupersededBy()).isNull();

@@ -1,0 +1,105 @@
+package org.mimamori.api.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.mimamori.api.support.Cases;
+import org.mimamori.api.support.IntegrationTestBase;
+import org.mimamori.client.model.ScoreRequest;
+
+/**
+ * A score's response is not stored but rendered again on every read (migration V21, {@link StoredResponses}):
+ * what is read is byte for byte what was first given, in the language it was given in, and a response that would
+ * not render the same is refused, never served.
+ */
+class StoredResponsesIntegrationTest extends IntegrationTestBase {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    @Test
+    void everyReadGivesByteForByteTheResponseFirstGiven() throws Exception {
+        for (Map.Entry<ScoreRequest, String> c : Map.of(Cases.high("C-SR-0001"), "en",
+                Cases.lowWithRedFlag("C-SR-0002"), "ja", Cases.low("C-SR-0003"), "ja").entrySet()) {
+            HttpResponse<String> created = post(c.getKey(), c.getValue());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = JSON.readTree(created.body()).path("id").asText();
+
+            Map<String, Object> row = jdbc.queryForMap("SELECT response_json, response_language, "
+                    + "response_fingerprint FROM score WHERE id = ?", id);
+            assertThat(row.get("response_json")).as("not stored").isNull();
+            assertThat(row.get("response_language")).isEqualTo(c.getValue());
+            assertThat(row.get("response_fingerprint")).isEqualTo(fingerprint(created.body()));
+
+            // read in the other language: the response is the one given, in its language
+            HttpResponse<String> read = get(id, "ja".equals(c.getValue()) ? "en" : "ja");
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            assertThat(read.body()).isEqualTo(created.body());
+        }
+    }
+
+    @Test
+    void theReviewListShowsTheResponseFirstGiven() throws Exception {
+        HttpResponse<String> created = post(Cases.high("C-SR-0010"), "ja");
+        JsonNode first = JSON.readTree(created.body());
+
+        JsonNode listed = JSON.readTree(http().get("/api/v1/review/scores?limit=50", "demo-supervisor").body());
+        List<JsonNode> same = listed.path("items").findParents("id").stream()
+                .filter(n -> n.path("id").asText().equals(first.path("id").asText()) && n.has("contributions"))
+                .toList();
+        assertThat(same).singleElement().isEqualTo(first);
+    }
+
+    @Test
+    void aResponseThatWouldNotRenderTheSameIsRefusedNotServed() throws Exception {
+        HttpResponse<String> created = post(Cases.high("C-SR-0020"), "en");
+        String id = JSON.readTree(created.body()).path("id").asText();
+        String fingerprint = jdbc.queryForObject("SELECT response_fingerprint FROM score WHERE id = ?", String.class,
+                id);
+        jdbc.update("UPDATE score SET response_fingerprint = '0000000000000000' WHERE id = ?", id);
+        try {
+            HttpResponse<String> read = get(id, "en");
+            assertThat(read.statusCode()).isEqualTo(500);
+            assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                    assertThat(t).startsWith("application/problem+json"));
+            assertThat(read.body()).doesNotContain("C-SR-0020").doesNotContain("contributions");
+            assertThat(http().get("/actuator/health", null).statusCode()).isEqualTo(200);
+        } finally { // the database is shared with other tests, whose lists would hold this score
+            jdbc.update("UPDATE score SET response_fingerprint = ? WHERE id = ?", fingerprint, id);
+        }
+        assertThat(get(id, "en").body()).isEqualTo(created.body());
+    }
+
+    private HttpResponse<String> post(ScoreRequest request, String language) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/scores"))
+                .header("Content-Type", "application/json").header("Accept-Language", language)
+                .header("Authorization", "Bearer demo-caseworker")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String id, String language) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/scores/" + id
+                        + "?purpose=case_review")).header("Accept-Language", language)
+                .header("Authorization", "Bearer demo-caseworker").GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String fingerprint(String body) throws Exception {
+        byte[] d = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d, 0, 8);
+    }
+}
