@@ -33,6 +33,6 @@ final class RawJsonConverter extends AbstractHttpMessageConverter<RawJson> {
 
     @Override
     protected void writeInternal(RawJson body, HttpOutputMessage output) throws IOException {
-        output.getBody().write(body.json().getBytes(StandardCharsets.UTF_8));
+        output.getBody().write(body.utf8());
     }
 }

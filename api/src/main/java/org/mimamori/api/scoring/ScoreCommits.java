@@ -77,7 +77,7 @@ class ScoreCommits {
         private volatile Throwable failure;
 
         Pending(UUID id, String childRef, String purpose, Caller caller, Case input, ExplainedScore explained,
-                FeatureSchema schema, Instant at, String requestJson, String responseJson, String language,
+                FeatureSchema schema, Instant at, String requestJson, byte[] responseJson, String language,
                 AccessContext context, Runnable alsoRecord) {
             this.id = id;
             this.childRef = childRef;

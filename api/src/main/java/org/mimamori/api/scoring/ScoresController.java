@@ -58,14 +58,14 @@ class ScoresController implements ScoresApi {
                 Roles.CASEWORKER, Roles.SUPERVISOR));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/scores/{id}")
                 .buildAndExpand(id).toUri();
-        return raw(ResponseEntity.created(location).body(new RawJson(json)));
+        return raw(ResponseEntity.created(location).body(RawJson.of(json)));
     }
 
     @Override
     public ResponseEntity<Score> getScore(UUID id, AccessPurpose purpose) {
         String json = scoring.read(id, Caller.of(SecurityContextHolder.getContext().getAuthentication(),
                 Roles.CASEWORKER, Roles.SUPERVISOR, Roles.AUDITOR));
-        return raw(ResponseEntity.ok(new RawJson(json)));
+        return raw(ResponseEntity.ok(RawJson.of(json)));
     }
 
     /**

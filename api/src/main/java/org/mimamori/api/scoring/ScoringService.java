@@ -40,8 +40,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 class ScoringService {
 
-    /** A recorded score: its id and the response JSON exactly as given. */
-    record Recorded(UUID id, String json) {
+    /** A recorded score: its id and the response JSON exactly as given, in UTF-8. */
+    record Recorded(UUID id, byte[] json) {
     }
 
     private final ActiveModels models;
@@ -100,7 +100,7 @@ class ScoringService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Score view = ScoreViews.view(id, request, explained, model.scorer().schema(), locale, now, caller);
         String requestJson = write(request);
-        String responseJson = write(view);
+        byte[] responseJson = writeUtf8(view); // straight to UTF-8: its fingerprint and the body are these bytes
         // recorded with its audit record, together with the scores of concurrent requests (ScoreCommits)
         org.mimamori.api.web.dto.PriorAssessment prior = request.getPriorAssessment();
         WorkPermits.stepAside(); // what is left is waiting for the group's commit
@@ -159,6 +159,14 @@ class ScoringService {
     private static AccessContext currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
                 ? AccessContext.of(a.getRequest()) : null;
+    }
+
+    private byte[] writeUtf8(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     private String write(Object value) {

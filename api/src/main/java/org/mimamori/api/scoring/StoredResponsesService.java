@@ -42,29 +42,34 @@ class StoredResponsesService implements StoredResponses {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("score " + s.id() + ": its stored inputs cannot be read", e);
         }
-        String response = write(ScoreViews.view(UUID.fromString(s.id()), request,
+        byte[] response = write(ScoreViews.view(UUID.fromString(s.id()), request,
                 scorer.score(CaseReader.read(scorer.schema(), request.getItems())), scorer.schema(),
                 Locale.forLanguageTag(s.language()), s.createdAt(), new Caller(s.requestedBy(), s.requesterRole())));
         if (!fingerprint(response).equals(s.fingerprint())) {
             throw new IllegalStateException("score " + s.id() + ": its response rendered again by model "
                     + s.modelVersion() + " differs from the one first given (fingerprint " + s.fingerprint() + ")");
         }
-        return response;
+        return new String(response, StandardCharsets.UTF_8);
     }
 
     /** The first 8 bytes of the SHA-256 of a response's UTF-8, in hex (16 characters). */
     static String fingerprint(String response) {
+        return fingerprint(response.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The first 8 bytes of the SHA-256 of a response in UTF-8, in hex (16 characters). */
+    static String fingerprint(byte[] utf8) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(response.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(utf8);
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
     }
 
-    private String write(Object value) {
+    private byte[] write(Object value) {
         try {
-            return json.writeValueAsString(value);
+            return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

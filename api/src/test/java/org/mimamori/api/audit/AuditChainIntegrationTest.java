@@ -101,6 +101,38 @@ class AuditChainIntegrationTest {
 
     @Test
     @Order(2)
+    void aLaneHeadRestoredOlderThanItsRecordsIsContinuedAfterTheNewestRecord() {
+        Map<Integer, Long> newest = new java.util.HashMap<>();
+        jdbc.query("SELECT lane, MAX(seq) AS n FROM audit_event WHERE lane IS NOT NULL GROUP BY lane",
+                rs -> {
+                    newest.put(rs.getInt("lane"), rs.getLong("n"));
+                });
+        assertThat(newest).isNotEmpty();
+        db.runAsAdministrator("UPDATE mimamori.audit_head SET last_seq = CASE WHEN last_seq > 2 THEN last_seq - 2 "
+                + "ELSE 0 END;");
+
+        audited(16); // as many appends as lanes twice over, so every lane in use is appended to
+
+        Map<Integer, Long> after = new java.util.HashMap<>();
+        jdbc.query("SELECT lane, MIN(seq) AS n FROM audit_event WHERE lane IS NOT NULL AND id > ? GROUP BY lane",
+                rs -> {
+                    after.put(rs.getInt("lane"), rs.getLong("n"));
+                }, lastIdBefore(newest));
+        assertThat(after).isNotEmpty();
+        after.forEach((lane, first) -> assertThat(first).as("lane " + lane)
+                .isEqualTo(newest.getOrDefault(lane, 0L) + 1));
+        assertThat(jdbc.queryForList("SELECT lane FROM audit_event WHERE lane IS NOT NULL GROUP BY lane "
+                + "HAVING COUNT(*) <> MAX(seq) OR MIN(seq) <> 1", Integer.class)).as("no lane has gaps").isEmpty();
+        assertThat(verify().getIntact()).isTrue();
+    }
+
+    /** The newest record id while the lanes' newest numbers were read. */
+    private long lastIdBefore(Map<Integer, Long> newest) {
+        return newest.entrySet().stream().mapToLong(e -> id(e.getKey(), e.getValue())).max().orElse(0);
+    }
+
+    @Test
+    @Order(3)
     void oneHundredThousandUntouchedRecordsVerifyInUnderTenSeconds() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -129,7 +161,7 @@ class AuditChainIntegrationTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void anAlteredADeletedAndAForgedRecordAreEachNamed() {
         List<Long> ids = jdbc.queryForList("SELECT id FROM audit_event ORDER BY id LIMIT 2000", Long.class);
         long altered = ids.get(500);
@@ -168,7 +200,7 @@ class AuditChainIntegrationTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void recordsSwappedInALaneOrMovedToAnotherAndALaneWoundBackAreFound() {
         audited(40); // one writer takes turns through the lanes
         String anchor = new Clients(port).audit("demo-auditor").auditHead(AccessPurpose.AUDIT).getAnchor();

@@ -27,8 +27,13 @@ public final class AuditLedger {
     private static final String INSERT = "INSERT INTO audit_event (at, actor, role, action, resource, purpose, "
             + "outcome, detail, request_id, children_count, children_digest, children_query, lane, seq, prev_hash, "
             + "hash) VALUES (FROM_UNIXTIME(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String LOCK = "SELECT h.id, GREATEST(h.last_seq, COALESCE((SELECT MAX(seq) FROM audit_event "
-            + "WHERE lane = h.id), 0)), h.hash FROM audit_head h WHERE ";
+    /**
+     * The lane's number is the head's, or the lane's newest record's if that is higher (a head restored older than
+     * its records); the newest is found by one descent of the index {@code (lane, seq)} ({@code MAX(seq)} in a
+     * correlated subquery reads every record of the lane).
+     */
+    private static final String LOCK = "SELECT h.id, GREATEST(h.last_seq, COALESCE((SELECT e.seq FROM audit_event e "
+            + "WHERE e.lane = h.id ORDER BY e.seq DESC LIMIT 1), 0)), h.hash FROM audit_head h WHERE ";
 
     private AuditLedger() {
     }
