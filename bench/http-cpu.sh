@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# CPU seconds per recorded score under the HTTP benchmark's load: starts api/target/mimamori-api.jar on a fresh data
+# directory, scores for W seconds (default 90), then over 10 s of a 20 s run reads /proc for the service JVM (by thread
+# group), mariadbd and wrk. JAVA_OPTS: the JVM's options (e.g. -agentpath: of async-profiler for a profile).
+#   W=150 bash bench/http-cpu.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+W=${W:-90}
+WORK=$(mktemp -d); PORT=$(command -p python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+java ${JAVA_OPTS:--Xmx2g} -jar api/target/mimamori-api.jar ${MIMAMORI_ARGS:-} --server.port=$PORT --server.address=127.0.0.1 --mimamori.data-dir=$WORK/data > $WORK/app.log 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+URL=http://127.0.0.1:$PORT
+for _ in $(seq 1 180); do curl -sf -o /dev/null -X POST "$URL/api/v1/scores" -H 'Authorization: Bearer demo-caseworker' -H 'Content-Type: application/json' -d '{"childRef":"C-0001","purpose":"screening","items":{}}' && break; sleep 1; done
+wrk -t2 -c32 -d${W}s -s bench/score.lua $URL/api/v1/scores >/dev/null
+DB=$(pgrep -x mariadbd | head -1)
+snap() { # pid -> utime+stime ticks
+  awk '{print $14+$15}' /proc/$1/stat; }
+threads() { for t in /proc/$PID/task/*; do n=$(tr ' ' '_' < $t/comm); v=$(sed 's/.*) //' $t/stat | awk '{print $12+$13}'); echo "$n $v"; done | sed -E 's/-[0-9]+ / /; s/#[0-9]+//; s/[0-9]+ / /' | awk '{a[$1]+=$2} END {for (k in a) print k, a[k]}' | sort; }
+wrk -t2 -c32 -d20s --latency -s bench/score.lua $URL/api/v1/scores > $WORK/wrk.txt &
+WRK=$!
+sleep 5
+j1=$(snap $PID); d1=$(snap $DB); w1=$(snap $(pgrep -x wrk | head -1)); threads > $WORK/t1
+sleep 10
+j2=$(snap $PID); d2=$(snap $DB); w2=$(snap $(pgrep -x wrk | head -1)); threads > $WORK/t2
+wait $WRK
+sleep 1
+grep -E "Requests/sec|99%" $WORK/wrk.txt
+echo "cpu s over 10 s: java $(( (j2-j1) ))/100  mariadbd $(( (d2-d1) ))/100  wrk $(( (w2-w1) ))/100"
+join $WORK/t1 $WORK/t2 | awk '{d=$3-$2; if (d>5) printf "  %-28s %5.2f s\n", $1, d/100}' | sort -k2 -nr
