@@ -212,8 +212,9 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
     @Test
     void aCorrectionIsScoredByTheActiveModelWhenTheOriginalsIsNoLongerRegistered() {
         Score old = clients().scores("demo-caseworker").createScore(Cases.low("DSC-0003"), "ja");
-        // a score of a model that is no longer registered
-        jdbc.update("UPDATE score SET model_version = 'gone00000000gone' WHERE id = ?", old.getId().toString());
+        // a score of a model that is no longer registered (kept as given, as before V21: it cannot be rendered)
+        jdbc.update("UPDATE score SET model_version = 'gone00000000gone', response_json = ? WHERE id = ?",
+                http().get("/api/v1/scores/" + old.getId(), "demo-caseworker").body(), old.getId().toString());
         Correction c = clients().corrections(OFFICER).createCorrection(old.getId(), new CorrectionRequest()
                 .purpose(CorrectionRequest.PurposeEnum.CORRECTION_REQUEST).items(Cases.high("X-2").getItems())
                 .reason("別の子どもの記録と取り違えていたため訂正"), "ja");
