@@ -49,7 +49,7 @@ class BatchScoreRecorder implements ScoreRecorder {
                     locale, createdAt, caller);
             rows.add(new Object[] {b.id().toString(), b.childRef(), Purpose.SCREENING.getValue(),
                     b.explained().modelVersion(), b.explained().schemaId(), caller.name(), caller.role(), at,
-                    write(request), locale.getLanguage(), StoredResponsesService.fingerprint(writeUtf8(view)),
+                    write(request), locale.getLanguage(), StoredResponsesService.fingerprint(StoredResponsesService.utf8(json, view)),
                     b.explained().estimate() == null ? null : b.explained().estimate().band().id(),
                     b.explained().estimate() == null ? null : b.explained().estimate().probability(),
                     b.explained().redFlags().size()});
@@ -86,14 +86,6 @@ class BatchScoreRecorder implements ScoreRecorder {
                     "Score " + c.supersedes() + " is superseded already; correct its current version.");
         }
         return VersionMarks.mark(response, c.supersedes(), c.reason(), null, null, json);
-    }
-
-    private byte[] writeUtf8(Object value) {
-        try {
-            return json.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
     }
 
     private String write(Object value) {

@@ -100,7 +100,7 @@ class ScoringService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Score view = ScoreViews.view(id, request, explained, model.scorer().schema(), locale, now, caller);
         String requestJson = write(request);
-        byte[] responseJson = writeUtf8(view); // straight to UTF-8: its fingerprint and the body are these bytes
+        byte[] responseJson = StoredResponsesService.utf8(json, view); // straight to UTF-8: its fingerprint and the body are these bytes
         // recorded with its audit record, together with the scores of concurrent requests (ScoreCommits)
         org.mimamori.api.web.dto.PriorAssessment prior = request.getPriorAssessment();
         WorkPermits.stepAside(); // what is left is waiting for the group's commit
@@ -159,14 +159,6 @@ class ScoringService {
     private static AccessContext currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
                 ? AccessContext.of(a.getRequest()) : null;
-    }
-
-    private byte[] writeUtf8(Object value) {
-        try {
-            return json.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
     }
 
     private String write(Object value) {

@@ -3,6 +3,9 @@ package org.mimamori.api.scoring;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
+
+import org.mimamori.model.scoring.ExplainedScore;
 
 /**
  * The response of a stored score (migration V21). A response is a pure function of what its row keeps — the
@@ -37,4 +40,16 @@ public interface StoredResponses {
      *                               response rendered again is not the one first given (the fingerprint differs)
      */
     String response(Stored s);
+
+    /**
+     * The explanation of a stored score, computed again from its stored inputs by the model that scored it (a pure
+     * function of the two).
+     *
+     * @param scoreId      the score, for messages
+     * @param requestJson  its stored request
+     * @param modelVersion its model
+     * @return the explanation, or empty when that model is no longer registered or fails its checks
+     * @throws IllegalStateException when the stored inputs cannot be read or that model refuses them
+     */
+    Optional<ExplainedScore> explainedAgain(String scoreId, String requestJson, String modelVersion);
 }

@@ -5,13 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.mimamori.api.models.ActiveModel;
-import org.mimamori.api.models.RegisteredScorers;
-import org.mimamori.api.problems.InvalidRequestException;
-import org.mimamori.api.scoring.ScoreRecorder;
+import org.mimamori.api.scoring.StoredResponses;
 import org.mimamori.model.scoring.Contribution;
 import org.mimamori.model.scoring.ExplainedScore;
 import org.slf4j.Logger;
@@ -44,17 +38,12 @@ public class ScoreStates {
     record Key(String item, String state, String stateJa, Integer rank) {
     }
 
-    private static final TypeReference<Map<String, Object>> ITEMS = new TypeReference<>() {
-    };
-
     private final JdbcTemplate jdbc;
-    private final RegisteredScorers scorers;
-    private final ObjectMapper json;
+    private final StoredResponses responses;
 
-    ScoreStates(JdbcTemplate jdbc, RegisteredScorers scorers, ObjectMapper json) {
+    ScoreStates(JdbcTemplate jdbc, StoredResponses responses) {
         this.jdbc = jdbc;
-        this.scorers = scorers;
-        this.json = json;
+        this.responses = responses;
     }
 
     /**
@@ -95,25 +84,17 @@ public class ScoreStates {
             return Optional.empty();
         }
         String version = (String) found.get(0).get("model_version");
-        Optional<ActiveModel> model = scorers.registered(version);
-        if (model.isEmpty()) {
-            LOG.warn("Score {}: its model {} is no longer registered, so its similarity key cannot be derived",
-                    scoreId, version);
-            return Optional.empty();
-        }
         try {
-            // the stored request's items, read as a request's are (ScoreRecorder.readItems)
-            Map<String, Object> items = json.convertValue(json.readTree((String) found.get(0).get("request_json"))
-                    .path("items"), ITEMS);
-            var scorer = model.get().scorer();
-            return Optional.of(keys(scorer.score(ScoreRecorder.readItems(scorer.schema(),
-                    items == null ? Map.of() : items))));
-        } catch (InvalidRequestException e) { // not with the model that scored them: cannot happen unless edited
-            LOG.warn("Score {}: its stored inputs are refused by its model {}, so its similarity key cannot be "
-                    + "derived", scoreId, version);
+            Optional<ExplainedScore> explained = responses.explainedAgain(scoreId,
+                    (String) found.get(0).get("request_json"), version);
+            if (explained.isEmpty()) {
+                LOG.warn("Score {}: its model {} is no longer registered, so its similarity key cannot be derived",
+                        scoreId, version);
+            }
+            return explained.map(ScoreStates::keys);
+        } catch (IllegalStateException e) { // its stored inputs unreadable or refused: only if the row was edited
+            LOG.warn("{}, so its similarity key cannot be derived", e.getMessage());
             return Optional.empty();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the stored inputs of score " + scoreId + " cannot be read", e);
         }
     }
 

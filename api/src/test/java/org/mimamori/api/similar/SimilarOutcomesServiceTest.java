@@ -159,7 +159,7 @@ class SimilarOutcomesServiceTest {
 
     /** Keys derived again: none (the stub store gives the stored ones; a score no item moved has none). */
     private static ScoreStates noDerivedKeys() {
-        return new ScoreStates(null, null, null) {
+        return new ScoreStates(null, null) {
             @Override
             Optional<List<Key>> derived(String scoreId) {
                 return Optional.of(List.of());
