@@ -20,7 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link ScoreRecorder} writing {@code score} rows: a screening's with one JDBC batch insert, corrected versions one by one. */
+/**
+ * {@link ScoreRecorder} writing {@code score} rows: a screening's with one JDBC batch insert (their responses are
+ * rendered again on read), corrected versions one by one (their responses kept, {@link StoredResponses}).
+ */
 @Service
 class BatchScoreRecorder implements ScoreRecorder {
 
@@ -72,13 +75,14 @@ class BatchScoreRecorder implements ScoreRecorder {
         ExplainedScore e = c.explained();
         jdbc.update("INSERT INTO score (id, child_ref, purpose, model_version, schema_id, requested_by, "
                         + "requester_role, created_at, request_json, response_language, response_fingerprint, "
-                        + "band_id, probability, red_flag_count, version_no, supersedes, correction_reason) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "band_id, probability, red_flag_count, version_no, supersedes, correction_reason, "
+                        + "response_kept) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 c.id().toString(), c.childRef(), c.purpose(), e.modelVersion(), e.schemaId(), caller.name(),
                 caller.role(), when, write(request), locale.getLanguage(), StoredResponsesService.fingerprint(response),
                 e.estimate() == null ? null : e.estimate().band().id(),
                 e.estimate() == null ? null : e.estimate().probability(), e.redFlags().size(), c.versionNo(),
-                c.supersedes(), c.reason());
+                c.supersedes(), c.reason(),
+                StoredResponsesService.kept(response.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         int marked = jdbc.update("UPDATE score SET superseded_by = ?, superseded_at = ? "
                 + "WHERE id = ? AND superseded_by IS NULL", c.id().toString(), when, c.supersedes());
         if (marked != 1) {

@@ -39,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records the scores of concurrent {@code POST /api/v1/scores} requests together (group commit): a request
  * queues its score and waits; a committer thread takes every score queued so far (at most
  * {@code mimamori.scores.group-max}, default 32) and records them in one transaction — each score with its audit
- * record and what the {@link ScoreListener}s add — with one JDBC batch per table and one
- * durable commit, then wakes each of their requests. Scores queued while a group commits make the next group, so
+ * record, its response kept compressed ({@link StoredResponses}) and what the {@link ScoreListener}s add — with one
+ * JDBC batch per table and one durable commit, then wakes each of their requests. Scores queued while a group commits make the next group, so
  * the busier the service, the larger the groups and the fewer the commits per score. Each request returns only
  * once its own score and audit record are committed. A child under a cessation-of-use request is refused alone;
  * when a group fails for a reason other than the database being unavailable, each of its scores is recorded
@@ -53,7 +53,7 @@ class ScoreCommits {
     private static final Logger LOG = LoggerFactory.getLogger(ScoreCommits.class);
     private static final String INSERT = "INSERT INTO score (id, child_ref, purpose, model_version, schema_id, "
             + "requested_by, requester_role, created_at, request_json, response_language, response_fingerprint, "
-            + "band_id, probability, red_flag_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "band_id, probability, red_flag_count, response_kept) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     /** How long a queued score may wait for a committer before its request is answered 503 (nothing stored). */
     private static final long QUEUED_FOR_AT_MOST_SECONDS = 30;
 
@@ -70,6 +70,7 @@ class ScoreCommits {
         final String requestJson;
         final String language;
         final String fingerprint;
+        final byte[] kept;
         final AccessContext context;
         final Runnable alsoRecord;
         private final CountDownLatch finished = new CountDownLatch(1);
@@ -90,6 +91,7 @@ class ScoreCommits {
             this.requestJson = requestJson;
             this.language = language;
             this.fingerprint = StoredResponsesService.fingerprint(responseJson); // in the request's thread
+            this.kept = StoredResponsesService.kept(responseJson);
             this.context = context;
             this.alsoRecord = alsoRecord;
         }
@@ -261,7 +263,7 @@ class ScoreCommits {
                     e.modelVersion(), e.schemaId(), q.caller.name(), q.caller.role(), Timestamp.from(q.at),
                     q.requestJson, q.language, q.fingerprint,
                     e.estimate() == null ? null : e.estimate().band().id(),
-                    e.estimate() == null ? null : e.estimate().probability(), e.redFlags().size()});
+                    e.estimate() == null ? null : e.estimate().probability(), e.redFlags().size(), q.kept});
         }
         if (rows.size() == 1) {
             jdbc.update(INSERT, rows.get(0));

@@ -118,10 +118,11 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
                 new DecisionRequest().decision(DecisionKind.OUTREACH));
         clients().decisions("demo-caseworker").recordOutcome(old.getId(),
                 new OutcomeRequest().needConfirmed(false).confirmedOn(LocalDate.of(2026, 4, 1)));
-        // the response as first given (rendered again and checked against its fingerprint), and the row behind it
+        // the response as first given (kept, and checked against its fingerprint), and the row behind it
         String stored = http().get("/api/v1/scores/" + old.getId() + "?purpose=supervision", "demo-supervisor")
                 .body();
-        String row = "SELECT CONCAT(request_json, response_language, response_fingerprint) FROM score WHERE id = ?";
+        String row = "SELECT CONCAT(request_json, response_language, response_fingerprint, HEX(response_kept)) "
+                + "FROM score WHERE id = ?";
         String kept = jdbc.queryForObject(row, String.class, old.getId().toString());
 
         Map<String, Object> corrected = new LinkedHashMap<>(Cases.high("X-1").getItems());
@@ -212,9 +213,8 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
     @Test
     void aCorrectionIsScoredByTheActiveModelWhenTheOriginalsIsNoLongerRegistered() {
         Score old = clients().scores("demo-caseworker").createScore(Cases.low("DSC-0003"), "ja");
-        // a score of a model that is no longer registered (kept as given, as before V21: it cannot be rendered)
-        jdbc.update("UPDATE score SET model_version = 'gone00000000gone', response_json = ? WHERE id = ?",
-                http().get("/api/v1/scores/" + old.getId(), "demo-caseworker").body(), old.getId().toString());
+        // a score of a model that is no longer registered (its response is kept: V22)
+        jdbc.update("UPDATE score SET model_version = 'gone00000000gone' WHERE id = ?", old.getId().toString());
         Correction c = clients().corrections(OFFICER).createCorrection(old.getId(), new CorrectionRequest()
                 .purpose(CorrectionRequest.PurposeEnum.CORRECTION_REQUEST).items(Cases.high("X-2").getItems())
                 .reason("別の子どもの記録と取り違えていたため訂正"), "ja");

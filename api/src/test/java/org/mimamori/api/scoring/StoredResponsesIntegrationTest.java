@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -15,14 +16,18 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import net.jpountz.lz4.LZ4Factory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mimamori.api.support.Cases;
 import org.mimamori.api.support.IntegrationTestBase;
 import org.mimamori.client.model.ScoreRequest;
 
 /**
- * A score's response is not stored but rendered again on every read (migration V21, {@link StoredResponses}):
- * what is read is byte for byte what was first given, in the language it was given in, and a response that would
+ * A score's response is kept compressed (migration V22, {@link StoredResponses}) and served as kept, whatever its
+ * model and today's rendering would give; one not kept (V21's rows) is rendered again. Either way what is read is
+ * byte for byte what was first given, in the language it was given in, and a response that is damaged or would
  * not render the same is refused, never served.
  */
 class StoredResponsesIntegrationTest extends IntegrationTestBase {
@@ -39,8 +44,10 @@ class StoredResponsesIntegrationTest extends IntegrationTestBase {
             String id = JSON.readTree(created.body()).path("id").asText();
 
             Map<String, Object> row = jdbc.queryForMap("SELECT response_json, response_language, "
-                    + "response_fingerprint FROM score WHERE id = ?", id);
-            assertThat(row.get("response_json")).as("not stored").isNull();
+                    + "response_fingerprint, response_kept FROM score WHERE id = ?", id);
+            assertThat(row.get("response_json")).as("not stored as text").isNull();
+            assertThat(decompress((byte[]) row.get("response_kept"))).as("kept compressed").isEqualTo(created.body());
+            assertThat(((byte[]) row.get("response_kept")).length).isLessThan(created.body().length() / 3);
             assertThat(row.get("response_language")).isEqualTo(c.getValue());
             assertThat(row.get("response_fingerprint")).isEqualTo(fingerprint(created.body()));
 
@@ -64,21 +71,58 @@ class StoredResponsesIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
-    void aResponseThatWouldNotRenderTheSameIsRefusedNotServed() throws Exception {
-        HttpResponse<String> created = post(Cases.high("C-SR-0020"), "en");
+    void aKeptResponseIsServedAsKeptWithoutItsModel() throws Exception {
+        HttpResponse<String> created = post(Cases.high("C-SR-0030"), "ja");
         String id = JSON.readTree(created.body()).path("id").asText();
-        String fingerprint = jdbc.queryForObject("SELECT response_fingerprint FROM score WHERE id = ?", String.class,
-                id);
-        jdbc.update("UPDATE score SET response_fingerprint = '0000000000000000' WHERE id = ?", id);
+        String model = jdbc.queryForObject("SELECT model_version FROM score WHERE id = ?", String.class, id);
+        // no registered model could render it again: the kept response is what is read
+        jdbc.update("UPDATE score SET model_version = 'not-registered' WHERE id = ?", id);
         try {
             HttpResponse<String> read = get(id, "en");
-            assertThat(read.statusCode()).isEqualTo(500);
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            assertThat(read.body()).isEqualTo(created.body());
+        } finally {
+            jdbc.update("UPDATE score SET model_version = ? WHERE id = ?", model, id);
+        }
+    }
+
+    @Test
+    void aResponseNotKeptIsRenderedAgainByteForByte() throws Exception {
+        HttpResponse<String> created = post(Cases.lowWithRedFlag("C-SR-0040"), "ja");
+        String id = JSON.readTree(created.body()).path("id").asText();
+        byte[] kept = jdbc.queryForObject("SELECT response_kept FROM score WHERE id = ?", byte[].class, id);
+        jdbc.update("UPDATE score SET response_kept = NULL WHERE id = ?", id); // as V21 wrote it
+        try {
+            HttpResponse<String> read = get(id, "en");
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            assertThat(read.body()).isEqualTo(created.body());
+        } finally {
+            jdbc.update("UPDATE score SET response_kept = ? WHERE id = ?", kept, id);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "a kept response whose fingerprint differs | response_fingerprint = '0000000000000000'",
+            "a kept response that is damaged | response_kept = 'not compressed'",
+            "a response rendered again that differs | "
+                    + "response_kept = NULL, response_fingerprint = '0000000000000000'"})
+    void aResponseNotAsFirstGivenIsRefusedNotServed(String what, String damage) throws Exception {
+        HttpResponse<String> created = post(Cases.high("C-SR-0020"), "en");
+        String id = JSON.readTree(created.body()).path("id").asText();
+        Map<String, Object> row = jdbc.queryForMap("SELECT response_fingerprint, response_kept FROM score "
+                + "WHERE id = ?", id);
+        jdbc.update("UPDATE score SET " + damage + " WHERE id = ?", id);
+        try {
+            HttpResponse<String> read = get(id, "en");
+            assertThat(read.statusCode()).as(what).isEqualTo(500);
             assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
                     assertThat(t).startsWith("application/problem+json"));
             assertThat(read.body()).doesNotContain("C-SR-0020").doesNotContain("contributions");
             assertThat(http().get("/actuator/health", null).statusCode()).isEqualTo(200);
         } finally { // the database is shared with other tests, whose lists would hold this score
-            jdbc.update("UPDATE score SET response_fingerprint = ? WHERE id = ?", fingerprint, id);
+            jdbc.update("UPDATE score SET response_fingerprint = ?, response_kept = ? WHERE id = ?",
+                    row.get("response_fingerprint"), row.get("response_kept"), id);
         }
         assertThat(get(id, "en").body()).isEqualTo(created.body());
     }
@@ -96,6 +140,13 @@ class StoredResponsesIntegrationTest extends IntegrationTestBase {
                         + "?purpose=case_review")).header("Accept-Language", language)
                 .header("Authorization", "Bearer demo-caseworker").GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The kept form (V22): the response's length in 4 bytes, big-endian, then its LZ4 block. */
+    private static String decompress(byte[] kept) {
+        byte[] out = new byte[ByteBuffer.wrap(kept).getInt()];
+        LZ4Factory.safeInstance().safeDecompressor().decompress(kept, 4, kept.length - 4, out, 0);
+        return new String(out, StandardCharsets.UTF_8);
     }
 
     private static String fingerprint(String body) throws Exception {
