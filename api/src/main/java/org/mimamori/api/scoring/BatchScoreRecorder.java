@@ -21,15 +21,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@link ScoreRecorder} writing {@code score} rows: a screening's with one JDBC batch insert (their responses are
- * rendered again on read), corrected versions one by one (their responses kept, {@link StoredResponses}).
+ * {@link ScoreRecorder} writing {@code score} rows, each with its response kept ({@link StoredResponses}): a
+ * screening's with one JDBC batch insert, corrected versions one by one.
  */
 @Service
 class BatchScoreRecorder implements ScoreRecorder {
 
     private static final String INSERT = "INSERT INTO score (id, child_ref, purpose, model_version, schema_id, "
             + "requested_by, requester_role, created_at, request_json, response_language, response_fingerprint, "
-            + "band_id, probability, red_flag_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "band_id, probability, red_flag_count, response_kept) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -48,14 +48,14 @@ class BatchScoreRecorder implements ScoreRecorder {
         List<Object[]> rows = new ArrayList<>(scores.size());
         for (Batched b : scores) {
             ScoreRequest request = new ScoreRequest(b.childRef(), Purpose.SCREENING, b.items());
-            Score view = ScoreViews.view(b.id(), request, b.explained(), schema,
-                    locale, createdAt, caller);
+            byte[] response = StoredResponsesService.utf8(json, ScoreViews.view(b.id(), request, b.explained(),
+                    schema, locale, createdAt, caller));
             rows.add(new Object[] {b.id().toString(), b.childRef(), Purpose.SCREENING.getValue(),
                     b.explained().modelVersion(), b.explained().schemaId(), caller.name(), caller.role(), at,
-                    write(request), locale.getLanguage(), StoredResponsesService.fingerprint(StoredResponsesService.utf8(json, view)),
+                    write(request), locale.getLanguage(), StoredResponsesService.fingerprint(response),
                     b.explained().estimate() == null ? null : b.explained().estimate().band().id(),
                     b.explained().estimate() == null ? null : b.explained().estimate().probability(),
-                    b.explained().redFlags().size()});
+                    b.explained().redFlags().size(), StoredResponsesService.kept(response)});
         }
         jdbc.batchUpdate(INSERT, rows);
         if (!listeners.isEmpty()) {

@@ -11,7 +11,7 @@ import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.model.data.Case;
 import org.mimamori.model.data.CaseProblem;
 import org.mimamori.model.data.InvalidCaseException;
-import org.mimamori.model.data.InvalidValueException;
+import org.mimamori.model.schema.InvalidValueException;
 import org.mimamori.model.data.ValueParser;
 import org.mimamori.model.schema.DidYouMean;
 import org.mimamori.model.schema.FeatureSchema;

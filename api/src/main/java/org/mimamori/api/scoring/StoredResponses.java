@@ -8,12 +8,12 @@ import java.util.Optional;
 import org.mimamori.model.scoring.ExplainedScore;
 
 /**
- * The response of a stored score, byte for byte as first given. A score answered to a request keeps it, compressed
- * (migration V22), with a fingerprint of it; a read decompresses it and checks the fingerprint. A response not kept
- * (a screening's entries, and scores of V21's time) is a pure function of what its row keeps — the inputs, the
- * model (registered bundles are kept), the id, time and requester, and the language it was given in — so a read
- * renders it again with the same model and checks it against the fingerprint: what is read is what was first
- * given, or nothing. Rows written before V21 keep their response as text, served as stored.
+ * The response of a stored score, byte for byte as first given. Every score keeps it, compressed (migration V22),
+ * with a fingerprint of it; a read decompresses it and checks the fingerprint. A response not kept (scores of V21's
+ * time) is a pure function of what its row keeps — the inputs, the model (registered bundles are kept), the id,
+ * time and requester, and the language it was given in — so a read renders it again with the same model and
+ * checks it against the fingerprint: what is read is what was first given, or nothing. Rows written before V21
+ * keep their response as text, served as stored.
  */
 public interface StoredResponses {
 

@@ -17,7 +17,7 @@ import org.mimamori.model.data.Case;
 import org.mimamori.model.data.CaseCsv;
 import org.mimamori.model.data.CsvTable;
 import org.mimamori.model.data.InvalidCaseException;
-import org.mimamori.model.data.InvalidValueException;
+import org.mimamori.model.schema.InvalidValueException;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
 import org.mimamori.model.schema.LocalizedText;

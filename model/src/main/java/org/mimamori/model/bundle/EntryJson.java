@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import org.mimamori.model.data.InvalidValueException;
+import org.mimamori.model.schema.InvalidValueException;
 import org.mimamori.model.schema.LocalizedText;
 
 /**

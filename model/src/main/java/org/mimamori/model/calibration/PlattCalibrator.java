@@ -1,5 +1,8 @@
 package org.mimamori.model.calibration;
 
+import org.mimamori.model.schema.InvalidValueException;
+import org.mimamori.model.schema.LocalizedText;
+
 /**
  * Platt scaling: p = sigmoid(a · logit + b), fitted by 1-D logistic regression of the labels on the logits.
  *
@@ -24,7 +27,8 @@ public record PlattCalibrator(double a, double b) implements Calibrator {
     /** Checks that the parameters are finite and the slope is not negative. */
     public PlattCalibrator {
         if (!(a >= 0 && Double.isFinite(a) && Double.isFinite(b))) {
-            throw new IllegalArgumentException("Platt parameters must be finite with a >= 0, not a=" + a + ", b=" + b);
+            throw new InvalidValueException(new LocalizedText("Platt のパラメーターは有限で a ≥ 0 でなければなりません（a=" + a + "、b=" + b + "）",
+                    "Platt parameters must be finite with a >= 0, not a=" + a + ", b=" + b));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mimamori.model.schema.InvalidValueException;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
 import org.mimamori.model.schema.LocalizedText;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.mimamori.model.schema.InvalidValueException;
 import org.mimamori.model.schema.LocalizedText;
 
 /**

@@ -2,6 +2,7 @@ package org.mimamori.model.data;
 
 import java.util.Locale;
 
+import org.mimamori.model.schema.InvalidValueException;
 import org.mimamori.model.schema.Item;
 import org.mimamori.model.schema.ItemType;
 import org.mimamori.model.schema.LocalizedText;

@@ -1,5 +1,8 @@
 package org.mimamori.model.encoding;
 
+import org.mimamori.model.schema.InvalidValueException;
+import org.mimamori.model.schema.LocalizedText;
+
 /**
  * How the scorecard encoder bins numeric items.
  *
@@ -19,8 +22,9 @@ public record BinSettings(int maxBins, double minBinShare, int minBinCount) {
     /** Checks the settings. */
     public BinSettings {
         if (maxBins < 1 || minBinShare < 0 || minBinShare >= 1 || minBinCount < 1) {
-            throw new IllegalArgumentException("invalid bin settings: " + maxBins + ", " + minBinShare + ", "
-                    + minBinCount);
+            throw new InvalidValueException(new LocalizedText("区間の設定が正しくありません：" + maxBins + "、"
+                    + minBinShare + "、" + minBinCount, "invalid bin settings: " + maxBins + ", " + minBinShare + ", "
+                    + minBinCount));
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.mimamori.model.schema.InvalidValueException;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.data.Case;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
@@ -40,7 +42,8 @@ public final class CaseEncoder {
         for (Item item : schema.inputs()) {
             EncoderState.ItemState s = learned.get(item.id());
             if (s == null) {
-                throw new IllegalArgumentException("the encoder state has no entry for input item '" + item.id() + "'");
+                throw new InvalidValueException(new LocalizedText("エンコーダーの状態に入力項目「" + item.id() + "」がありません",
+                        "the encoder state has no entry for input item '" + item.id() + "'"));
             }
             ItemCoding c = new ItemCoding(item, schema.indexOf(item.id()), state.style(), s, fs.size());
             cs.add(c);
@@ -94,8 +97,9 @@ public final class CaseEncoder {
     /** Restores a fitted encoder from its saved state (e.g. from a model bundle). */
     public static CaseEncoder restore(FeatureSchema schema, EncoderState state) {
         if (!schema.id().equals(state.schemaId())) {
-            throw new IllegalArgumentException("encoder was fitted for schema " + state.schemaId()
-                    + ", not " + schema.id());
+            throw new InvalidValueException(new LocalizedText("エンコーダーはスキーマ " + state.schemaId() + " 用に学習されています（"
+                    + schema.id() + " ではありません）", "encoder was fitted for schema " + state.schemaId() + ", not "
+                    + schema.id()));
         }
         return new CaseEncoder(schema, state);
     }

@@ -1,5 +1,6 @@
 package org.mimamori.model.metrics;
 
+import org.mimamori.model.schema.InvalidValueException;
 import org.mimamori.model.schema.LocalizedText;
 
 /**
@@ -31,13 +32,15 @@ public record ScoreBand(String id, double lower, LocalizedText meaning, BandRevi
     /** Checks the fields. */
     public ScoreBand {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("a band needs an id");
+            throw new InvalidValueException(new LocalizedText("区分には ID が必要です", "a band needs an id"));
         }
         if (!(lower >= 0 && lower < 1)) {
-            throw new IllegalArgumentException("band '" + id + "': lower bound " + lower + " is not in [0, 1)");
+            throw new InvalidValueException(new LocalizedText("区分「" + id + "」：下限 " + lower + " が 0 以上 1 未満ではありません",
+                    "band '" + id + "': lower bound " + lower + " is not in [0, 1)"));
         }
         if (meaning == null) {
-            throw new IllegalArgumentException("band '" + id + "' needs a meaning");
+            throw new InvalidValueException(new LocalizedText("区分「" + id + "」には意味が必要です",
+                    "band '" + id + "' needs a meaning"));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.mimamori.model.schema.InvalidValueException;
 import org.mimamori.model.schema.LocalizedText;
 
 /**
@@ -47,24 +48,31 @@ public record ScoreBands(List<ScoreBand> bands) {
         }
         bands = List.copyOf(reviewed);
         if (bands.isEmpty()) {
-            throw new IllegalArgumentException("at least one band is needed");
+            throw new InvalidValueException(new LocalizedText("区分が 1 つ以上必要です", "at least one band is needed"));
         }
         if (bands.get(0).lower() != 0) {
-            throw new IllegalArgumentException("the first band must start at 0, not " + bands.get(0).lower());
+            throw new InvalidValueException(new LocalizedText("最初の区分は 0 から始まらなければなりません（" + bands.get(0).lower() + " から始まっています）",
+                    "the first band must start at 0, not " + bands.get(0).lower()));
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < bands.size(); i++) {
             if (i > 0 && !(bands.get(i).lower() > bands.get(i - 1).lower())) {
-                throw new IllegalArgumentException("band lower bounds must increase strictly: "
-                        + bands.get(i - 1).lower() + " then " + bands.get(i).lower());
+                throw new InvalidValueException(new LocalizedText("区分の下限は厳密に増えなければなりません："
+                        + bands.get(i - 1).lower() + " の次が " + bands.get(i).lower(), "band lower bounds must increase strictly: "
+                        + bands.get(i - 1).lower() + " then " + bands.get(i).lower()));
             }
             if (!ids.add(bands.get(i).id())) {
-                throw new IllegalArgumentException("duplicate band id '" + bands.get(i).id() + "'");
+                throw new InvalidValueException(new LocalizedText("区分 ID「" + bands.get(i).id() + "」が重複しています",
+                        "duplicate band id '" + bands.get(i).id() + "'"));
             }
             if (i > 0 && bands.get(i).review().compareTo(bands.get(i - 1).review()) < 0) {
-                throw new IllegalArgumentException("band '" + bands.get(i).id() + "' is " + bands.get(i).review().id()
+                throw new InvalidValueException(new LocalizedText("区分「" + bands.get(i).id() + "」の対応は "
+                        + bands.get(i).review().id() + " ですが、下の区分「" + bands.get(i - 1).id() + "」は "
+                        + bands.get(i - 1).review().id() + " です。区分の対応は区分とともに上がらなければなりません"
+                        + "（routine 通常対応、consider 検討、outreach アウトリーチの対象）",
+                        "band '" + bands.get(i).id() + "' is " + bands.get(i).review().id()
                         + " but the lower band '" + bands.get(i - 1).id() + "' is " + bands.get(i - 1).review().id()
-                        + ": review meanings must rise with the bands (routine, consider, outreach)");
+                        + ": review meanings must rise with the bands (routine, consider, outreach)"));
             }
         }
     }
@@ -77,8 +85,10 @@ public record ScoreBands(List<ScoreBand> bands) {
      */
     public ScoreBands withReviews(double outreachFrom, double routineBelow) {
         if (routineBelow > outreachFrom) {
-            throw new IllegalArgumentException("routine bands (below " + routineBelow + ") cannot reach above "
-                    + "the outreach bands (from " + outreachFrom + ")");
+            throw new InvalidValueException(new LocalizedText("通常対応の区分（" + routineBelow + " 未満）が"
+                    + "アウトリーチの対象の区分（" + outreachFrom + " 以上）より上に及ぶことはできません",
+                    "routine bands (below " + routineBelow + ") cannot reach above the outreach bands (from "
+                    + outreachFrom + ")"));
         }
         List<ScoreBand> out = new ArrayList<>();
         for (int i = 0; i < bands.size(); i++) {

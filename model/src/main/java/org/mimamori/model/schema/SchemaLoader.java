@@ -39,7 +39,8 @@ public final class SchemaLoader {
         String resource = RESOURCE_DIR + id + ".yaml";
         try (InputStream in = SchemaLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("no built-in schema '" + id + "'");
+                throw new InvalidValueException(new LocalizedText("組み込みのスキーマ「" + id + "」はありません",
+                        "no built-in schema '" + id + "'"));
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), id + ".yaml");
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
+import org.mimamori.model.schema.InvalidValueException;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.encoding.EncodedCase;
 
 /**
@@ -19,7 +21,7 @@ public record BootstrapEnsemble(List<double[]> weights, double[] biases) {
     /** Checks the shapes. */
     public BootstrapEnsemble {
         if (weights.size() != biases.length) {
-            throw new IllegalArgumentException("one bias per member");
+            throw new InvalidValueException(new LocalizedText("ブートストラップの各モデルに切片が 1 つずつ必要です", "one bias per member"));
         }
         weights = List.copyOf(weights);
         biases = biases.clone();

@@ -2,6 +2,8 @@ package org.mimamori.model.scoring;
 
 import java.util.List;
 
+import org.mimamori.model.schema.InvalidValueException;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.EncodedCase;
 import org.mimamori.model.encoding.EncodingStyle;
@@ -34,10 +36,12 @@ public final class Scorecard {
      */
     public Scorecard(CaseEncoder encoder, double[] weights, double bias, double[] itemMeans) {
         if (encoder.style() != EncodingStyle.SCORECARD) {
-            throw new IllegalArgumentException("a scorecard needs the scorecard encoding");
+            throw new InvalidValueException(new LocalizedText("スコアカードにはスコアカード用の符号化が必要です",
+                    "a scorecard needs the scorecard encoding"));
         }
         if (weights.length != encoder.features().size() || itemMeans.length != encoder.inputItems().size()) {
-            throw new IllegalArgumentException("weights or item means do not match the encoder");
+            throw new InvalidValueException(new LocalizedText("重みまたは項目の平均がエンコーダーと合いません",
+                    "weights or item means do not match the encoder"));
         }
         this.encoder = encoder;
         this.weights = weights.clone();

@@ -1,5 +1,8 @@
 package org.mimamori.model.scoring;
 
+import org.mimamori.model.schema.InvalidValueException;
+import org.mimamori.model.schema.LocalizedText;
+
 /**
  * When the scorer warns or withholds an estimate.
  *
@@ -14,18 +17,23 @@ public record ScoringSettings(double intervalLevel, double maxIntervalWidth, dou
 
     /** Checks the settings, naming each that is out of range. */
     public ScoringSettings {
-        java.util.List<String> bad = new java.util.ArrayList<>();
+        java.util.List<LocalizedText> bad = new java.util.ArrayList<>();
         if (!(intervalLevel > 0 && intervalLevel < 1)) {
-            bad.add("the interval level " + intervalLevel + " is not between 0 and 1");
+            bad.add(new LocalizedText("推定の幅の水準 " + intervalLevel + " が 0 と 1 の間にありません",
+                    "the interval level " + intervalLevel + " is not between 0 and 1"));
         }
         if (!(maxIntervalWidth > 0 && maxIntervalWidth <= 1)) {
-            bad.add("the widest interval " + maxIntervalWidth + " is not a probability width in (0, 1]");
+            bad.add(new LocalizedText("推定の幅の上限 " + maxIntervalWidth + " が 0 より大きく 1 以下ではありません",
+                    "the widest interval " + maxIntervalWidth + " is not a probability width in (0, 1]"));
         }
         if (!(maxUnknownShare >= 0 && maxUnknownShare <= 1)) {
-            bad.add("the share of unknown items " + maxUnknownShare + " is not a share in [0, 1]");
+            bad.add(new LocalizedText("不明な項目の割合の上限 " + maxUnknownShare + " が 0 以上 1 以下ではありません",
+                    "the share of unknown items " + maxUnknownShare + " is not a share in [0, 1]"));
         }
         if (!bad.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", bad));
+            throw new InvalidValueException(new LocalizedText(
+                    String.join("。", bad.stream().map(LocalizedText::ja).toList()),
+                    String.join("; ", bad.stream().map(LocalizedText::en).toList())));
         }
     }
 }

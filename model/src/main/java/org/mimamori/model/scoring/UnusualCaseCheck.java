@@ -3,6 +3,8 @@ package org.mimamori.model.scoring;
 import java.util.Arrays;
 import java.util.List;
 
+import org.mimamori.model.schema.InvalidValueException;
+import org.mimamori.model.schema.LocalizedText;
 import org.mimamori.model.encoding.CaseEncoder;
 import org.mimamori.model.encoding.EncodedCase;
 
@@ -64,7 +66,8 @@ public record UnusualCaseCheck(int cases, int[] valueFeatures, int[] stateCounts
     /** The same counts with thresholds fitted to fire on {@code share} of the held-out cases. */
     public UnusualCaseCheck fittedOn(List<EncodedCase> heldOut, double share) {
         if (!(share > 0 && share < 1)) {
-            throw new IllegalArgumentException("the unusual-case share must lie between 0 and 1, not " + share);
+            throw new InvalidValueException(new LocalizedText("学習データと異なる事例の割合は 0 と 1 の間でなければなりません（"
+                    + share + "）", "the unusual-case share must lie between 0 and 1, not " + share));
         }
         if (heldOut.isEmpty()) {
             return this;

@@ -18,6 +18,8 @@ class BundleCheckTest {
 
     private static final String NUMBER = "-?[0-9][0-9.eE+-]*";
     private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+    /** Three English words in a row: an English sentence inside a Japanese one. */
+    private static final Pattern ENGLISH_WORDS = Pattern.compile("[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}");
 
     @ParameterizedTest
     @ValueSource(strings = {"1e308", "-1e308", "NaN", "Infinity", "1e309", "1500"})
@@ -199,6 +201,28 @@ class BundleCheckTest {
                 "is not a zip file (it does not start with a zip entry)");
         assertBilingual(BundleZipTest.zipOf(Map.of("../x", new byte[] {1})), BundleProblem.FILE,
                 "holds an entry named '../x', which points outside the bundle");
+    }
+
+    @Test
+    void theModelPartsOwnChecksReadInJapaneseWithoutEnglishWords() {
+        byte[] platt = "{\"kind\":\"platt\",\"a\":-1,\"b\":0}".getBytes(StandardCharsets.UTF_8);
+        byte[] isotonic = ("{\"kind\":\"isotonic\",\"logits\":[1,0],\"probabilities\":[0.2,0.3],"
+                + "\"epsilon\":0.001}").getBytes(StandardCharsets.UTF_8);
+        Map<byte[], String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put(platt, "calibration.json");
+        refusals.put(isotonic, "calibration.json");
+        refusals.put(ValidBundle.with("bands.json", t -> t.replaceFirst("\"lower\"\\s*:\\s*0\\.0", "\"lower\" : 0.01")),
+                "bands.json");
+        refusals.put(ValidBundle.with("bands.json", t -> t.replace("\"lower\" : 0.5", "\"lower\" : 0.1")), "bands.json");
+        refusals.put(ValidBundle.with("bands.json", t -> t.replace("\"lower\" : 0.5", "\"lower\" : 1.5")), "bands.json");
+        refusals.put(ValidBundle.with("scoring-settings.json", t -> t.replace("0.95", "1.5")), "scoring-settings.json");
+        refusals.forEach((zip, entry) -> {
+            byte[] bundle = entry.equals("calibration.json") ? ValidBundle.withBytes(entry, zip) : zip;
+            assertThatThrownBy(() -> ModelBundle.read(bundle)).isInstanceOfSatisfying(InvalidBundleException.class,
+                    e -> assertThat(e.problems()).filteredOn(p -> p.entry().equals(entry)).isNotEmpty()
+                            .allSatisfy(p -> assertThat(p.text().ja()).as(p.message())
+                                    .containsPattern(JAPANESE).doesNotContainPattern(ENGLISH_WORDS)));
+        });
     }
 
     /** {@link #assertBilingual}, with one problem of the entry whose English is exactly {@code english}. */

@@ -10,6 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.mimamori.model.schema.InvalidValueException;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.schema.Item;
 import org.mimamori.model.schema.LocalizedText;

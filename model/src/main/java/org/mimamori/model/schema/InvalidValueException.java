@@ -1,10 +1,12 @@
-package org.mimamori.model.data;
+package org.mimamori.model.schema;
 
 import java.util.Objects;
 
-import org.mimamori.model.schema.LocalizedText;
 
-/** A value that is not valid for its item, with what is wrong in both languages (the message is the English). */
+/**
+ * A value that is not valid — an item's value, or a part of a model (a band, a calibrator, a setting) — with what is
+ * wrong in both languages (the message is the English), so that a refusal reads in its reader's language.
+ */
 public final class InvalidValueException extends IllegalArgumentException {
 
     private final transient LocalizedText text;
