@@ -107,6 +107,9 @@ class StoredResponsesService implements StoredResponses {
      * block (about 4 KB for a 13 KB response, in about 10 µs; zlib's fastest level takes four times as long).
      */
     static byte[] kept(byte[] utf8) {
+        if (utf8.length > MAX_KEPT) { // it could not be read back
+            throw new IllegalStateException("a response of " + utf8.length + " bytes is longer than can be kept");
+        }
         byte[] out = new byte[4 + LZ4.maxCompressedLength(utf8.length)];
         ByteBuffer.wrap(out).putInt(utf8.length);
         int n = LZ4.compress(utf8, 0, utf8.length, out, 4);
@@ -117,7 +120,7 @@ class StoredResponsesService implements StoredResponses {
     static byte[] unkept(String scoreId, byte[] kept) {
         try {
             int length = kept.length < 4 ? -1 : ByteBuffer.wrap(kept).getInt();
-            if (length < 0 || length > MAX_KEPT) {
+            if (length < 0 || length > MAX_KEPT || length > (kept.length - 4) * 255L) { // LZ4 expands 255-fold at most
                 throw new IllegalArgumentException("its length " + length + " is out of range");
             }
             byte[] out = new byte[length];

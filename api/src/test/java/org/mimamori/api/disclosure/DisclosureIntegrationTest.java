@@ -124,6 +124,7 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
         String row = "SELECT CONCAT(request_json, response_language, response_fingerprint, HEX(response_kept)) "
                 + "FROM score WHERE id = ?";
         String kept = jdbc.queryForObject(row, String.class, old.getId().toString());
+        assertThat(kept).as("inputs, language, fingerprint and the kept response").isNotNull();
 
         Map<String, Object> corrected = new LinkedHashMap<>(Cases.high("X-1").getItems());
         corrected.put("absence_days_term", 0);

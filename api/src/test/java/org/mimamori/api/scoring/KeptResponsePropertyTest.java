@@ -3,10 +3,15 @@ package org.mimamori.api.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
@@ -17,6 +22,20 @@ class KeptResponsePropertyTest {
     void whatIsKeptIsWhatIsRead(@ForAll @Size(max = 70_000) byte[] response) {
         assertThat(StoredResponsesService.unkept("s", StoredResponsesService.kept(response)))
                 .isEqualTo(response);
+    }
+
+    /** JSON-like text of repeated fragments, so that the blocks hold matches as well as literals. */
+    @Property
+    void whatIsKeptIsWhatIsReadWhenItCompresses(@ForAll @Size(max = 400) java.util.List<@From("fragments") String> parts) {
+        byte[] response = String.join("", parts).getBytes(StandardCharsets.UTF_8);
+        byte[] kept = StoredResponsesService.kept(response);
+        assertThat(StoredResponsesService.unkept("s", kept)).isEqualTo(response);
+    }
+
+    @Provide
+    Arbitrary<String> fragments() {
+        return Arbitraries.oneOf(Arbitraries.of("{\"item\":\"", "\",\"label\":\"", "区分が変わる", "\"band\":{\"id\":\"high\"}",
+                ",", "0.881306465122879", "非常に高い"), Arbitraries.strings().withChars("ab{}\":,区分").ofMaxLength(6));
     }
 
     @Property

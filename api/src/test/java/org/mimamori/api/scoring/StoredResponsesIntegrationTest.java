@@ -6,23 +6,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import net.jpountz.lz4.LZ4Factory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mimamori.api.support.Cases;
+import org.mimamori.api.support.Cohorts;
 import org.mimamori.api.support.IntegrationTestBase;
+import org.mimamori.api.support.KeptResponses;
+import org.mimamori.api.support.Screenings;
+import org.mimamori.client.model.Correction;
+import org.mimamori.client.model.CorrectionRequest;
+import org.mimamori.client.model.Score;
 import org.mimamori.client.model.ScoreRequest;
+import org.mimamori.client.model.ScreeningStatus;
 
 /**
  * A score's response is kept compressed (migration V22, {@link StoredResponses}) and served as kept, whatever its
@@ -46,8 +52,9 @@ class StoredResponsesIntegrationTest extends IntegrationTestBase {
             Map<String, Object> row = jdbc.queryForMap("SELECT response_json, response_language, "
                     + "response_fingerprint, response_kept FROM score WHERE id = ?", id);
             assertThat(row.get("response_json")).as("not stored as text").isNull();
-            assertThat(decompress((byte[]) row.get("response_kept"))).as("kept compressed").isEqualTo(created.body());
-            assertThat(((byte[]) row.get("response_kept")).length).isLessThan(created.body().length() / 3);
+            assertThat(KeptResponses.decompress((byte[]) row.get("response_kept"))).as("kept compressed").isEqualTo(created.body());
+            assertThat(((byte[]) row.get("response_kept")).length)
+                    .isLessThan(created.body().getBytes(StandardCharsets.UTF_8).length / 3);
             assertThat(row.get("response_language")).isEqualTo(c.getValue());
             assertThat(row.get("response_fingerprint")).isEqualTo(fingerprint(created.body()));
 
@@ -68,6 +75,32 @@ class StoredResponsesIntegrationTest extends IntegrationTestBase {
                 .filter(n -> n.path("id").asText().equals(first.path("id").asText()) && n.has("contributions"))
                 .toList();
         assertThat(same).singleElement().isEqualTo(first);
+    }
+
+    @Test
+    void scoresRecordedByAScreeningAndByACorrectionKeepTheirResponsesToo() throws Exception {
+        UUID screening = clients().screenings("demo-supervisor").createScreening(Cohorts.cohort(4, 43).toFile(), "ja")
+                .getId();
+        assertThat(Screenings.await(clients().screenings("demo-supervisor"), screening).getStatus())
+                .isEqualTo(ScreeningStatus.DONE);
+        List<String> screened = jdbc.queryForList("SELECT s.id FROM score s JOIN screening_entry e ON e.score_id = s.id "
+                + "WHERE e.screening_id = ?", String.class, screening.toString());
+        assertThat(screened).hasSize(4);
+        for (String id : screened) {
+            assertThat(KeptResponses.of(jdbc, id)).as("screened " + id).isEqualTo(get(id, "en").body());
+        }
+
+        Score old = clients().scores("demo-caseworker").createScore(Cases.low("C-SR-0050"), "en");
+        Correction c = clients().corrections("demo-privacy_officer").createCorrection(old.getId(),
+                new CorrectionRequest().purpose(CorrectionRequest.PurposeEnum.CORRECTION_REQUEST)
+                        .items(Cases.high("X").getItems()).reason("取り違えた記録を訂正"), "ja");
+        String corrected = c.getScore().getId().toString();
+        String kept = KeptResponses.of(jdbc, corrected); // as first given; a read adds the version marks
+        assertThat(fingerprint(kept)).isEqualTo(jdbc.queryForObject("SELECT response_fingerprint FROM score "
+                + "WHERE id = ?", String.class, corrected));
+        assertThat(JSON.readTree(kept).path("id").asText()).isEqualTo(corrected);
+        assertThat(JSON.readTree(get(corrected, "en").body()).path("contributions"))
+                .isEqualTo(JSON.readTree(kept).path("contributions"));
     }
 
     @Test
@@ -104,7 +137,9 @@ class StoredResponsesIntegrationTest extends IntegrationTestBase {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "a kept response whose fingerprint differs | response_fingerprint = '0000000000000000'",
-            "a kept response that is damaged | response_kept = 'not compressed'",
+            "a kept response that is not one | response_kept = 'not compressed'",
+            "a kept response altered inside | "
+                    + "response_kept = CONCAT(LEFT(response_kept, 40), X'00FF', SUBSTRING(response_kept, 43))",
             "a response rendered again that differs | "
                     + "response_kept = NULL, response_fingerprint = '0000000000000000'"})
     void aResponseNotAsFirstGivenIsRefusedNotServed(String what, String damage) throws Exception {
@@ -140,13 +175,6 @@ class StoredResponsesIntegrationTest extends IntegrationTestBase {
                         + "?purpose=case_review")).header("Accept-Language", language)
                 .header("Authorization", "Bearer demo-caseworker").GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** The kept form (V22): the response's length in 4 bytes, big-endian, then its LZ4 block. */
-    private static String decompress(byte[] kept) {
-        byte[] out = new byte[ByteBuffer.wrap(kept).getInt()];
-        LZ4Factory.safeInstance().safeDecompressor().decompress(kept, 4, kept.length - 4, out, 0);
-        return new String(out, StandardCharsets.UTF_8);
     }
 
     private static String fingerprint(String body) throws Exception {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mimamori.api.MimamoriApiApplication;
 import org.mimamori.api.models.ActiveModels;
+import org.mimamori.api.support.KeptResponses;
 import org.mimamori.api.support.Clients;
 import org.mimamori.api.support.Cohorts;
 import org.mimamori.api.support.DataDirs;
@@ -95,6 +96,8 @@ class CompactScreeningIntegrationTest {
         for (ScreeningEntry e : page.subList(0, 8)) {
             HttpResponse<String> served = http.get("/api/v1/scores/" + e.getScoreId(), "demo-caseworker");
             assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(KeptResponses.of(jdbc, e.getScoreId().toString())).as("kept once opened")
+                    .isEqualTo(served.body());
             Case c = cases.get(e.getId() - 1);
             String childRef = table.rows().get(e.getId() - 1)[ref];
             assertThat(e.getChildRef()).isEqualTo(childRef);

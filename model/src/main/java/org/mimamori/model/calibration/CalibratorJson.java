@@ -1,8 +1,5 @@
 package org.mimamori.model.calibration;
 
-import org.mimamori.model.schema.InvalidValueException;
-import org.mimamori.model.schema.LocalizedText;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,11 +32,7 @@ public final class CalibratorJson {
         try {
             return JSON.readValue(json, Calibrator.class);
         } catch (JsonProcessingException e) {
-            if (e.getCause() instanceof InvalidValueException v) { // a calibrator's own check, in both languages
-                throw v;
-            }
-            throw new InvalidValueException(new LocalizedText("正しい較正マップではありません：" + e.getOriginalMessage(),
-                    "not a valid calibrator: " + e.getOriginalMessage()));
+            throw new IllegalArgumentException("not a valid calibrator: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -31,23 +31,23 @@ public record IsotonicCalibrator(double[] logits, double[] probabilities, double
     /** Checks and copies the knots. */
     public IsotonicCalibrator {
         if (!(epsilon > 0 && epsilon < 0.5)) {
-            throw new InvalidValueException(new LocalizedText("epsilon " + epsilon + " が 0 より大きく 0.5 未満ではありません",
+            throw new InvalidValueException(new LocalizedText("epsilon（" + epsilon + "）は 0 より大きく 0.5 未満でなければなりません",
                     "epsilon " + epsilon + " is not in (0, 0.5)"));
         }
         if (logits == null || probabilities == null || logits.length == 0 || logits.length != probabilities.length) {
-            throw new InvalidValueException(new LocalizedText("単調回帰の節点には確率と同じ数のロジットが 1 つ以上必要です",
+            throw new InvalidValueException(new LocalizedText("isotonic 較正のしきい値には、確率と同じ数のロジットが 1 つ以上必要です",
                     "isotonic knots need as many logits as probabilities, at least one"));
         }
         logits = logits.clone();
         probabilities = probabilities.clone();
         for (int k = 0; k < logits.length; k++) {
             if (!Double.isFinite(logits[k]) || (k > 0 && !(logits[k] > logits[k - 1]))) {
-                throw new InvalidValueException(new LocalizedText("節点のロジットは有限で厳密に増えなければなりません（節点 " + k + "）",
+                throw new InvalidValueException(new LocalizedText("isotonic 較正のしきい値のロジットは有限で、厳密に増えなければなりません（" + k + " 番目）",
                         "knot logits must be finite and strictly increasing, at knot " + k));
             }
             if (!(probabilities[k] >= epsilon && probabilities[k] <= 1 - epsilon)
                     || (k > 0 && probabilities[k] < probabilities[k - 1])) {
-                throw new InvalidValueException(new LocalizedText("節点の確率は epsilon 以上 1 - epsilon 以下で減ってはなりません（節点 " + k + "）",
+                throw new InvalidValueException(new LocalizedText("isotonic 較正の確率は epsilon 以上 1 - epsilon 以下で、減ってはなりません（" + k + " 番目）",
                         "knot probabilities must be non-decreasing within [epsilon, 1 - epsilon], at knot " + k));
             }
         }

@@ -22,7 +22,7 @@ public record BinSettings(int maxBins, double minBinShare, int minBinCount) {
     /** Checks the settings. */
     public BinSettings {
         if (maxBins < 1 || minBinShare < 0 || minBinShare >= 1 || minBinCount < 1) {
-            throw new InvalidValueException(new LocalizedText("区間の設定が正しくありません：" + maxBins + "、"
+            throw new InvalidValueException(new LocalizedText("ビンの設定が正しくありません：" + maxBins + "、"
                     + minBinShare + "、" + minBinCount, "invalid bin settings: " + maxBins + ", " + minBinShare + ", "
                     + minBinCount));
         }

@@ -35,7 +35,7 @@ public record ScoreBand(String id, double lower, LocalizedText meaning, BandRevi
             throw new InvalidValueException(new LocalizedText("区分には ID が必要です", "a band needs an id"));
         }
         if (!(lower >= 0 && lower < 1)) {
-            throw new InvalidValueException(new LocalizedText("区分「" + id + "」：下限 " + lower + " が 0 以上 1 未満ではありません",
+            throw new InvalidValueException(new LocalizedText("区分「" + id + "」：下限（" + lower + "）は 0 以上 1 未満でなければなりません",
                     "band '" + id + "': lower bound " + lower + " is not in [0, 1)"));
         }
         if (meaning == null) {

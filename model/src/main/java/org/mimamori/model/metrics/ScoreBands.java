@@ -66,10 +66,10 @@ public record ScoreBands(List<ScoreBand> bands) {
                         "duplicate band id '" + bands.get(i).id() + "'"));
             }
             if (i > 0 && bands.get(i).review().compareTo(bands.get(i - 1).review()) < 0) {
-                throw new InvalidValueException(new LocalizedText("区分「" + bands.get(i).id() + "」の対応は "
-                        + bands.get(i).review().id() + " ですが、下の区分「" + bands.get(i - 1).id() + "」は "
-                        + bands.get(i - 1).review().id() + " です。区分の対応は区分とともに上がらなければなりません"
-                        + "（routine 通常対応、consider 検討、outreach アウトリーチの対象）",
+                throw new InvalidValueException(new LocalizedText("区分「" + bands.get(i).id() + "」の区分の対応（"
+                        + bands.get(i).review().label().ja() + "）が、下の区分「" + bands.get(i - 1).id() + "」（"
+                        + bands.get(i - 1).review().label().ja() + "）より弱くなっています。上の区分ほど通常対応、検討、"
+                        + "アウトリーチの対象の順でなければなりません",
                         "band '" + bands.get(i).id() + "' is " + bands.get(i).review().id()
                         + " but the lower band '" + bands.get(i - 1).id() + "' is " + bands.get(i - 1).review().id()
                         + ": review meanings must rise with the bands (routine, consider, outreach)"));

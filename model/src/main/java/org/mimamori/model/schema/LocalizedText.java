@@ -14,7 +14,7 @@ public record LocalizedText(String ja, String en) {
     /** Creates the text; at least one language must be given, the other falls back to it. */
     public LocalizedText {
         if (ja == null && en == null) {
-            throw new IllegalArgumentException("a text needs Japanese or English");
+            throw new InvalidValueException(new LocalizedText("日本語か英語の文が必要です", "a text needs Japanese or English"));
         }
         ja = ja == null ? en : ja;
         en = en == null ? ja : en;

@@ -36,7 +36,7 @@ public final class Scorecard {
      */
     public Scorecard(CaseEncoder encoder, double[] weights, double bias, double[] itemMeans) {
         if (encoder.style() != EncodingStyle.SCORECARD) {
-            throw new InvalidValueException(new LocalizedText("スコアカードにはスコアカード用の符号化が必要です",
+            throw new InvalidValueException(new LocalizedText("スコアカードにはスコアカード用のエンコーダーが必要です",
                     "a scorecard needs the scorecard encoding"));
         }
         if (weights.length != encoder.features().size() || itemMeans.length != encoder.inputItems().size()) {

@@ -19,15 +19,15 @@ public record ScoringSettings(double intervalLevel, double maxIntervalWidth, dou
     public ScoringSettings {
         java.util.List<LocalizedText> bad = new java.util.ArrayList<>();
         if (!(intervalLevel > 0 && intervalLevel < 1)) {
-            bad.add(new LocalizedText("推定の幅の水準 " + intervalLevel + " が 0 と 1 の間にありません",
+            bad.add(new LocalizedText("推定の幅の信頼水準（" + intervalLevel + "）は 0 と 1 の間でなければなりません",
                     "the interval level " + intervalLevel + " is not between 0 and 1"));
         }
         if (!(maxIntervalWidth > 0 && maxIntervalWidth <= 1)) {
-            bad.add(new LocalizedText("推定の幅の上限 " + maxIntervalWidth + " が 0 より大きく 1 以下ではありません",
+            bad.add(new LocalizedText("推定の幅の許容最大値（" + maxIntervalWidth + "）は 0 より大きく 1 以下でなければなりません",
                     "the widest interval " + maxIntervalWidth + " is not a probability width in (0, 1]"));
         }
         if (!(maxUnknownShare >= 0 && maxUnknownShare <= 1)) {
-            bad.add(new LocalizedText("不明な項目の割合の上限 " + maxUnknownShare + " が 0 以上 1 以下ではありません",
+            bad.add(new LocalizedText("不明な項目の割合の許容最大値（" + maxUnknownShare + "）は 0 以上 1 以下でなければなりません",
                     "the share of unknown items " + maxUnknownShare + " is not a share in [0, 1]"));
         }
         if (!bad.isEmpty()) {
