@@ -29,6 +29,7 @@ import org.mimamori.client.model.CorrectionRequest;
 import org.mimamori.client.model.Score;
 import org.mimamori.client.model.ScoreRequest;
 import org.mimamori.client.model.ScreeningStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A score's response is kept compressed (migration V22, {@link StoredResponses}) and served as kept, whatever its
@@ -101,6 +102,38 @@ class StoredResponsesIntegrationTest extends IntegrationTestBase {
         assertThat(JSON.readTree(kept).path("id").asText()).isEqualTo(corrected);
         assertThat(JSON.readTree(get(corrected, "en").body()).path("contributions"))
                 .isEqualTo(JSON.readTree(kept).path("contributions"));
+    }
+
+    @Autowired
+    private KeptResponseBackfill backfill;
+
+    @Test
+    void scoresOfV21sTimeAreGivenTheirKeptResponseOnceAndAudited() throws Exception {
+        HttpResponse<String> sound = post(Cases.high("C-SR-0060"), "ja");
+        HttpResponse<String> broken = post(Cases.low("C-SR-0061"), "en");
+        String soundId = JSON.readTree(sound.body()).path("id").asText();
+        String brokenId = JSON.readTree(broken.body()).path("id").asText();
+        String fingerprint = jdbc.queryForObject("SELECT response_fingerprint FROM score WHERE id = ?", String.class,
+                brokenId);
+        // as V21 wrote them, queued as V23 does; the second no longer renders as first given
+        jdbc.update("UPDATE score SET response_kept = NULL WHERE id IN (?, ?)", soundId, brokenId);
+        jdbc.update("UPDATE score SET response_fingerprint = '0000000000000000' WHERE id = ?", brokenId);
+        jdbc.update("INSERT INTO score_response_backfill (score_id) VALUES (?), (?)", soundId, brokenId);
+        long audit = lastAuditId();
+        try {
+            assertThat(backfill.run()).isEqualTo(new KeptResponseBackfill.Result(1, 1));
+            assertThat(KeptResponses.of(jdbc, soundId)).isEqualTo(sound.body());
+            assertThat(jdbc.queryForObject("SELECT response_kept IS NULL FROM score WHERE id = ?", Boolean.class,
+                    brokenId)).as("not kept: it does not render as first given").isTrue();
+            assertThat(rows("score_response_backfill")).isZero();
+            assertThat(jdbc.queryForObject("SELECT CONCAT(action, ' ', outcome, ' ', detail) FROM audit_event "
+                    + "WHERE id > ? AND actor = 'kept-response-backfill'", String.class, audit))
+                    .isEqualTo("score.responses.keep failed kept 1, not kept 1");
+            assertThat(backfill.run()).as("nothing left").isEqualTo(new KeptResponseBackfill.Result(0, 0));
+        } finally { // the shared database's lists must render the second one
+            jdbc.update("UPDATE score SET response_fingerprint = ? WHERE id = ?", fingerprint, brokenId);
+        }
+        assertThat(get(brokenId, "en").body()).isEqualTo(broken.body());
     }
 
     @Test
