@@ -216,6 +216,10 @@ class BundleCheckTest {
         refusals.put(ValidBundle.with("bands.json", t -> t.replace("\"lower\" : 0.5", "\"lower\" : 0.1")), "bands.json");
         refusals.put(ValidBundle.with("bands.json", t -> t.replace("\"lower\" : 0.5", "\"lower\" : 1.5")), "bands.json");
         refusals.put(ValidBundle.with("scoring-settings.json", t -> t.replace("0.95", "1.5")), "scoring-settings.json");
+        refusals.put(ValidBundle.with("encoder.json", t -> t.replaceFirst("\"schemaId\"\\s*:\\s*\"[^\"]+\"",
+                "\"schemaId\" : \"another-schema\"")), "encoder.json");
+        refusals.put(ValidBundle.with("encoder.json", t -> t.replaceFirst("\"item\"\\s*:\\s*\"[^\"]+\"",
+                "\"item\" : \"no_such_item\"")), "encoder.json");
         refusals.forEach((zip, entry) -> {
             byte[] bundle = entry.equals("calibration.json") ? ValidBundle.withBytes(entry, zip) : zip;
             assertThatThrownBy(() -> ModelBundle.read(bundle)).isInstanceOfSatisfying(InvalidBundleException.class,
