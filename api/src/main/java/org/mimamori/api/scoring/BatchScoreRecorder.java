@@ -1,5 +1,6 @@
 package org.mimamori.api.scoring;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mimamori.api.problems.ConflictException;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.web.dto.Purpose;
-import org.mimamori.api.web.dto.Score;
 import org.mimamori.api.web.dto.ScoreRequest;
 import org.mimamori.model.schema.FeatureSchema;
 import org.mimamori.model.scoring.ExplainedScore;
@@ -48,14 +48,14 @@ class BatchScoreRecorder implements ScoreRecorder {
         List<Object[]> rows = new ArrayList<>(scores.size());
         for (Batched b : scores) {
             ScoreRequest request = new ScoreRequest(b.childRef(), Purpose.SCREENING, b.items());
-            byte[] response = StoredResponsesService.utf8(json, ScoreViews.view(b.id(), request, b.explained(),
-                    schema, locale, createdAt, caller));
+            StoredResponsesService.Kept kept = StoredResponsesService.Kept.of(StoredResponsesService.utf8(json,
+                    ScoreViews.view(b.id(), request, b.explained(), schema, locale, createdAt, caller)));
             rows.add(new Object[] {b.id().toString(), b.childRef(), Purpose.SCREENING.getValue(),
                     b.explained().modelVersion(), b.explained().schemaId(), caller.name(), caller.role(), at,
-                    write(request), locale.getLanguage(), StoredResponsesService.fingerprint(response),
+                    write(request), locale.getLanguage(), kept.fingerprint(),
                     b.explained().estimate() == null ? null : b.explained().estimate().band().id(),
                     b.explained().estimate() == null ? null : b.explained().estimate().probability(),
-                    b.explained().redFlags().size(), StoredResponsesService.kept(response)});
+                    b.explained().redFlags().size(), kept.compressed()});
         }
         jdbc.batchUpdate(INSERT, rows);
         if (!listeners.isEmpty()) {
@@ -69,8 +69,9 @@ class BatchScoreRecorder implements ScoreRecorder {
     @Transactional(propagation = Propagation.MANDATORY)
     public String recordCorrection(Correction c, Caller caller, Locale locale, Instant at) {
         ScoreRequest request = new ScoreRequest(c.childRef(), Purpose.fromValue(c.purpose()), c.items());
-        Score view = ScoreViews.view(c.id(), request, c.explained(), c.schema(), locale, at, caller);
-        String response = write(view);
+        byte[] utf8 = StoredResponsesService.utf8(json, ScoreViews.view(c.id(), request, c.explained(), c.schema(),
+                locale, at, caller));
+        StoredResponsesService.Kept kept = StoredResponsesService.Kept.of(utf8);
         Timestamp when = Timestamp.from(at);
         ExplainedScore e = c.explained();
         jdbc.update("INSERT INTO score (id, child_ref, purpose, model_version, schema_id, requested_by, "
@@ -78,18 +79,18 @@ class BatchScoreRecorder implements ScoreRecorder {
                         + "band_id, probability, red_flag_count, version_no, supersedes, correction_reason, "
                         + "response_kept) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 c.id().toString(), c.childRef(), c.purpose(), e.modelVersion(), e.schemaId(), caller.name(),
-                caller.role(), when, write(request), locale.getLanguage(), StoredResponsesService.fingerprint(response),
+                caller.role(), when, write(request), locale.getLanguage(), kept.fingerprint(),
                 e.estimate() == null ? null : e.estimate().band().id(),
                 e.estimate() == null ? null : e.estimate().probability(), e.redFlags().size(), c.versionNo(),
-                c.supersedes(), c.reason(),
-                StoredResponsesService.kept(response.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                c.supersedes(), c.reason(), kept.compressed());
         int marked = jdbc.update("UPDATE score SET superseded_by = ?, superseded_at = ? "
                 + "WHERE id = ? AND superseded_by IS NULL", c.id().toString(), when, c.supersedes());
         if (marked != 1) {
             throw new ConflictException("スコア " + c.supersedes() + " はすでに訂正されています。最新の版を訂正してください。",
                     "Score " + c.supersedes() + " is superseded already; correct its current version.");
         }
-        return VersionMarks.mark(response, c.supersedes(), c.reason(), null, null, json);
+        return VersionMarks.mark(new String(utf8, StandardCharsets.UTF_8), c.supersedes(), c.reason(), null, null,
+                json);
     }
 
     private String write(Object value) {

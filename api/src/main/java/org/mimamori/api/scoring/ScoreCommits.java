@@ -69,8 +69,7 @@ class ScoreCommits {
         final Instant at;
         final String requestJson;
         final String language;
-        final String fingerprint;
-        final byte[] kept;
+        final StoredResponsesService.Kept kept;
         final AccessContext context;
         final Runnable alsoRecord;
         private final CountDownLatch finished = new CountDownLatch(1);
@@ -90,8 +89,7 @@ class ScoreCommits {
             this.at = at;
             this.requestJson = requestJson;
             this.language = language;
-            this.fingerprint = StoredResponsesService.fingerprint(responseJson); // in the request's thread
-            this.kept = StoredResponsesService.kept(responseJson);
+            this.kept = StoredResponsesService.Kept.of(responseJson); // in the request's thread
             this.context = context;
             this.alsoRecord = alsoRecord;
         }
@@ -261,9 +259,9 @@ class ScoreCommits {
             ExplainedScore e = q.explained;
             rows.add(new Object[] {q.id.toString(), q.childRef, q.purpose,
                     e.modelVersion(), e.schemaId(), q.caller.name(), q.caller.role(), Timestamp.from(q.at),
-                    q.requestJson, q.language, q.fingerprint,
+                    q.requestJson, q.language, q.kept.fingerprint(),
                     e.estimate() == null ? null : e.estimate().band().id(),
-                    e.estimate() == null ? null : e.estimate().probability(), e.redFlags().size(), q.kept});
+                    e.estimate() == null ? null : e.estimate().probability(), e.redFlags().size(), q.kept.compressed()});
         }
         if (rows.size() == 1) {
             jdbc.update(INSERT, rows.get(0));

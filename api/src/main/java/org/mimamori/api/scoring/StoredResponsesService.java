@@ -102,9 +102,19 @@ class StoredResponsesService implements StoredResponses {
         }
     }
 
+    /** What a writer stores of a response it gives: its fingerprint and the response itself ({@link #kept}). */
+    record Kept(String fingerprint, byte[] compressed) {
+
+        /** @param utf8 the response as given, in UTF-8 */
+        static Kept of(byte[] utf8) {
+            return new Kept(StoredResponsesService.fingerprint(utf8), kept(utf8));
+        }
+    }
+
     /**
      * A response's UTF-8 as kept in {@code score.response_kept}: its length (4 bytes, big-endian), then its LZ4
-     * block (about 4 KB for a 13 KB response, in about 10 µs; zlib's fastest level takes four times as long).
+     * block (about 4 KB for a 13 KB response, in about 10 µs; zlib's fastest level takes four times as long:
+     * bench/compress-response.sh).
      */
     static byte[] kept(byte[] utf8) {
         if (utf8.length > MAX_KEPT) { // it could not be read back
@@ -133,11 +143,6 @@ class StoredResponsesService implements StoredResponses {
             throw new IllegalStateException("score " + scoreId + ": its kept response is damaged (" + e.getMessage()
                     + ")", e);
         }
-    }
-
-    /** The first 8 bytes of the SHA-256 of a response's UTF-8, in hex (16 characters). */
-    static String fingerprint(String response) {
-        return fingerprint(response.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The first 8 bytes of the SHA-256 of a response in UTF-8, in hex (16 characters). */
