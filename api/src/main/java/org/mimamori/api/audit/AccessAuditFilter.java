@@ -61,7 +61,7 @@ class AccessAuditFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        AccessContext context = AccessContext.open(request);
+        AccessContext context = AccessContext.open(request, clock.instant());
         response.setHeader(REQUEST_ID, context.requestId());
         boolean failed = true;
         try {

@@ -1,8 +1,10 @@
 package org.mimamori.api.audit;
 
-import java.util.UUID;
+import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.mimamori.api.database.TimeOrderedIds;
 
 /**
  * What the audit knows of one HTTP request: its id, the purpose it gave, who made it (once authenticated), why a
@@ -13,19 +15,20 @@ public final class AccessContext {
 
     private static final String ATTRIBUTE = AccessContext.class.getName();
 
-    private final String requestId = UUID.randomUUID().toString();
+    private final String requestId;
     private final String purpose;
     private volatile String actor;
     private volatile String role;
     private volatile String refusal;
     private volatile boolean recorded;
 
-    private AccessContext(String purpose) {
+    private AccessContext(String purpose, Instant at) {
+        this.requestId = TimeOrderedIds.next(at).toString(); // in time order: the audit's index on it grows at its end
         this.purpose = purpose;
     }
 
-    static AccessContext open(HttpServletRequest request) {
-        AccessContext context = new AccessContext(request.getParameter("purpose"));
+    static AccessContext open(HttpServletRequest request, Instant at) {
+        AccessContext context = new AccessContext(request.getParameter("purpose"), at);
         request.setAttribute(ATTRIBUTE, context);
         return context;
     }

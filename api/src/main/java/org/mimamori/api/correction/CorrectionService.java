@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
 import org.mimamori.api.cessation.Cessations;
+import org.mimamori.api.database.TimeOrderedIds;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.models.RegisteredScorers;
@@ -86,8 +87,8 @@ class CorrectionService {
         ActiveModel model = same.orElseGet(active::current);
         Case corrected = ScoreRecorder.readItems(model.scorer().schema(), request.getItems());
         ExplainedScore explained = model.scorer().score(corrected);
-        UUID newId = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        UUID newId = TimeOrderedIds.next(now);
         String response = recorder.recordCorrection(new ScoreRecorder.Correction(newId, original.id(),
                 original.versionNo() + 1, original.childRef(), original.purpose(), request.getItems(), explained,
                 model.scorer().schema(), reason), caller, locale, now);

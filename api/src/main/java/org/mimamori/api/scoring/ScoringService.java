@@ -14,9 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.mimamori.api.audit.AccessContext;
 import org.mimamori.api.audit.AuditEntry;
-import org.mimamori.api.config.WorkPermits;
 import org.mimamori.api.audit.AuditTrail;
 import org.mimamori.api.cessation.Cessations;
+import org.mimamori.api.config.WorkPermits;
+import org.mimamori.api.database.TimeOrderedIds;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.problems.ConflictException;
@@ -96,8 +97,8 @@ class ScoringService {
         Map<String, Object> items = request.getItems();
         Case c = CaseReader.read(model.scorer().schema(), items);
         ExplainedScore explained = model.scorer().score(c);
-        UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        UUID id = TimeOrderedIds.next(now);
         Score view = ScoreViews.view(id, request, explained, model.scorer().schema(), locale, now, caller);
         String requestJson = write(request);
         byte[] responseJson = StoredResponsesService.utf8(json, view); // straight to UTF-8: its fingerprint and the body are these bytes

@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mimamori.api.cessation.Cessations;
+import org.mimamori.api.database.TimeOrderedIds;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.scoring.ScoreRecorder;
 import org.mimamori.api.security.Caller;
@@ -80,7 +81,7 @@ class ChunkScreener {
                 continue;
             }
             ExplainedScore s = model.scorer().score(c);
-            UUID scoreId = UUID.randomUUID();
+            UUID scoreId = TimeOrderedIds.next(now);
             boolean flagged = s.estimate() != null && s.estimate().band().flagged();
             Double probability = s.estimate() == null ? null : s.estimate().probability();
             String band = s.estimate() == null ? null : s.estimate().band().id();
