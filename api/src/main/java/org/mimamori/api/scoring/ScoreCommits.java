@@ -44,8 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the busier the service, the larger the groups and the fewer the commits per score. Each request returns only
  * once its own score and audit record are committed. A child under a cessation-of-use request is refused alone;
  * when a group fails for a reason other than the database being unavailable, each of its scores is recorded
- * again on its own, so one bad score costs no other. {@code mimamori.scores.committers} (default 2) groups may be
- * committing at once, each on its own pooled connection.
+ * again on its own, so one bad score costs no other. {@code mimamori.scores.committers} (default 1: one committer
+ * makes the largest groups) groups may be committing at once, each on its own pooled connection.
  */
 @Service
 class ScoreCommits {
@@ -109,7 +109,7 @@ class ScoreCommits {
     ScoreCommits(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions,
                  Cessations cessations, List<ScoreListener> listeners, MeterRegistry meters,
                  @Value("${mimamori.scores.group-max:32}") int groupMax,
-                 @Value("${mimamori.scores.committers:2}") int committers) {
+                 @Value("${mimamori.scores.committers:1}") int committers) {
         this.jdbc = jdbc;
         this.audit = audit;
         // a group that loses a write conflict (error 1213; Galera certification) is run again as a whole

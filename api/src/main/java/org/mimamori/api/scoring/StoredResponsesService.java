@@ -42,8 +42,22 @@ class StoredResponsesService implements StoredResponses {
 
     /** The longest a kept response may be (the service's responses are about 13 KB). */
     private static final int MAX_KEPT = 16 * 1024 * 1024;
-    private static final LZ4Compressor LZ4 = LZ4Factory.fastestInstance().fastCompressor();
-    private static final LZ4SafeDecompressor UNLZ4 = LZ4Factory.fastestInstance().safeDecompressor();
+    /**
+     * The compressor: lz4-java's native one where its JNI library loads (about 5 times faster here), else its pure
+     * Java one. {@code LZ4Factory.fastestInstance()} never tries the native one from a class loader other than the
+     * system's, which is where Spring Boot's jar loads it; any of them writes blocks every decompressor reads.
+     */
+    static final LZ4Compressor LZ4 = compressor();
+    /** Kept bytes are read as untrusted (a damaged or altered row): by the pure Java, bounds-checked decompressor. */
+    private static final LZ4SafeDecompressor UNLZ4 = LZ4Factory.safeInstance().safeDecompressor();
+
+    private static LZ4Compressor compressor() {
+        try {
+            return LZ4Factory.nativeInstance().fastCompressor();
+        } catch (LinkageError | RuntimeException e) { // no JNI library for this platform, or it could not be loaded (a noexec tmpdir)
+            return LZ4Factory.safeInstance().fastCompressor();
+        }
+    }
 
     @Override
     public String response(Stored s) {

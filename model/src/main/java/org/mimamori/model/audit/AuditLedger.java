@@ -81,7 +81,11 @@ public final class AuditLedger {
         long firstSeq = seq + 1;
         boolean children = false;
         long[] ids = new long[records.size()];
-        try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+        // one record: its id from the insert; several: one batch (the driver sends a batch asking for generated keys
+        // as one statement per record) and their ids read back by their numbers
+        try (PreparedStatement insert = records.size() == 1
+                ? connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)
+                : connection.prepareStatement(INSERT)) {
             for (AuditRecord r : records) {
                 long n = ++seq;
                 String hash = AuditChain.hash(previous, lane, n, r);
