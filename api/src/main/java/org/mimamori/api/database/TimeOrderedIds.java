@@ -16,26 +16,58 @@ public final class TimeOrderedIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long MAX_MILLIS = (1L << 48) - 1;
+    private static final long LOW_BITS = 1L << 62;
+    private static final int HIGH_BITS = 1 << 12;
+
+    /** The newest id made: its millisecond and its 74 random bits (12 high, 62 low). */
+    private static long lastMillis = -1;
+    private static int lastHigh;
+    private static long lastLow;
 
     private TimeOrderedIds() {
     }
 
     /**
+     * Ids made one after another in one millisecond (or in later ones) sort in the order they were made (RFC 9562,
+     * 6.2, method 2 with a random increment): the id after one of the same millisecond is that one plus a random
+     * number from 1 to 2^32, so the inserts of one instance go to the very end of their B-trees, filling each page
+     * before the next is begun (random bits alone would put ids of one millisecond in any order, and each insert
+     * before the newest splits the last page in two halves that stay half empty), while an id still cannot be
+     * guessed from another. An id for another millisecond than the newest's gets fresh random bits (after the clock
+     * was set back, ids hold the earlier time they were made at and sort before the ones made before the change).
+     *
      * @param at when the record is made (the service's {@link java.time.Clock}; from 1970 to the year 10889)
-     * @return a new version 7 UUID for that millisecond, with 74 random bits
+     * @return a new version 7 UUID for that millisecond
      */
     public static UUID next(Instant at) {
         long millis = at.toEpochMilli();
         if (millis < 0 || millis > MAX_MILLIS) {
             throw new IllegalArgumentException("a version 7 UUID holds a time from 1970 to the year 10889, not " + at);
         }
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
-        long high = millis << 16 | 0x7000L | (random[0] & 0x0fL) << 8 | random[1] & 0xffL;
-        long low = 0;
-        for (int i = 2; i < 10; i++) {
-            low = low << 8 | random[i] & 0xffL;
+        int high;
+        long low;
+        synchronized (TimeOrderedIds.class) {
+            high = -1;
+            low = 0;
+            if (millis == lastMillis) {
+                low = lastLow + 1 + (RANDOM.nextInt() & 0xffff_ffffL);
+                high = lastHigh;
+                if (low >= LOW_BITS) {
+                    low -= LOW_BITS;
+                    high++;
+                }
+                if (high >= HIGH_BITS) { // 2^43 ids or more in one millisecond: begin again at random
+                    high = -1;
+                }
+            }
+            if (high < 0) {
+                high = RANDOM.nextInt(HIGH_BITS);
+                low = RANDOM.nextLong() & (LOW_BITS - 1);
+            }
+            lastMillis = millis;
+            lastHigh = high;
+            lastLow = low;
         }
-        return new UUID(high, low & 0x3fff_ffff_ffff_ffffL | 0x8000_0000_0000_0000L);
+        return new UUID(millis << 16 | 0x7000L | high, low | 0x8000_0000_0000_0000L);
     }
 }

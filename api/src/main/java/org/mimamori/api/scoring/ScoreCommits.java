@@ -254,6 +254,8 @@ class ScoreCommits {
         if (kept.isEmpty()) {
             return;
         }
+        // in id order, which is the order of the score table's key (TimeOrderedIds): each row goes after the last one
+        kept.sort(java.util.Comparator.comparing((Pending q) -> q.id.toString()));
         List<Object[]> rows = new ArrayList<>(kept.size());
         for (Pending q : kept) {
             ExplainedScore e = q.explained;

@@ -13,7 +13,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
-/** Version 7 ids: their text sorts as their time does (as MariaDB orders a CHAR(36) key), and they do not repeat. */
+/**
+ * Version 7 ids: their text sorts as their time does and, within one millisecond, as they were made (as MariaDB orders
+ * a CHAR(36) key), and they do not repeat.
+ */
 class TimeOrderedIdsTest {
 
     private static final long YEAR_10889 = (1L << 48) - 1;
@@ -45,6 +48,44 @@ class TimeOrderedIdsTest {
         }
         assertThat(ids).hasSize(100_000);
         assertThat(ids).allSatisfy(id -> assertThat(id.toString()).startsWith("01a23640-8e4b-7"));
+    }
+
+    @Property
+    void idsMadeOneAfterAnotherSortAsTextInTheOrderTheyWereMade(
+            @ForAll @LongRange(min = 0, max = YEAR_10889 - 1000) long millis,
+            @ForAll @net.jqwik.api.constraints.Size(max = 300) java.util.List<@net.jqwik.api.constraints.IntRange(
+                    min = 0, max = 3) Integer> steps) {
+        long at = millis;
+        String previous = TimeOrderedIds.next(Instant.ofEpochMilli(at)).toString();
+        for (int step : steps) { // most in the same millisecond, some in a later one
+            at += step == 3 ? 1 : 0;
+            String id = TimeOrderedIds.next(Instant.ofEpochMilli(at)).toString();
+            assertThat(id).isGreaterThan(previous);
+            assertThat(UUID.fromString(id).getMostSignificantBits() >>> 16).isEqualTo(at);
+            previous = id;
+        }
+    }
+
+    @Test
+    void anIdAfterAnotherOfTheSameMillisecondIsNotTheNextNumber() {
+        Instant at = Instant.parse("2026-12-03T10:15:30.123Z");
+        Set<Long> steps = new HashSet<>();
+        UUID previous = TimeOrderedIds.next(at);
+        for (int i = 0; i < 1000; i++) {
+            UUID id = TimeOrderedIds.next(at);
+            steps.add(id.getLeastSignificantBits() - previous.getLeastSignificantBits());
+            previous = id;
+        }
+        assertThat(steps).as("random increments (a carry into the high bits aside)").hasSizeGreaterThan(990);
+    }
+
+    @Test
+    void anIdForAnEarlierMillisecondStillHoldsItsOwnMillisecond() {
+        TimeOrderedIds.next(Instant.parse("2026-12-03T10:15:31Z"));
+        UUID earlier = TimeOrderedIds.next(Instant.parse("2026-12-03T10:15:30Z")); // the clock set back
+        assertThat(earlier.getMostSignificantBits() >>> 16)
+                .isEqualTo(Instant.parse("2026-12-03T10:15:30Z").toEpochMilli());
+        assertThat(earlier.version()).isEqualTo(7);
     }
 
     @Test
