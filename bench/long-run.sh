@@ -7,12 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 T=${T:-420}
-WORK=$(mktemp -d); PORT=$(command -p python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java ${JAVA_OPTS:--Xmx2g} -jar api/target/mimamori-api.jar ${MIMAMORI_ARGS:-} --server.port=$PORT --server.address=127.0.0.1 --mimamori.data-dir=$WORK/data > $WORK/app.log 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
-URL=http://127.0.0.1:$PORT
-for _ in $(seq 1 180); do curl -sf -o /dev/null -X POST "$URL/api/v1/scores" -H 'Authorization: Bearer demo-caseworker' -H 'Content-Type: application/json' -d '{"childRef":"C-0001","purpose":"screening","items":{}}' && break; sleep 1; done
+. bench/service.sh
 DB="$WORK/data/mariadb-bin/bin/mariadb -uroot -S $WORK/data/run/mysqld.sock -N mimamori"
 count() { curl -sf "$URL/actuator/prometheus" -H 'Authorization: Bearer demo-admin' | awk '/^mimamori_scores_seconds_count\{.*outcome="ok"/ {s += $2} END {printf "%d", s}'; }
 status() { # pages read back, data bytes written, redo bytes written

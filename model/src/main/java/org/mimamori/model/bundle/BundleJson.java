@@ -31,14 +31,4 @@ public final class BundleJson {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** Reads a value of a type from JSON bytes. */
-    public static <T> T read(byte[] json, Class<T> type) {
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (IOException e) {
-            throw new InvalidBundleException(type.getSimpleName() + " を読み取れません：" + e.getMessage(),
-                    "cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -1,0 +1,9 @@
+# Sourced by the HTTP benchmarks: starts api/target/mimamori-api.jar on a fresh data directory ($WORK/data) and a
+# free loopback port, stops it and removes the directory on exit, and returns once it scores. Sets WORK, PID, URL.
+# JAVA_OPTS: the JVM's options (default -Xmx2g); MIMAMORI_ARGS: the service's.
+WORK=$(mktemp -d); PORT=$(command -p python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+java ${JAVA_OPTS:--Xmx2g} -jar api/target/mimamori-api.jar ${MIMAMORI_ARGS:-} --server.port=$PORT --server.address=127.0.0.1 --mimamori.data-dir=$WORK/data > $WORK/app.log 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+URL=http://127.0.0.1:$PORT
+for _ in $(seq 1 180); do curl -sf -o /dev/null -X POST "$URL/api/v1/scores" -H 'Authorization: Bearer demo-caseworker' -H 'Content-Type: application/json' -d '{"childRef":"C-0001","purpose":"screening","items":{}}' && break; sleep 1; done
