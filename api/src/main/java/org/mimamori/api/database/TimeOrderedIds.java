@@ -6,11 +6,12 @@ import java.util.UUID;
 
 /**
  * Identifiers whose order follows the time they were made: RFC 9562 UUID version 7 (48 bits of Unix milliseconds,
- * then 74 random bits). Rows keyed by them (scores, and the indexes that hold a score's id or a request's id) are
- * appended at the end of their B-trees instead of at random places: a table far larger than the buffer pool is
- * then written page by page as it fills, not read back and split for every insert (docs/scaling.md, "Request
- * throughput"). The random part comes from {@link SecureRandom}, so an id cannot be guessed from another one; the
- * time part says when the record was made, as its own timestamp column already does.
+ * then 74 bits: random, or within one millisecond the previous id's plus a random increment). Rows keyed by them
+ * (scores, and the indexes that hold a score's id or a request's id) are appended at the end of their B-trees
+ * instead of at random places: a table far larger than the buffer pool is then written page by page as it fills, not
+ * read back and split for every insert (docs/scaling.md, "Request throughput"). The random bits and increments come
+ * from {@link SecureRandom}, so an id cannot be guessed from another one; the time part says when the record was
+ * made, as its own timestamp column already does.
  */
 public final class TimeOrderedIds {
 

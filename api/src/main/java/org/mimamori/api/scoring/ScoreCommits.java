@@ -254,7 +254,7 @@ class ScoreCommits {
         if (kept.isEmpty()) {
             return;
         }
-        // in id order, which is the order of the score table's key (TimeOrderedIds): each row goes after the last one
+        // in id order, the order of the score table's key (TimeOrderedIds): each row goes after the last one
         kept.sort(java.util.Comparator.comparing((Pending q) -> q.id.toString()));
         List<Object[]> rows = new ArrayList<>(kept.size());
         for (Pending q : kept) {
