@@ -18,22 +18,7 @@ JAR=api/target/mimamori-api.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -q package -DskipTests" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-WORK="$(mktemp -d)"
-PORT="$(command -p python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
-  || echo 18089)"
-ARGS=(${MIMAMORI_ARGS:-} --server.port="$PORT" --server.address=127.0.0.1 --mimamori.data-dir="$WORK/data")
-[ -n "${MIMAMORI_BUNDLE:-}" ] && ARGS+=(--mimamori.models.import-bundle="$MIMAMORI_BUNDLE")
-java ${JAVA_OPTS:--Xmx2g} -jar "$JAR" "${ARGS[@]}" > "${APP_LOG:-$WORK/app.log}" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT  # (set -e: a killed wait must not end the trap)
-URL="http://127.0.0.1:$PORT"
-for _ in $(seq 1 180); do
-  if curl -sf -o /dev/null -X POST "$URL/api/v1/scores" -H 'Authorization: Bearer demo-caseworker' \
-      -H 'Content-Type: application/json' -d '{"childRef":"C-0001","purpose":"screening","items":{}}'; then
-    break
-  fi
-  sleep 1
-done
+. bench/service.sh
 count() {
   curl -sf "$URL/actuator/prometheus" -H 'Authorization: Bearer demo-admin' \
     | awk '/^mimamori_scores_seconds_count\{.*outcome="ok"/ {s += $2} END {printf "%d", s}'

@@ -48,26 +48,18 @@ public final class TimeOrderedIds {
         int high;
         long low;
         synchronized (TimeOrderedIds.class) {
-            high = -1;
-            low = 0;
-            if (millis == lastMillis) {
-                low = lastLow + 1 + (RANDOM.nextInt() & 0xffff_ffffL);
-                high = lastHigh;
-                if (low >= LOW_BITS) {
-                    low -= LOW_BITS;
-                    high++;
-                }
-                if (high >= HIGH_BITS) { // 2^43 ids or more in one millisecond: begin again at random
-                    high = -1;
-                }
+            if (millis == lastMillis) { // the newest id plus 1 to 2^32, carried into the high bits
+                long sum = lastLow + 1 + (RANDOM.nextInt() & 0xffff_ffffL);
+                lastHigh += (int) (sum >>> 62);
+                lastLow = sum & (LOW_BITS - 1);
             }
-            if (high < 0) {
-                high = RANDOM.nextInt(HIGH_BITS);
-                low = RANDOM.nextLong() & (LOW_BITS - 1);
+            if (millis != lastMillis || lastHigh >= HIGH_BITS) { // another millisecond, or 2^43 ids in this one
+                lastMillis = millis;
+                lastHigh = RANDOM.nextInt(HIGH_BITS);
+                lastLow = RANDOM.nextLong() & (LOW_BITS - 1);
             }
-            lastMillis = millis;
-            lastHigh = high;
-            lastLow = low;
+            high = lastHigh;
+            low = lastLow;
         }
         return new UUID(millis << 16 | 0x7000L | high, low | 0x8000_0000_0000_0000L);
     }
