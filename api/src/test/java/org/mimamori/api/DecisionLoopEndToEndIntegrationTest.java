@@ -130,7 +130,7 @@ class DecisionLoopEndToEndIntegrationTest {
             assertThat(uploaded.getVersion()).isNotEqualTo(firstModel);
             clients.models("demo-analyst").shadowModel(uploaded.getVersion());
             clients.models("demo-supervisor").approveModel(uploaded.getVersion(),
-                    new org.mimamori.client.model.ModelApprovalRequest().reason("retrained on our own decisions"));
+                    new org.mimamori.client.model.ModelApprovalRequest().reason("retrained on our own decisions"), null);
             clients.models("demo-analyst").activateModel(uploaded.getVersion());
             Score scored = clients.scores("demo-caseworker").createScore(new ScoreRequest().childRef("C-LOOP-0001")
                     .purpose(Purpose.CASE_REVIEW).items(Map.of("age_years", 10, "absence_days_term", 18)), null);

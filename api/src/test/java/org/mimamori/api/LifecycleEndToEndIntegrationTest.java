@@ -84,13 +84,13 @@ class LifecycleEndToEndIntegrationTest {
 
             // Approval, on instance b: the uploader is refused, a second person with a reason approves.
             assertThatThrownBy(() -> two.models("demo-admin").approveModel(second,
-                    new ModelApprovalRequest().reason("I trained it, it is fine")))
+                    new ModelApprovalRequest().reason("I trained it, it is fine"), null))
                     .isInstanceOfSatisfying(HttpClientErrorException.class, e -> {
                         assertThat(e.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
                         assertThat(e.getResponseBodyAsString()).contains("second person");
                     });
             ModelTransition approval = two.models("demo-supervisor").approveModel(second,
-                    new ModelApprovalRequest().reason("shadow report and validation on last year's cases reviewed"));
+                    new ModelApprovalRequest().reason("shadow report and validation on last year's cases reviewed"), null);
             assertThat(approval.getTo()).isEqualTo(ModelState.APPROVED);
             assertThat(approval.getBy()).isEqualTo("demo-supervisor");
             // the approval records the shadow report's headline it rests on
@@ -117,7 +117,7 @@ class LifecycleEndToEndIntegrationTest {
                 assertThat(load.failures()).as("failed requests on instance " + load.name()).isEmpty();
                 assertThat(load.scored()).as("scores on instance " + load.name()).isGreaterThan(20);
             }
-            List<ModelTransition> history = one.models("demo-auditor").getModelHistory(second, AccessPurpose.AUDIT);
+            List<ModelTransition> history = one.models("demo-auditor").getModelHistory(second, AccessPurpose.AUDIT, null);
             assertThat(history).extracting(ModelTransition::getTo).containsExactly(ModelState.CANDIDATE,
                     ModelState.SHADOW, ModelState.APPROVED, ModelState.ACTIVE, ModelState.RETIRED);
             assertThat(history.get(2).getReason()).isEqualTo(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.mimamori.api.config.ProxyValidated;
+import org.mimamori.api.problems.Languages;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.AuditApi;
@@ -52,13 +53,14 @@ class AuditController implements AuditApi {
     }
 
     @Override
-    public ResponseEntity<AuditVerification> verifyAudit(AccessPurpose purpose) {
+    public ResponseEntity<AuditVerification> verifyAudit(AccessPurpose purpose, String acceptLanguage) {
+        Locale language = Languages.of(acceptLanguage);
         Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication(), Roles.AUDITOR);
         AuditVerifier.Report r = trail.verifyRead(caller.name(), caller.role());
         return ResponseEntity.ok(new AuditVerification(r.intact(), r.checked(), r.beforeChain(), view(r.head()),
                 r.problems().stream().map(p -> new AuditVerificationProblemsInner(p.id(),
                         AuditVerificationProblemsInner.KindEnum.fromValue(p.kind().name().toLowerCase(Locale.ROOT)),
-                        p.message())).toList(), r.truncated()));
+                        p.message().in(language))).toList(), r.truncated()));
     }
 
     private AuditHead view(AuditLedger.Head head) {

@@ -114,10 +114,9 @@ class ModelLifecycleService {
                     + "be approved (put it into shadow first: POST /api/v1/models/" + version + "/shadow).");
         }
         ActiveModel model = registry.check(row, new LocalizedText("承認する", "approved"));
-        List<LocalizedText> described = changesFromActive(model);
-        List<String> changes = described.stream().map(LocalizedText::en).toList();
+        List<LocalizedText> changes = changesFromActive(model);
         if (!changes.isEmpty() && !acknowledgeSchemaChange) {
-            throw new InvalidRequestException(described.stream().map(c -> new FieldProblem("acknowledgeSchemaChange",
+            throw new InvalidRequestException(changes.stream().map(c -> new FieldProblem("acknowledgeSchemaChange",
                     "スキーマが有効なモデルと異なるモデルを承認するには true でなければなりません：" + c.ja(),
                     "must be true to approve a model whose schema differs from the active model's: " + c.en()))
                     .toList());
@@ -131,7 +130,8 @@ class ModelLifecycleService {
         transitions.record(t);
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "model.approve", "model/" + version, null));
         LOG.info("Model {} approved by {} ({}){}", version, caller.name(), caller.role(),
-                changes.isEmpty() ? "" : "; schema change acknowledged: " + changes);
+                changes.isEmpty() ? "" : "; schema change acknowledged: " + changes.stream().map(LocalizedText::en)
+                        .toList());
         registry.refreshAfterCommit();
         return t;
     }

@@ -3,6 +3,8 @@ package org.mimamori.api.models;
 import java.time.Instant;
 import java.util.List;
 
+import org.mimamori.model.schema.LocalizedText;
+
 /**
  * One change of a model's state (a row of {@code model_transition}).
  *
@@ -14,11 +16,12 @@ import java.util.List;
  * @param at                 when
  * @param reason             why, or null where none is asked for
  * @param schemaAcknowledged on an approval, true when a schema change was acknowledged
- * @param schemaChanges      on an approval, how the schema differed from the active model's, in words
+ * @param schemaChanges      on an approval, how the schema differed from the active model's, in words (in
+ *                           English only for approvals recorded before migration V24)
  * @param shadowReport       on an approval, the headline of the model's shadow report, or null
  */
 record ModelTransition(String version, ModelState from, ModelState to, String by, String role, Instant at,
-                       String reason, boolean schemaAcknowledged, List<String> schemaChanges,
+                       String reason, boolean schemaAcknowledged, List<LocalizedText> schemaChanges,
                        ShadowReports.Summary shadowReport) {
 
     ModelTransition {

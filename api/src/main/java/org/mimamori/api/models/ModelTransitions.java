@@ -4,11 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+
+import org.mimamori.model.schema.LocalizedText;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,7 +27,7 @@ import org.springframework.stereotype.Repository;
 class ModelTransitions {
 
     private static final String COLUMNS = "version, from_state, to_state, actor, role, changed_at, reason, "
-            + "schema_acknowledged, schema_changes, shadow_active_version, shadow_scored, shadow_band_agreement, "
+            + "schema_acknowledged, schema_changes, schema_changes_ja, shadow_active_version, shadow_scored, shadow_band_agreement, "
             + "shadow_mean_abs_diff, shadow_max_abs_diff";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -65,13 +69,13 @@ class ModelTransitions {
     void record(ModelTransition t) {
         ShadowReports.Summary s = t.shadowReport();
         jdbc.update("INSERT INTO model_transition (" + COLUMNS + ") VALUES (:version, :from, :to, :actor, :role, "
-                + ":at, :reason, :ack, :changes, :sv, :scored, :agreement, :mean, :max)",
+                + ":at, :reason, :ack, :changes, :changesJa, :sv, :scored, :agreement, :mean, :max)",
                 new MapSqlParameterSource().addValue("version", t.version())
                         .addValue("from", t.from() == null ? null : t.from().code()).addValue("to", t.to().code())
                         .addValue("actor", t.by()).addValue("role", t.role()).addValue("at", Timestamp.from(t.at()))
                         .addValue("reason", t.reason()).addValue("ack", t.schemaAcknowledged())
-                        .addValue("changes", t.schemaChanges().isEmpty() ? null
-                                : truncate(String.join("\n", t.schemaChanges()), 4000))
+                        .addValue("changes", lines(t.schemaChanges(), LocalizedText::en))
+                        .addValue("changesJa", lines(t.schemaChanges(), LocalizedText::ja))
                         .addValue("sv", s == null ? null : s.activeVersion())
                         .addValue("scored", s == null ? null : s.scored())
                         .addValue("agreement", s == null ? null : finite(s.bandAgreement()))
@@ -101,7 +105,7 @@ class ModelTransitions {
 
     private static ModelTransition transition(ResultSet rs, int row) throws SQLException {
         String from = rs.getString("from_state");
-        String changes = rs.getString("schema_changes");
+        List<LocalizedText> changes = changes(rs.getString("schema_changes"), rs.getString("schema_changes_ja"));
         String shadowVersion = rs.getString("shadow_active_version");
         ShadowReports.Summary shadow = shadowVersion == null ? null
                 : new ShadowReports.Summary(shadowVersion, rs.getLong("shadow_scored"),
@@ -110,8 +114,28 @@ class ModelTransitions {
         return new ModelTransition(rs.getString("version"), from == null ? null : ModelState.of(from),
                 ModelState.of(rs.getString("to_state")), rs.getString("actor"), rs.getString("role"),
                 rs.getTimestamp("changed_at").toInstant(), rs.getString("reason"),
-                rs.getBoolean("schema_acknowledged"), changes == null ? List.of() : List.of(changes.split("\n")),
+                rs.getBoolean("schema_acknowledged"), changes,
                 shadow);
+    }
+
+    /** The changes as stored: one a line (a change never holds a line break), cut to the column's 4,000. */
+    private static String lines(List<LocalizedText> changes, Function<LocalizedText, String> language) {
+        return changes.isEmpty() ? null : truncate(String.join("\n", changes.stream().map(language)
+                .map(c -> c.replace('\n', ' ')).toList()), 4000);
+    }
+
+    /** The stored changes, line by line; a line without its Japanese (before V24, or cut off) is in English. */
+    private static List<LocalizedText> changes(String en, String ja) {
+        if (en == null) {
+            return List.of();
+        }
+        String[] english = en.split("\n");
+        String[] japanese = ja == null ? new String[0] : ja.split("\n");
+        List<LocalizedText> out = new ArrayList<>(english.length);
+        for (int i = 0; i < english.length; i++) {
+            out.add(new LocalizedText(i < japanese.length ? japanese[i] : english[i], english[i]));
+        }
+        return out;
     }
 
     private static double nan(ResultSet rs, String column) throws SQLException {

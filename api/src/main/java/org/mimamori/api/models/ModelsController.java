@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import org.mimamori.api.config.ProxyValidated;
+import org.mimamori.api.problems.Languages;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ModelsApi;
@@ -69,9 +71,11 @@ class ModelsController implements ModelsApi {
 
     @Override
     public ResponseEntity<org.mimamori.api.web.dto.ModelTransition> approveModel(String version,
-                                                                                 ModelApprovalRequest request) {
+                                                                                 ModelApprovalRequest request,
+                                                                                 String acceptLanguage) {
         return ResponseEntity.ok(dto(lifecycle.approve(version, request.getReason(),
-                Boolean.TRUE.equals(request.getAcknowledgeSchemaChange()), caller(Roles.SUPERVISOR, Roles.ADMIN))));
+                Boolean.TRUE.equals(request.getAcknowledgeSchemaChange()), caller(Roles.SUPERVISOR, Roles.ADMIN)),
+                Languages.of(acceptLanguage)));
     }
 
     @Override
@@ -86,8 +90,10 @@ class ModelsController implements ModelsApi {
 
     @Override
     public ResponseEntity<List<org.mimamori.api.web.dto.ModelTransition>> getModelHistory(String version,
-                                                                                        AccessPurpose purpose) {
-        return ResponseEntity.ok(lifecycle.history(version, reader()).stream().map(ModelsController::dto).toList());
+                                                                                        AccessPurpose purpose,
+                                                                                        String acceptLanguage) {
+        Locale language = Languages.of(acceptLanguage);
+        return ResponseEntity.ok(lifecycle.history(version, reader()).stream().map(t -> dto(t, language)).toList());
     }
 
     private static Caller reader() {
@@ -103,9 +109,10 @@ class ModelsController implements ModelsApi {
                 m.active(), state(m.state())).activatedBy(m.activatedBy()).activatedAt(utc(m.activatedAt()));
     }
 
-    private static org.mimamori.api.web.dto.ModelTransition dto(ModelTransition t) {
+    private static org.mimamori.api.web.dto.ModelTransition dto(ModelTransition t, Locale language) {
         org.mimamori.api.web.dto.ModelTransition out = new org.mimamori.api.web.dto.ModelTransition(t.version(),
-                state(t.to()), t.by(), t.role(), utc(t.at()), t.schemaAcknowledged(), t.schemaChanges())
+                state(t.to()), t.by(), t.role(), utc(t.at()), t.schemaAcknowledged(),
+                t.schemaChanges().stream().map(c -> c.in(language)).toList())
                 .from(t.from() == null ? null : state(t.from())).reason(t.reason());
         ShadowReports.Summary s = t.shadowReport();
         if (s != null) {

@@ -192,6 +192,13 @@ class AuditChainIntegrationTest {
         assertThat(v.getProblems()).as("nothing else is reported").hasSize(4);
         assertThat(v.getProblems().stream().filter(p -> p.getId() == afterDeleted).findFirst().orElseThrow()
                 .getMessage()).contains("record number " + deletedSeq + " of lane ").contains(" was removed");
+        assertThat(verify("ja").getProblems()).as("the same findings, in Japanese for a Japanese reader")
+                .extracting(AuditVerificationProblemsInner::getId, p -> p.getMessage().startsWith(
+                        p.getKind() == AuditVerificationProblemsInner.KindEnum.REMOVED ? "レーン " : "記録 "))
+                .containsExactlyElementsOf(v.getProblems().stream().map(p -> org.assertj.core.groups.Tuple.tuple(
+                        p.getId(), true)).toList());
+        assertThat(verify("ja-JP").getProblems().stream().filter(p -> p.getId() == afterDeleted).findFirst()
+                .orElseThrow().getMessage()).contains("の番号 " + deletedSeq + " の記録が削除されています");
 
         Cli cli = verifyAudit();
         assertThat(cli.code()).as(cli.out()).isEqualTo(6);
@@ -264,7 +271,11 @@ class AuditChainIntegrationTest {
     }
 
     private AuditVerification verify() {
-        return new Clients(port).audit("demo-auditor").verifyAudit(AccessPurpose.AUDIT);
+        return verify(null);
+    }
+
+    private AuditVerification verify(String acceptLanguage) {
+        return new Clients(port).audit("demo-auditor").verifyAudit(AccessPurpose.AUDIT, acceptLanguage);
     }
 
     private void audited(int reads) {

@@ -104,7 +104,7 @@ class MultiInstanceIntegrationTest {
             String second = uploaded.getVersion();
             one.models(tokens.forRole("analyst")).shadowModel(second);
             one.models(tokens.forRole("supervisor")).approveModel(second,
-                    new ModelApprovalRequest().reason("validated on last year's cases"));
+                    new ModelApprovalRequest().reason("validated on last year's cases"), null);
             long activated = System.nanoTime();
             one.models(tokens.forRole("analyst")).activateModel(second);
             ScoreLoad.awaitServing(loads, second, activated, WITHIN);

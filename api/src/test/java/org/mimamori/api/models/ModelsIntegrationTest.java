@@ -41,7 +41,7 @@ class ModelsIntegrationTest extends IntegrationTestBase {
             assertThat(m.getSizeBytes()).isPositive();
         });
         List<ModelTransition> history = clients().models("demo-auditor")
-                .getModelHistory(versionOf(TestBundles.bundle()), AccessPurpose.AUDIT);
+                .getModelHistory(versionOf(TestBundles.bundle()), AccessPurpose.AUDIT, null);
         assertThat(history).extracting(ModelTransition::getTo).startsWith(ModelState.CANDIDATE, ModelState.ACTIVE);
         assertThat(history.get(1).getBy()).isEqualTo("system");
         assertThat(history.get(1).getReason()).contains("start-up");
@@ -116,7 +116,7 @@ class ModelsIntegrationTest extends IntegrationTestBase {
             assertThat(clients().models("demo-analyst").listModels(AccessPurpose.MODEL_MANAGEMENT))
                     .filteredOn(ModelInfo::getActive).extracting(ModelInfo::getVersion).containsExactly(second);
             assertThat(stateOf(first)).isEqualTo(ModelState.RETIRED);
-            assertThat(clients().models("demo-admin").getModelHistory(second, AccessPurpose.MODEL_MANAGEMENT))
+            assertThat(clients().models("demo-admin").getModelHistory(second, AccessPurpose.MODEL_MANAGEMENT, null))
                     .extracting(ModelTransition::getTo).containsSubsequence(ModelState.CANDIDATE, ModelState.SHADOW,
                             ModelState.CANDIDATE, ModelState.SHADOW, ModelState.APPROVED, ModelState.ACTIVE);
 
@@ -130,7 +130,7 @@ class ModelsIntegrationTest extends IntegrationTestBase {
             assertThat(back.getState()).isEqualTo(ModelState.ACTIVE);
             assertThat(scoredWith()).isEqualTo(first);
             assertThat(stateOf(second)).isEqualTo(ModelState.RETIRED);
-            ModelTransition last = clients().models("demo-auditor").getModelHistory(first, AccessPurpose.AUDIT)
+            ModelTransition last = clients().models("demo-auditor").getModelHistory(first, AccessPurpose.AUDIT, null)
                     .stream().reduce((a, b) -> b).orElseThrow();
             assertThat(last.getFrom()).isEqualTo(ModelState.RETIRED);
             assertThat(last.getTo()).isEqualTo(ModelState.ACTIVE);
@@ -159,12 +159,18 @@ class ModelsIntegrationTest extends IntegrationTestBase {
 
             ModelTransition approval = clients().models("demo-supervisor").approveModel(version,
                     new ModelApprovalRequest().reason("validated; the moves item is no longer recorded")
-                            .acknowledgeSchemaChange(true));
+                            .acknowledgeSchemaChange(true), "ja");
             assertThat(approval.getAcknowledgedSchemaChange()).isTrue();
-            assertThat(approval.getSchemaChanges()).singleElement().asString().contains("moves_last_3_years");
-            assertThat(clients().models("demo-auditor").getModelHistory(version, AccessPurpose.AUDIT))
+            assertThat(approval.getSchemaChanges()).as("in the approver's language").singleElement().asString()
+                    .contains("moves_last_3_years").contains("削除");
+            assertThat(clients().models("demo-auditor").getModelHistory(version, AccessPurpose.AUDIT, "ja"))
                     .filteredOn(t -> t.getTo() == ModelState.APPROVED).singleElement()
                     .satisfies(t -> assertThat(t.getSchemaChanges()).isEqualTo(approval.getSchemaChanges()));
+            assertThat(clients().models("demo-auditor").getModelHistory(version, AccessPurpose.AUDIT, "en"))
+                    .as("each reader gets the stored change in their own language")
+                    .filteredOn(t -> t.getTo() == ModelState.APPROVED).singleElement()
+                    .satisfies(t -> assertThat(t.getSchemaChanges()).singleElement().asString()
+                            .contains("item \"Moves in the last 3 years\" (moves_last_3_years) is removed"));
         } finally {
             jdbc.update("UPDATE model_bundle SET state = 'candidate' WHERE version = ?", version);
             registry.refresh();
@@ -179,7 +185,7 @@ class ModelsIntegrationTest extends IntegrationTestBase {
         assertStatus(() -> clients().models("demo-analyst").shadowModel("0123456789abcdef"), HttpStatus.NOT_FOUND,
                 "0123456789abcdef");
         assertStatus(() -> clients().models("demo-analyst").getModelHistory("0123456789abcdef",
-                AccessPurpose.MODEL_MANAGEMENT), HttpStatus.NOT_FOUND, "0123456789abcdef");
+                AccessPurpose.MODEL_MANAGEMENT, null), HttpStatus.NOT_FOUND, "0123456789abcdef");
     }
 
     @Test
@@ -214,7 +220,7 @@ class ModelsIntegrationTest extends IntegrationTestBase {
 
     private ModelTransition approve(String token, String version) {
         return clients().models(token).approveModel(version,
-                new ModelApprovalRequest().reason("validated on last year's cases"));
+                new ModelApprovalRequest().reason("validated on last year's cases"), null);
     }
 
     private ModelState stateOf(String version) {

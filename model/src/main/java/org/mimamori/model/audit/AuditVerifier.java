@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.mimamori.model.schema.LocalizedText;
+
 /**
  * Walks every lane of the chain in number order and reports every record that was altered, removed or inserted
  * since it was written: a record whose content no longer gives its hash was altered (or forged with a wrong
@@ -45,9 +47,9 @@ public final class AuditVerifier {
      *
      * @param id      the record's number (for {@link Kind#REMOVED}: the record after the gap)
      * @param kind    what is wrong
-     * @param message the finding in words
+     * @param message the finding in words, in Japanese and English
      */
-    public record Problem(long id, Kind kind, String message) {
+    public record Problem(long id, Kind kind, LocalizedText message) {
     }
 
     /**
@@ -94,7 +96,9 @@ public final class AuditVerifier {
                 while (rs.next()) {
                     checked++;
                     add(problems, total, maxProblems, inserted(rs.getLong(1), rs.getObject(2) == null
-                            ? "it belongs to no lane" : "its lane (" + rs.getInt(2) + ") has no head"));
+                            ? new LocalizedText("どのレーンにも属していません", "it belongs to no lane")
+                            : new LocalizedText("そのレーン（" + rs.getInt(2) + "）には先頭がありません",
+                                    "its lane (" + rs.getInt(2) + ") has no head")));
                 }
             }
         }
@@ -105,7 +109,6 @@ public final class AuditVerifier {
     private static long lane(Connection connection, AuditLedger.Lane head, long purgedThrough,
                              List<Problem> problems, int[] total, int maxProblems) throws SQLException {
         int lane = head.lane();
-        String in = " of lane " + lane;
         long checked = 0;
         long after = 0;
         long expectedSeq = 1;
@@ -126,13 +129,14 @@ public final class AuditVerifier {
                         add(problems, total, maxProblems, altered(pending.id));
                         expectedPrev = pending.hash;
                     } else {
-                        add(problems, total, maxProblems, inserted(pending.id, "no record links to it"));
+                        add(problems, total, maxProblems, inserted(pending.id, NOT_LINKED));
                     }
                     pending = null;
                 }
                 if (r.seq > head.lastSeq()) {
-                    add(problems, total, maxProblems, inserted(r.id, "it is past its lane's head (lane " + lane
-                            + ", number " + head.lastSeq() + ")"));
+                    add(problems, total, maxProblems, inserted(r.id, new LocalizedText("レーンの先頭（レーン " + lane
+                            + "、番号 " + head.lastSeq() + "）より後にあります", "it is past its lane's head (lane " + lane
+                            + ", number " + head.lastSeq() + ")")));
                     continue;
                 }
                 String computed = r.seq <= head.legacySeq() ? AuditChain.hash(r.prevHash, r.id, r.record)
@@ -144,18 +148,16 @@ public final class AuditVerifier {
                     continue;
                 }
                 if (!childrenMatch(r, children.get(r.id), purgedThrough)) {
-                    add(problems, total, maxProblems, new Problem(r.id, Kind.ALTERED,
-                            "record " + r.id + " was altered: its list of children does not match its digest"));
+                    add(problems, total, maxProblems, new Problem(r.id, Kind.ALTERED, new LocalizedText(
+                            "記録 " + r.id + " は改変されています：子どもの一覧がダイジェストと一致しません",
+                            "record " + r.id + " was altered: its list of children does not match its digest")));
                 }
                 if (!r.prevHash.equals(expectedPrev)) {
                     if (r.seq > expectedSeq) {
-                        add(problems, total, maxProblems, new Problem(r.id, Kind.REMOVED, (r.seq - expectedSeq == 1
-                                ? "record number " + expectedSeq + in + " was removed" : "records numbered "
-                                + expectedSeq + " to " + (r.seq - 1) + in + " were removed") + " (found at record "
-                                + r.id + ")"));
+                        add(problems, total, maxProblems, removed(r.id, lane, expectedSeq, r.seq - 1));
                     } else if (r.seq > 1) {
                         add(problems, total, maxProblems, inserted(previous == null ? r.id : previous.id,
-                                "the next record does not link to it"));
+                                new LocalizedText("次の記録がこれに連結していません", "the next record does not link to it")));
                     }
                 }
                 expectedPrev = r.hash;
@@ -166,13 +168,15 @@ public final class AuditVerifier {
         }
         if (pending != null) {
             add(problems, total, maxProblems, pending.hash != null && pending.hash.equals(head.hash())
-                    ? altered(pending.id) : inserted(pending.id, "no record links to it"));
+                    ? altered(pending.id) : inserted(pending.id, NOT_LINKED));
         }
         long lastSeen = previous == null ? 0 : previous.seq; // the newest record within the head
         if (lastSeen < head.lastSeq()) {
-            add(problems, total, maxProblems, new Problem(head.lastId(), Kind.REMOVED, "records" + in + " after number "
+            add(problems, total, maxProblems, new Problem(head.lastId(), Kind.REMOVED, new LocalizedText(
+                    "レーン " + lane + " の番号 " + lastSeen + " より後、先頭（番号 " + head.lastSeq() + "、記録 "
+                    + head.lastId() + "）までの記録が削除されています", "records of lane " + lane + " after number "
                     + lastSeen + " up to its head (number " + head.lastSeq() + ", record " + head.lastId()
-                    + ") were removed"));
+                    + ") were removed")));
         } else if (pending == null && previous != null && previous.seq == head.lastSeq()
                 && !head.hash().equals(previous.hash)) {
             add(problems, total, maxProblems, altered(previous.id));
@@ -180,12 +184,27 @@ public final class AuditVerifier {
         return checked;
     }
 
+    private static final LocalizedText NOT_LINKED = new LocalizedText("どの記録もこれに連結していません",
+            "no record links to it");
+
     private static Problem altered(long id) {
-        return new Problem(id, Kind.ALTERED, "record " + id + " was altered: its content does not give its hash");
+        return new Problem(id, Kind.ALTERED, new LocalizedText("記録 " + id + " は改変されています：内容からそのハッシュが得られません",
+                "record " + id + " was altered: its content does not give its hash"));
     }
 
-    private static Problem inserted(long id, String why) {
-        return new Problem(id, Kind.INSERTED, "record " + id + " was not written by the ledger: " + why);
+    private static Problem inserted(long id, LocalizedText why) {
+        return new Problem(id, Kind.INSERTED, new LocalizedText("記録 " + id + " は台帳が書いたものではありません：" + why.ja(),
+                "record " + id + " was not written by the ledger: " + why.en()));
+    }
+
+    /** Records {@code from} to {@code to} of a lane are missing; {@code at} is the record found after them. */
+    private static Problem removed(long at, int lane, long from, long to) {
+        return new Problem(at, Kind.REMOVED, from == to
+                ? new LocalizedText("レーン " + lane + " の番号 " + from + " の記録が削除されています（記録 " + at + " で発見）",
+                        "record number " + from + " of lane " + lane + " was removed (found at record " + at + ")")
+                : new LocalizedText("レーン " + lane + " の番号 " + from + " から " + to + " までの記録が削除されています（記録 "
+                        + at + " で発見）", "records numbered " + from + " to " + to + " of lane " + lane
+                        + " were removed (found at record " + at + ")"));
     }
 
     private static boolean add(List<Problem> problems, int[] total, int max, Problem p) {

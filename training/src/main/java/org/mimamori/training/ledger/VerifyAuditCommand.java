@@ -55,7 +55,7 @@ public final class VerifyAuditCommand implements Callable<Integer> {
             throw new CommandProblem(ExitCode.IO, "cannot read the audit trail (" + e.getMessage() + ")");
         }
         report.problems().forEach(p -> out.println(p.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
-                + p.id() + ": " + p.message()));
+                + p.id() + ": " + p.message().en()));
         if (report.truncated()) {
             out.println("(more problems than listed; raise --max-problems)");
         }
