@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
@@ -23,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rendered again with its model and checked against its fingerprint ({@link StoredResponses}), kept, and taken off
  * the queue, a hundred at a time. One that cannot be rendered as first given leaves the queue as it is (its reads
  * stay a 500) and is logged. Instances may run it at once: a score already kept is not written again. A run that
- * did anything is audited with its counts ({@code score.responses.keep}).
+ * did anything is audited with its counts and the children whose scores it read ({@code score.responses.keep}).
  */
 @Component
 class KeptResponseBackfill {
@@ -68,10 +70,14 @@ class KeptResponseBackfill {
     Result run() {
         int kept = 0;
         int notKept = 0;
+        Set<String> children = new TreeSet<>();
         while (true) {
-            List<StoredResponses.Stored> batch = jdbc.query("SELECT " + StoredResponses.COLUMNS
+            List<StoredResponses.Stored> batch = jdbc.query("SELECT s.child_ref, " + StoredResponses.COLUMNS
                     + " FROM score_response_backfill b JOIN score s ON s.id = b.score_id ORDER BY b.score_id LIMIT ?",
-                    (rs, n) -> StoredResponses.Stored.of(rs), BATCH);
+                    (rs, n) -> {
+                        children.add(rs.getString("child_ref"));
+                        return StoredResponses.Stored.of(rs);
+                    }, BATCH);
             if (batch.isEmpty()) {
                 break;
             }
@@ -100,7 +106,7 @@ class KeptResponseBackfill {
             String outcome = notKept == 0 ? "ok" : "failed";
             tx.executeWithoutResult(status -> audit.record(new AuditEntry(null,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), ACTOR, "system", "score.responses.keep",
-                    "score", null, outcome, detail, null)));
+                    "score", null, outcome, detail, null).touching(children)));
             LOG.info("The responses of older scores (V21): {}", detail);
         }
         return new Result(kept, notKept);

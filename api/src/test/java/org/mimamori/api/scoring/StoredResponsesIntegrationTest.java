@@ -129,6 +129,9 @@ class StoredResponsesIntegrationTest extends IntegrationTestBase {
             assertThat(jdbc.queryForObject("SELECT CONCAT(action, ' ', outcome, ' ', detail) FROM audit_event "
                     + "WHERE id > ? AND actor = 'kept-response-backfill'", String.class, audit))
                     .isEqualTo("score.responses.keep failed kept 1, not kept 1");
+            assertThat(jdbc.queryForList("SELECT c.child_ref FROM audit_child c JOIN audit_event e ON e.id = c.audit_id "
+                    + "WHERE e.id > ? AND e.actor = 'kept-response-backfill' ORDER BY c.child_ref", String.class, audit))
+                    .as("the record names the children whose scores it read").containsExactly("C-SR-0060", "C-SR-0061");
             assertThat(backfill.run()).as("nothing left").isEqualTo(new KeptResponseBackfill.Result(0, 0));
         } finally { // the shared database's lists must render the second one
             jdbc.update("UPDATE score SET response_fingerprint = ? WHERE id = ?", fingerprint, brokenId);
