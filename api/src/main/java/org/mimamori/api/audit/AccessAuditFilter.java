@@ -24,12 +24,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives every request under {@code /api/} an id ({@code X-Request-Id}) and makes sure it leaves exactly one
  * audit record. A service that does the work records it in its own transaction; when none did — the request
  * was refused (401, 403, 400, 404, 409, ...) or failed — this filter records it afterwards, under the
- * contract's operation name, with the outcome its status gives. Runs before Spring Security's filters, so
- * refusals by authentication and authorization are recorded too. When the database is unavailable (503) nothing
+ * contract's operation name, with the outcome its status gives. Runs before Spring Security's filters and the
+ * body limits, so refusals by authentication and authorization, and bodies refused as too large (413) or too
+ * slow (408), are recorded too. When the database is unavailable (503) nothing
  * can be recorded; the request is logged instead.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AccessAuditFilter extends OncePerRequestFilter {
 
     /** The response header naming the request's audit record. */
@@ -61,7 +62,13 @@ class AccessAuditFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        AccessContext context = AccessContext.open(request, clock.instant());
+        // the purpose a read gives (a known one); never read from an operation that asks for none, whose body
+        // getParameter would read if it were a form
+        String operation = contract.operationAt(request.getMethod(), request.getRequestURI()).orElse(null);
+        String purpose = operation != null && contract.declaresQuery(operation, "purpose")
+                ? request.getParameter("purpose") : null;
+        AccessContext context = AccessContext.open(request, operation != null
+                && contract.acceptsQuery(operation, "purpose", purpose) ? purpose : null, clock.instant());
         response.setHeader(REQUEST_ID, context.requestId());
         boolean failed = true;
         try {
@@ -69,13 +76,13 @@ class AccessAuditFilter extends OncePerRequestFilter {
             failed = false;
         } finally {
             if (!context.recorded()) {
-                recordAfterwards(request, failed ? 500 : response.getStatus(), context);
+                recordAfterwards(request, operation, failed ? 500 : response.getStatus(), context);
             }
         }
     }
 
-    private void recordAfterwards(HttpServletRequest request, int status, AccessContext context) {
-        String action = contract.operationAt(request.getMethod(), request.getRequestURI()).orElse("unknown");
+    private void recordAfterwards(HttpServletRequest request, String operation, int status, AccessContext context) {
+        String action = operation == null ? "unknown" : operation;
         String actor = context.actor() == null ? "anonymous" : context.actor();
         String role = context.role() == null ? "none" : context.role();
         String outcome = outcome(status);

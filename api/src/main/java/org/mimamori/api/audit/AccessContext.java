@@ -27,8 +27,12 @@ public final class AccessContext {
         this.purpose = purpose;
     }
 
-    static AccessContext open(HttpServletRequest request, Instant at) {
-        AccessContext context = new AccessContext(request.getParameter("purpose"), at);
+    /**
+     * @param purpose the purpose the request gave, where its operation asks for one and it is a known purpose;
+     *                else null (a write's record takes its purpose from the service, or has none)
+     */
+    static AccessContext open(HttpServletRequest request, String purpose, Instant at) {
+        AccessContext context = new AccessContext(purpose, at);
         request.setAttribute(ATTRIBUTE, context);
         return context;
     }

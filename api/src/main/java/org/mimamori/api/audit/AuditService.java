@@ -106,8 +106,9 @@ class AuditService implements AuditTrail {
                 : events.childrenOf(rows.stream().map(AuditEventRow::id).toList()).stream().collect(
                 Collectors.groupingBy(AuditEventRepository.ChildRow::auditId,
                         Collectors.mapping(AuditEventRepository.ChildRow::childRef, Collectors.toList())));
+        // the children whose references the answer lists are touched by this read
         record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, role, "audit.read",
-                "audit", null));
+                "audit", null).touching(children.values().stream().flatMap(List::stream).toList()));
         return rows.stream().map(r -> new Stored(r.id(), r.at(), r.actor(), r.role(), r.action(), r.resource(),
                 r.purpose(), r.outcome(), r.detail(), r.requestId(), r.childrenCount(), r.childrenQuery(), r.hash(),
                 children.getOrDefault(r.id(), List.of()))).toList();

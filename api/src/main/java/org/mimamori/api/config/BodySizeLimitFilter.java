@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.mimamori.api.problems.BodyTooLargeException;
 import org.mimamori.api.problems.ProblemWriter;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -22,10 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over the configured limits with 413, before they are read: by the declared
  * {@code Content-Length}, and for chunked bodies while reading. Model uploads ({@code /api/v1/models},
  * {@code mimamori.limits.model-body}) and screening files ({@code /api/v1/screenings},
- * {@code mimamori.screening.max-file-size}) have their own, larger limits.
+ * {@code mimamori.screening.max-file-size}) have their own, larger limits. Runs after the access audit and Spring
+ * Security's filters (which read no body), so that a refused body is recorded with who sent it, and one sent
+ * without a valid token is refused 401 unread.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 1)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long scoreLimit;

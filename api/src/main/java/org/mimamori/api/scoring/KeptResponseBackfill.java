@@ -3,7 +3,9 @@ package org.mimamori.api.scoring;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * kept response (queued once by V23 in {@code score_response_backfill}): after the service has started, each is
  * rendered again with its model and checked against its fingerprint ({@link StoredResponses}), kept, and taken off
  * the queue, a hundred at a time. One that cannot be rendered as first given leaves the queue as it is (its reads
- * stay a 500) and is logged. Instances may run it at once: a score already kept is not written again. A run that
- * did anything is audited with its counts and the children whose scores it read ({@code score.responses.keep}).
+ * stay a 500) and is logged. Instances may run it at once: a score already kept is not written again. Each hundred
+ * is stored with its audit record ({@code score.responses.keep}: its counts and the children whose scores it read)
+ * in one transaction.
  */
 @Component
 class KeptResponseBackfill {
@@ -70,8 +73,8 @@ class KeptResponseBackfill {
     Result run() {
         int kept = 0;
         int notKept = 0;
-        Set<String> children = new TreeSet<>();
         while (true) {
+            Set<String> children = new TreeSet<>();
             List<StoredResponses.Stored> batch = jdbc.query("SELECT s.child_ref, " + StoredResponses.COLUMNS
                     + " FROM score_response_backfill b JOIN score s ON s.id = b.score_id ORDER BY b.score_id LIMIT ?",
                     (rs, n) -> {
@@ -81,33 +84,37 @@ class KeptResponseBackfill {
             if (batch.isEmpty()) {
                 break;
             }
+            Map<String, byte[]> values = new LinkedHashMap<>(); // null: it cannot be rendered as first given
             for (StoredResponses.Stored s : batch) {
-                byte[] response = null;
                 try {
-                    response = StoredResponsesService.kept(responses.response(s).getBytes(StandardCharsets.UTF_8));
-                    kept++;
+                    values.put(s.id(), StoredResponsesService.kept(responses.response(s)
+                            .getBytes(StandardCharsets.UTF_8)));
                 } catch (RuntimeException e) {
-                    notKept++;
+                    values.put(s.id(), null);
                     LOG.warn("Score {}: its response cannot be rendered as first given, so it is not kept: {}",
                             s.id(), e.getMessage());
                 }
-                byte[] value = response;
-                tx.executeWithoutResult(status -> {
+            }
+            int k = (int) values.values().stream().filter(java.util.Objects::nonNull).count();
+            int n = values.size() - k;
+            // the batch's responses, their leaving the queue and the batch's audit record: together or not at all
+            tx.executeWithoutResult(status -> {
+                values.forEach((id, value) -> {
                     if (value != null) {
                         jdbc.update("UPDATE score SET response_kept = ? WHERE id = ? AND response_kept IS NULL",
-                                value, s.id());
+                                value, id);
                     }
-                    jdbc.update("DELETE FROM score_response_backfill WHERE score_id = ?", s.id());
+                    jdbc.update("DELETE FROM score_response_backfill WHERE score_id = ?", id);
                 });
-            }
+                audit.record(new AuditEntry(null, clock.instant().truncatedTo(ChronoUnit.MILLIS), ACTOR, "system",
+                        "score.responses.keep", "score", null, n == 0 ? "ok" : "failed",
+                        "kept " + k + ", not kept " + n, null).touching(children));
+            });
+            kept += k;
+            notKept += n;
         }
         if (kept + notKept > 0) {
-            String detail = "kept " + kept + ", not kept " + notKept;
-            String outcome = notKept == 0 ? "ok" : "failed";
-            tx.executeWithoutResult(status -> audit.record(new AuditEntry(null,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), ACTOR, "system", "score.responses.keep",
-                    "score", null, outcome, detail, null).touching(children)));
-            LOG.info("The responses of older scores (V21): {}", detail);
+            LOG.info("The responses of older scores (V21): kept {}, not kept {}", kept, notKept);
         }
         return new Result(kept, notKept);
     }

@@ -156,8 +156,9 @@ class ScreeningService {
                 throw new NotFoundException("スクリーニング " + id + " の確認リストに " + entryId + " 番の行はありません。",
                         "Screening " + id + " has no entry " + entryId + ".");
             }
-            audited(caller, "screening.entry.review", "screening/" + id + "/entries/" + entryId, List.of());
             ScreeningStore.Entry e = screened.record(j, List.of(store.entry(j.id(), entryId).orElseThrow())).get(0);
+            audited(caller, "screening.entry.review", "screening/" + id + "/entries/" + entryId,
+                    List.of(e.childRef()));
             return dto(e, j, visibility.appliesTo(caller), visibility.hidden(List.of(e.scoreId()), caller));
         });
     }

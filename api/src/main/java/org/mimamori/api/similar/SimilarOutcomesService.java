@@ -112,7 +112,7 @@ class SimilarOutcomesService {
                 group = group(store.outcomesMatching(score.schemaId(), score.childRef(), items));
             }
             audit.record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.name(),
-                    caller.role(), ACTION, "score/" + id, purpose));
+                    caller.role(), ACTION, "score/" + id, purpose).touching(List.of(score.childRef())));
             return new Answer(id, minGroupSize, List.copyOf(items), group, schema(score.schemaId()));
         });
     }

@@ -150,6 +150,45 @@ class AccessAuditIntegrationTest extends IntegrationTestBase {
                 + "WHERE e.request_id = ?", String.class, requestId)).containsExactly("AUDIT-CHILD-1");
     }
 
+    @Test
+    void readingTheAuditTrailNamesTheChildrenItsAnswerLists() {
+        storedScore();
+        HttpResponse<String> r = http().getExactly("/api/v1/audit?purpose=audit&limit=20", "demo-auditor");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("AUDIT-CHILD-1");
+        assertThat(jdbc.queryForList("SELECT c.child_ref FROM audit_child c JOIN audit_event e ON e.id = c.audit_id "
+                + "WHERE e.request_id = ?", String.class, r.headers().firstValue("X-Request-Id").orElseThrow()))
+                .as("the audit.read record").contains("AUDIT-CHILD-1");
+    }
+
+    @Test
+    void aBodyRefusedAsTooLargeIsRecordedWithWhoSentIt() {
+        byte[] body = new byte[65 * 1024 + 1]; // over mimamori.limits.score-body (64 KB), declared by Content-Length
+        java.util.Arrays.fill(body, (byte) ' ');
+        HttpResponse<String> r = http().send("POST", "/api/v1/scores", "demo-caseworker", "application/json", body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+        assertThat(recordsOf(r.headers().firstValue("X-Request-Id").orElseThrow())).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("outcome", "too_large").containsEntry("action", "createScore")
+                        .containsEntry("actor", "demo-caseworker").containsEntry("role", "caseworker"));
+        HttpResponse<String> anonymous = http().send("POST", "/api/v1/scores", null, "application/json", body);
+        assertThat(anonymous.statusCode()).as("without a token the body is not even looked at").isEqualTo(401);
+        assertThat(recordsOf(anonymous.headers().firstValue("X-Request-Id").orElseThrow())).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("outcome", "unauthenticated"));
+    }
+
+    @Test
+    void onlyAKnownPurposeOfAReadIsRecordedNeverOneAWriteGivesItself() {
+        HttpResponse<String> write = http().send("POST", "/api/v1/scores?purpose=audit", "demo-caseworker",
+                "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(write.statusCode()).isEqualTo(400);
+        assertThat(recordsOf(write.headers().firstValue("X-Request-Id").orElseThrow())).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("action", "createScore").containsEntry("purpose", null));
+        HttpResponse<String> read = http().getExactly("/api/v1/models?purpose=curiosity", "demo-analyst");
+        assertThat(read.statusCode()).isEqualTo(400);
+        assertThat(recordsOf(read.headers().firstValue("X-Request-Id").orElseThrow())).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("outcome", "invalid").containsEntry("purpose", null));
+    }
+
     private List<Map<String, Object>> recordsOf(String requestId) {
         List<Map<String, Object>> rows = List.of();
         for (int i = 0; i < 40 && rows.isEmpty(); i++) { // a refusal's record is written as its response ends

@@ -189,6 +189,10 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
 
         String resource = "screening/" + id;
+        assertThat(jdbc.queryForList("SELECT c.child_ref FROM audit_child c JOIN audit_event e ON e.id = c.audit_id "
+                + "WHERE e.action = 'screening.entry.review' AND e.resource = ?", String.class,
+                resource + "/entries/" + top.getId())).as("the review names the entry's child")
+                .containsExactly(top.getChildRef());
         assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE resource LIKE ? ORDER BY id",
                 String.class, resource + "%")).contains("screening.create", "screening.finish", "screening.read",
                 "screening.entries.read", "screening.entry.review");

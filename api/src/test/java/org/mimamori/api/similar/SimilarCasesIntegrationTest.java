@@ -172,6 +172,8 @@ class SimilarCasesIntegrationTest {
         List<AuditEvent> audited = clients.audit("demo-auditor").listAuditEvents(AccessPurpose.AUDIT, 1000).stream()
                 .filter(e -> "score.similar_outcomes".equals(e.getAction())).toList();
         assertThat(audited).extracting(AuditEvent::getResource).containsOnly("score/" + target.getId());
+        assertThat(audited).as("each names the score's child").allSatisfy(e -> assertThat(e.getChildRefs())
+                .containsExactly("SIM-T1"));
         assertThat(audited).extracting(AuditEvent::getActor, AuditEvent::getRole, AuditEvent::getPurpose)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("demo-supervisor", "supervisor", "case_conference"),
                         org.assertj.core.groups.Tuple.tuple("demo-caseworker", "caseworker", "case_review"),
