@@ -80,7 +80,7 @@ class DecisionLoopEndToEndIntegrationTest {
             ScreeningsApi caseworker = clients.screenings("demo-caseworker");
             List<ScreeningEntry> reviewed = new ArrayList<>();
             while (reviewed.size() < REVIEWED) {
-                reviewed.addAll(caseworker.listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 500, reviewed.size()).getEntries());
+                reviewed.addAll(caseworker.listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 500, reviewed.size(), null).getEntries());
             }
             // Phases 3 and 4: decisions with reasons, then outcomes (from the simulated assessments).
             DecisionsApi decisions = clients.decisions("demo-caseworker");
@@ -90,7 +90,7 @@ class DecisionLoopEndToEndIntegrationTest {
                 // Red flags stand above any score: those children are always reached.
                 boolean reach = e.getRank() <= 300 || t[0] || !e.getRedFlags().isEmpty();
                 caseworker.updateScreeningEntry(id, e.getId(), new ScreeningEntryUpdate()
-                        .status(reach ? EntryStatus.REVIEWED_OUTREACH : EntryStatus.REVIEWED_NO_ACTION));
+                        .status(reach ? EntryStatus.REVIEWED_OUTREACH : EntryStatus.REVIEWED_NO_ACTION), null);
                 Decision d = decisions.createDecision(e.getScoreId(), new DecisionRequest()
                         .decision(reach ? DecisionKind.OUTREACH : DecisionKind.NO_ACTION)
                         .reason(reach ? "School absences and missed check-ups; family not yet in contact."
@@ -104,7 +104,7 @@ class DecisionLoopEndToEndIntegrationTest {
                 outreach += reach ? 1 : 0;
             }
             assertThat(outreach).isPositive();
-            assertThat(caseworker.listScreeningEntries(id, AccessPurpose.SCREENING, EntryStatus.TO_REVIEW, null, 1, 0).getTotal())
+            assertThat(caseworker.listScreeningEntries(id, AccessPurpose.SCREENING, EntryStatus.TO_REVIEW, null, 1, 0, null).getTotal())
                     .isEqualTo(COHORT - REVIEWED);
 
             // Export the labels and retrain on them.

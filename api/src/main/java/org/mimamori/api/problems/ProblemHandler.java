@@ -208,11 +208,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return cast(badRequest(List.of(unreadable(e.getCause()))));
     }
 
+    /**
+     * What the base class answers by itself (405, 406, 415, a multipart upload over Spring's limit, ...): its title
+     * and detail are Spring's English, so they are replaced by the status's words in the reader's language.
+     */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail p && p.getType() != null && "about:blank".equals(p.getType().toString())) {
-            p.setType(ProblemTypes.of(status));
+        if (body instanceof ProblemDetail p) {
+            if (p.getType() != null && "about:blank".equals(p.getType().toString())) {
+                p.setType(ProblemTypes.of(status));
+            }
+            Locale locale = Languages.current();
+            p.setTitle(ProblemTexts.title(status.value(), locale));
+            p.setDetail(ProblemTexts.detail(status.value()).in(locale));
+            HttpHeaders localized = new HttpHeaders();
+            if (headers != null) {
+                localized.putAll(headers);
+            }
+            localized.set(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+            return super.createResponseEntity(body, localized, status, request);
         }
         return super.createResponseEntity(body, headers, status, request);
     }

@@ -19,6 +19,7 @@ import org.mimamori.api.contract.Contract;
 import org.mimamori.api.models.ActiveModel;
 import org.mimamori.api.models.ActiveModels;
 import org.mimamori.api.models.ModelBands;
+import org.mimamori.api.models.RegisteredScorers;
 import org.mimamori.api.problems.FieldProblem;
 import org.mimamori.api.problems.InvalidRequestException;
 import org.mimamori.api.problems.NotFoundException;
@@ -58,12 +59,14 @@ class ScreeningService {
     private final ObjectMapper json;
     private final Contract contract;
     private final ModelBands bands;
+    private final RegisteredScorers scorers;
     private final ScoreVisibility visibility;
     private final Clock clock;
 
     ScreeningService(ScreeningStore store, ScreeningRunner runner, ActiveModels models, AuditTrail audit,
                      PlatformTransactionManager transactions, ObjectMapper json, Contract contract, ModelBands bands,
                      ScoreVisibility visibility, ScreeningChunks chunks, ScreenedScores screened,
+                     RegisteredScorers scorers,
                      @Value("${mimamori.screening.batch-size:5000}") int rowsPerChunk, Clock clock) {
         this.clock = clock;
         this.store = store;
@@ -77,6 +80,7 @@ class ScreeningService {
         this.json = json;
         this.contract = contract;
         this.bands = bands;
+        this.scorers = scorers;
         this.visibility = visibility;
     }
 
@@ -127,7 +131,8 @@ class ScreeningService {
         });
     }
 
-    ScreeningEntryPage entries(UUID id, EntryStatus status, String band, int limit, int offset, Caller caller) {
+    ScreeningEntryPage entries(UUID id, EntryStatus status, String band, int limit, int offset, Caller caller,
+                               Locale reader) {
         return tx.execute(s -> {
             ScreeningStore.Job j = job(id);
             String st = status == null ? null : status.getValue();
@@ -141,7 +146,8 @@ class ScreeningService {
                     store.entries(j.id(), st, band, limit, offset, judgementFirst));
             Set<String> hidden = visibility.hidden(entries.stream().map(ScreeningStore.Entry::scoreId).toList(),
                     caller);
-            List<ScreeningEntry> page = entries.stream().map(e -> dto(e, j, judgementFirst, hidden)).toList();
+            EntryTexts texts = texts(j, reader);
+            List<ScreeningEntry> page = entries.stream().map(e -> dto(e, j, judgementFirst, hidden, texts)).toList();
             int total = store.countEntries(j.id(), st, band);
             audited(caller, "screening.entries.read", "screening/" + id,
                     entries.stream().map(ScreeningStore.Entry::childRef).toList());
@@ -149,7 +155,7 @@ class ScreeningService {
         });
     }
 
-    ScreeningEntry review(UUID id, int entryId, EntryStatus status, Caller caller) {
+    ScreeningEntry review(UUID id, int entryId, EntryStatus status, Caller caller, Locale reader) {
         return tx.execute(s -> {
             ScreeningStore.Job j = job(id);
             if (!store.review(j.id(), entryId, status.getValue(), caller.name(), now())) {
@@ -159,7 +165,8 @@ class ScreeningService {
             ScreeningStore.Entry e = screened.record(j, List.of(store.entry(j.id(), entryId).orElseThrow())).get(0);
             audited(caller, "screening.entry.review", "screening/" + id + "/entries/" + entryId,
                     List.of(e.childRef()));
-            return dto(e, j, visibility.appliesTo(caller), visibility.hidden(List.of(e.scoreId()), caller));
+            return dto(e, j, visibility.appliesTo(caller), visibility.hidden(List.of(e.scoreId()), caller),
+                    texts(j, reader));
         });
     }
 
@@ -176,8 +183,13 @@ class ScreeningService {
      * An entry for the caller. In judgement-first mode a caseworker sees no rank (it follows the estimates), and
      * for a child without their own assessment no probability, band or contributions.
      */
+    /** The words of the screening's entries for this reader, from its model's schema. */
+    private EntryTexts texts(ScreeningStore.Job j, Locale reader) {
+        return new EntryTexts(scorers.registered(j.modelVersion()).map(m -> m.scorer().schema()).orElse(null), reader);
+    }
+
     private ScreeningEntry dto(ScreeningStore.Entry e, ScreeningStore.Job j, boolean judgementFirst,
-                               Set<String> hidden) {
+                               Set<String> hidden, EntryTexts texts) {
         ScreenedChild.Summary summary;
         try {
             summary = json.readValue(e.summaryJson(), ScreenedChild.Summary.class);
@@ -186,7 +198,8 @@ class ScreeningService {
         }
         ScreeningEntry out = new ScreeningEntry(e.rowNo(), UUID.fromString(e.scoreId()), e.childRef(),
                 e.alreadySupported(),
-                summary.redFlags().stream().map(f -> new RedFlag(f.item(), f.message()).label(f.label())).toList(),
+                summary.redFlags().stream().map(f -> new RedFlag(f.item(), texts.redFlag(f.item(), f.message()))
+                        .label(texts.label(f.item(), f.label()))).toList(),
                 List.of(), EntryStatus.fromValue(e.status())).reviewedBy(e.reviewedBy())
                 .reviewedAt(e.reviewedAt() == null ? null : utc(e.reviewedAt()));
         if (!judgementFirst) {
@@ -196,14 +209,15 @@ class ScreeningService {
             return out.numbersHidden(true);
         }
         out.probability(e.probability()).topContributions(summary.top().stream()
-                .map(t -> new ScreeningContribution(t.item(), t.label(), t.contribution())).toList());
+                .map(t -> new ScreeningContribution(t.item(), texts.label(t.item(), t.label()), t.contribution()))
+                .toList());
         if (e.bandId() == null) {
             return out;
         }
         Band band = new Band(e.bandId(), summary.bandMeaning());
-        bands.bands(j.modelVersion()).byId(e.bandId()).ifPresent(b -> band.lower(b.lower())
-                .review(Band.ReviewEnum.fromValue(b.review().id()))
-                .reviewLabel(b.review().label().in(Locale.forLanguageTag(j.language()))));
+        bands.bands(j.modelVersion()).byId(e.bandId()).ifPresent(b -> band.meaning(b.meaning().in(texts.reader()))
+                .lower(b.lower()).review(Band.ReviewEnum.fromValue(b.review().id()))
+                .reviewLabel(b.review().label().in(texts.reader())));
         return out.band(band);
     }
 

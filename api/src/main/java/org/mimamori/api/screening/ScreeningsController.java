@@ -60,20 +60,22 @@ class ScreeningsController implements ScreeningsApi {
     }
 
     @Override
-    public ResponseEntity<ScreeningEntryPage> listScreeningEntries(UUID id, AccessPurpose purpose, EntryStatus status, String band,
-                                                                   Integer limit, Integer offset) {
+    public ResponseEntity<ScreeningEntryPage> listScreeningEntries(UUID id, AccessPurpose purpose, EntryStatus status,
+                                                                   String band, Integer limit, Integer offset,
+                                                                   String acceptLanguage) {
         return ResponseEntity.ok(screenings.entries(id, status, band, limit == null ? 50 : limit,
-                offset == null ? 0 : offset, caller(Roles.SUPERVISOR, Roles.CASEWORKER, Roles.AUDITOR)));
+                offset == null ? 0 : offset, caller(Roles.SUPERVISOR, Roles.CASEWORKER, Roles.AUDITOR),
+                Languages.of(acceptLanguage)));
     }
 
     @Override
     public ResponseEntity<ScreeningEntry> updateScreeningEntry(UUID id, Integer entryId,
-                                                               ScreeningEntryUpdate update) {
+                                                               ScreeningEntryUpdate update, String acceptLanguage) {
         if (update.getStatus() == null) {
             throw new InvalidRequestException(List.of(new FieldProblem("status", "null にはできません", "must not be null")));
         }
         return ResponseEntity.ok(screenings.review(id, entryId, update.getStatus(),
-                caller(Roles.CASEWORKER, Roles.SUPERVISOR)));
+                caller(Roles.CASEWORKER, Roles.SUPERVISOR), Languages.of(acceptLanguage)));
     }
 
     private static Caller caller(String... preferred) {

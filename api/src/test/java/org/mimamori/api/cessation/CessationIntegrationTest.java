@@ -255,7 +255,7 @@ class CessationIntegrationTest extends IntegrationTestBase {
     }
 
     private Set<String> childRefs(UUID screening) {
-        return clients().screenings("demo-supervisor").listScreeningEntries(screening, AccessPurpose.SCREENING, null, null, 1000, 0)
+        return clients().screenings("demo-supervisor").listScreeningEntries(screening, AccessPurpose.SCREENING, null, null, 1000, 0, null)
                 .getEntries().stream().map(ScreeningEntry::getChildRef).collect(Collectors.toSet());
     }
 

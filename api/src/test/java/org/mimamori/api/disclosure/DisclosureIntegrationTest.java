@@ -326,7 +326,7 @@ class DisclosureIntegrationTest extends IntegrationTestBase {
                 "en").getId();
         Screenings.await(clients().screenings("demo-supervisor"), screening);
         ScreeningEntry entry = clients().screenings("demo-supervisor")
-                .listScreeningEntries(screening, AccessPurpose.SCREENING, null, null, 1, 0).getEntries().get(0);
+                .listScreeningEntries(screening, AccessPurpose.SCREENING, null, null, 1, 0, null).getEntries().get(0);
         Disclosure d = clients().disclosure(OFFICER).getDisclosure(entry.getChildRef(),
                 AccessPurpose.DISCLOSURE_REQUEST);
         DisclosedScore s = d.getScores().stream().filter(x -> x.getId().equals(entry.getScoreId())).findFirst()

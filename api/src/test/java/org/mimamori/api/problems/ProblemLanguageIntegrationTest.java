@@ -48,6 +48,10 @@ class ProblemLanguageIntegrationTest extends IntegrationTestBase {
                 new Bad("a control character", score + json, "{\"childRef\": \"C-1\\u0001\"}", 400),
                 new Bad("another charset", score + "\r\nContent-Type: application/json; charset=ISO-8859-1",
                         "{}", 415),
+                new Bad("another media type (refused by Spring itself)", score + "\r\nContent-Type: text/plain",
+                        "{}", 415),
+                new Bad("a method the address does not take", "POST /actuator/health HTTP/1.1\r\nHost: x"
+                        + json, "{}", 405),
                 new Bad("no token", "POST /api/v1/scores HTTP/1.1\r\nHost: x" + json, "{}", 401),
                 new Bad("a bad token", "GET /api/v1/audit?purpose=audit HTTP/1.1\r\nHost: x\r\nAuthorization: "
                         + "Bearer not-a-token", "", 401),

@@ -81,12 +81,12 @@ class CompactScreeningIntegrationTest {
                 .isEqualTo((long) N);
 
         List<ScreeningEntry> page = clients.screenings("demo-caseworker")
-                .listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 20, 0).getEntries();
+                .listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 20, 0, null).getEntries();
         assertThat(page).hasSize(20);
         assertThat(page).filteredOn(e -> e.getProbability() != null).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getTopContributions()).isNotEmpty());
         assertThat(screeningScores()).as("the opened entries' scores").isEqualTo(scoresBefore + 20);
-        clients.screenings("demo-caseworker").listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 20, 0);
+        clients.screenings("demo-caseworker").listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 20, 0, null);
         assertThat(screeningScores()).as("recorded once").isEqualTo(scoresBefore + 20);
 
         CsvTable table = CsvTable.read(cohort);

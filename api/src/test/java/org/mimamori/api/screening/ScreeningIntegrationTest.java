@@ -106,7 +106,7 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
 
         // Filtering by band gives that band's entries in rank order.
         String band = first.getBand().getId();
-        ScreeningEntryPage inBand = clients().screenings("demo-auditor").listScreeningEntries(id, AccessPurpose.AUDIT, null, band, 1000, 0);
+        ScreeningEntryPage inBand = clients().screenings("demo-auditor").listScreeningEntries(id, AccessPurpose.AUDIT, null, band, 1000, 0, null);
         assertThat(inBand.getTotal()).isEqualTo(s.getCountsByBand().get(band));
         assertThat(inBand.getEntries()).allSatisfy(e -> assertThat(e.getBand().getId()).isEqualTo(band));
     }
@@ -167,24 +167,24 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
     void reviewersMarkEntriesAndEveryAccessIsAudited() {
         UUID id = clients().screenings("demo-supervisor").createScreening(cohort.toFile(), "ja").getId();
         awaitFinished(clients().screenings("demo-supervisor"), id);
-        ScreeningEntry top = clients().screenings("demo-caseworker").listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 1, 0)
+        ScreeningEntry top = clients().screenings("demo-caseworker").listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 1, 0, null)
                 .getEntries().get(0);
         ScreeningEntry marked = clients().screenings("demo-caseworker").updateScreeningEntry(id, top.getId(),
-                new ScreeningEntryUpdate().status(EntryStatus.REVIEWED_OUTREACH));
+                new ScreeningEntryUpdate().status(EntryStatus.REVIEWED_OUTREACH), null);
         assertThat(marked.getStatus()).isEqualTo(EntryStatus.REVIEWED_OUTREACH);
         assertThat(marked.getReviewedBy()).isEqualTo("demo-caseworker");
         assertThat(marked.getRank()).isEqualTo(1);
         ScreeningEntryPage reviewed = clients().screenings("demo-caseworker")
-                .listScreeningEntries(id, AccessPurpose.SCREENING, EntryStatus.REVIEWED_OUTREACH, null, 50, 0);
+                .listScreeningEntries(id, AccessPurpose.SCREENING, EntryStatus.REVIEWED_OUTREACH, null, 50, 0, null);
         assertThat(reviewed.getTotal()).isEqualTo(1);
         assertThat(reviewed.getEntries().get(0).getId()).isEqualTo(top.getId());
 
         assertThatThrownBy(() -> clients().screenings("demo-analyst").updateScreeningEntry(id, top.getId(),
-                new ScreeningEntryUpdate().status(EntryStatus.REVIEWED_NO_ACTION)))
+                new ScreeningEntryUpdate().status(EntryStatus.REVIEWED_NO_ACTION), null))
                 .isInstanceOfSatisfying(HttpClientErrorException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
         assertThatThrownBy(() -> clients().screenings("demo-caseworker").updateScreeningEntry(id, N + 1,
-                new ScreeningEntryUpdate().status(EntryStatus.REVIEWED_NO_ACTION)))
+                new ScreeningEntryUpdate().status(EntryStatus.REVIEWED_NO_ACTION), null))
                 .isInstanceOfSatisfying(HttpClientErrorException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
 
@@ -196,6 +196,30 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
         assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE resource LIKE ? ORDER BY id",
                 String.class, resource + "%")).contains("screening.create", "screening.finish", "screening.read",
                 "screening.entries.read", "screening.entry.review");
+    }
+
+    @Test
+    void theReviewListIsInItsReadersLanguageWhateverTheScreeningWasAskedFor() {
+        UUID id = clients().screenings("demo-supervisor").createScreening(cohort.toFile(), "ja").getId();
+        awaitFinished(clients().screenings("demo-supervisor"), id);
+        java.util.regex.Pattern japanese = java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+        ScreeningEntry ja = clients().screenings("demo-caseworker")
+                .listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 1, 0, "ja").getEntries().get(0);
+        ScreeningEntry en = clients().screenings("demo-caseworker")
+                .listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 1, 0, "en").getEntries().get(0);
+        assertThat(en.getId()).isEqualTo(ja.getId());
+        assertThat(en.getTopContributions()).isNotEmpty().extracting(c -> c.getItem())
+                .isEqualTo(ja.getTopContributions().stream().map(c -> c.getItem()).toList());
+        assertThat(ja.getTopContributions()).allSatisfy(c -> assertThat(c.getLabel()).containsPattern(japanese));
+        assertThat(en.getTopContributions()).as("the screening was asked for in Japanese, this reader reads English")
+                .allSatisfy(c -> assertThat(c.getLabel()).doesNotContainPattern(japanese));
+        assertThat(ja.getBand().getMeaning()).containsPattern(japanese);
+        assertThat(en.getBand().getMeaning()).doesNotContainPattern(japanese);
+        assertThat(en.getBand().getReviewLabel()).doesNotContainPattern(japanese);
+        ScreeningEntry marked = clients().screenings("demo-caseworker").updateScreeningEntry(id, en.getId(),
+                new ScreeningEntryUpdate().status(EntryStatus.REVIEWED_NO_ACTION), "en");
+        assertThat(marked.getTopContributions()).allSatisfy(c -> assertThat(c.getLabel())
+                .doesNotContainPattern(japanese));
     }
 
     @Test
@@ -273,7 +297,7 @@ class ScreeningIntegrationTest extends IntegrationTestBase {
         List<ScreeningEntry> out = new ArrayList<>();
         ScreeningsApi api = clients().screenings("demo-caseworker");
         while (true) {
-            ScreeningEntryPage page = api.listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 250, out.size());
+            ScreeningEntryPage page = api.listScreeningEntries(id, AccessPurpose.SCREENING, null, null, 250, out.size(), null);
             out.addAll(page.getEntries());
             if (page.getEntries().isEmpty() || out.size() >= page.getTotal()) {
                 return out;
