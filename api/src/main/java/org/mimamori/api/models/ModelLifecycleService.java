@@ -65,8 +65,8 @@ class ModelLifecycleService {
         Instant now = registry.now();
         for (Map.Entry<String, ModelState> e : states.entrySet()) {
             if (e.getValue() == ModelState.SHADOW) {
-                change(e.getKey(), ModelState.SHADOW, ModelState.CANDIDATE, caller, now,
-                        "replaced in shadow by " + version);
+                change(e.getKey(), ModelState.SHADOW, ModelState.CANDIDATE, caller, now, new LocalizedText(
+                        "モデル " + version + " にシャドーを譲りました", "replaced in shadow by " + version));
             }
         }
         change(version, from, ModelState.SHADOW, caller, now, null);
@@ -85,7 +85,8 @@ class ModelLifecycleService {
                     "Model " + version + " is " + from.code() + ", not in shadow.");
         }
         Instant now = registry.now();
-        change(version, ModelState.SHADOW, ModelState.CANDIDATE, caller, now, "taken out of shadow");
+        change(version, ModelState.SHADOW, ModelState.CANDIDATE, caller, now,
+                new LocalizedText("シャドーから外されました", "taken out of shadow"));
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "model.shadow_end", "model/" + version, null));
         registry.refreshAfterCommit();
         return registry.row(version).info();
@@ -125,7 +126,7 @@ class ModelLifecycleService {
                 .flatMap(r -> r.summary(version)).orElse(null);
         Instant now = registry.now();
         ModelTransition t = new ModelTransition(version, from, ModelState.APPROVED, caller.name(), caller.role(),
-                now, why, !changes.isEmpty(), changes, shadow);
+                now, LocalizedText.of(why), !changes.isEmpty(), changes, shadow);
         transitions.set(version, ModelState.APPROVED, caller.name(), now);
         transitions.record(t);
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "model.approve", "model/" + version, null));
@@ -190,7 +191,7 @@ class ModelLifecycleService {
                     + "cannot be rolled back to: " + first.en());
         }
         Instant now = registry.now();
-        makeActive(version, ModelState.RETIRED, caller, now, why);
+        makeActive(version, ModelState.RETIRED, caller, now, LocalizedText.of(why));
         audit.record(AuditEntry.ok(now, caller.name(), caller.role(), "model.rollback", "model/" + version, null));
         LOG.warn("Rolled back to model {} by {} ({}): {}", version, caller.name(), caller.role(), why);
         registry.refreshAfterCommit();
@@ -219,24 +220,27 @@ class ModelLifecycleService {
             return;
         }
         Instant now = registry.now();
-        makeActive(version, states.get(version), system, now,
-                "start-up: no model was active; the bundle registered at start-up is activated without approval");
+        makeActive(version, states.get(version), system, now, new LocalizedText("起動時：有効なモデルがなかったため、"
+                + "起動時に登録されたバンドルを承認なしに有効にしました", "start-up: no model was active; the bundle "
+                + "registered at start-up is activated without approval"));
         audit.record(AuditEntry.ok(now, system.name(), system.role(), "model.activate", "model/" + version,
                 null));
         registry.refreshAfterCommit();
     }
 
-    private void makeActive(String version, ModelState from, Caller caller, Instant now, String reason) {
+    private void makeActive(String version, ModelState from, Caller caller, Instant now, LocalizedText reason) {
         for (Map.Entry<String, ModelState> e : transitions.lock().entrySet()) {
             if (e.getValue() == ModelState.ACTIVE) {
-                change(e.getKey(), ModelState.ACTIVE, ModelState.RETIRED, caller, now, "replaced by " + version);
+                change(e.getKey(), ModelState.ACTIVE, ModelState.RETIRED, caller, now,
+                        new LocalizedText("モデル " + version + " に置き換えられました", "replaced by " + version));
             }
         }
         change(version, from, ModelState.ACTIVE, caller, now, reason);
         LOG.info("Model {} is now active (activated by {})", version, caller.name());
     }
 
-    private void change(String version, ModelState from, ModelState to, Caller caller, Instant now, String reason) {
+    private void change(String version, ModelState from, ModelState to, Caller caller, Instant now,
+                        LocalizedText reason) {
         transitions.set(version, to, caller.name(), now);
         transitions.record(ModelTransition.of(version, from, to, caller.name(), caller.role(), now, reason));
     }

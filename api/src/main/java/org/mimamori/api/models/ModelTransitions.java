@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ModelTransitions {
 
-    private static final String COLUMNS = "version, from_state, to_state, actor, role, changed_at, reason, "
+    private static final String COLUMNS = "version, from_state, to_state, actor, role, changed_at, reason, reason_ja, "
             + "schema_acknowledged, schema_changes, schema_changes_ja, shadow_active_version, shadow_scored, shadow_band_agreement, "
             + "shadow_mean_abs_diff, shadow_max_abs_diff";
 
@@ -69,11 +69,14 @@ class ModelTransitions {
     void record(ModelTransition t) {
         ShadowReports.Summary s = t.shadowReport();
         jdbc.update("INSERT INTO model_transition (" + COLUMNS + ") VALUES (:version, :from, :to, :actor, :role, "
-                + ":at, :reason, :ack, :changes, :changesJa, :sv, :scored, :agreement, :mean, :max)",
+                + ":at, :reason, :reasonJa, :ack, :changes, :changesJa, :sv, :scored, :agreement, :mean, :max)",
                 new MapSqlParameterSource().addValue("version", t.version())
                         .addValue("from", t.from() == null ? null : t.from().code()).addValue("to", t.to().code())
                         .addValue("actor", t.by()).addValue("role", t.role()).addValue("at", Timestamp.from(t.at()))
-                        .addValue("reason", t.reason()).addValue("ack", t.schemaAcknowledged())
+                        .addValue("reason", t.reason() == null ? null : t.reason().en())
+                        .addValue("reasonJa", t.reason() == null || t.reason().ja().equals(t.reason().en()) ? null
+                                : t.reason().ja())
+                        .addValue("ack", t.schemaAcknowledged())
                         .addValue("changes", lines(t.schemaChanges(), LocalizedText::en))
                         .addValue("changesJa", lines(t.schemaChanges(), LocalizedText::ja))
                         .addValue("sv", s == null ? null : s.activeVersion())
@@ -113,9 +116,14 @@ class ModelTransitions {
                         nan(rs, "shadow_max_abs_diff"));
         return new ModelTransition(rs.getString("version"), from == null ? null : ModelState.of(from),
                 ModelState.of(rs.getString("to_state")), rs.getString("actor"), rs.getString("role"),
-                rs.getTimestamp("changed_at").toInstant(), rs.getString("reason"),
+                rs.getTimestamp("changed_at").toInstant(), reason(rs.getString("reason"), rs.getString("reason_ja")),
                 rs.getBoolean("schema_acknowledged"), changes,
                 shadow);
+    }
+
+    /** A stored reason: a person's words (no Japanese of their own), or the service's in both languages. */
+    private static LocalizedText reason(String en, String ja) {
+        return en == null ? null : new LocalizedText(ja, en);
     }
 
     /** The changes as stored: one a line (a change never holds a line break), cut to the column's 4,000. */

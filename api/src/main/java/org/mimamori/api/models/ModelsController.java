@@ -113,7 +113,8 @@ class ModelsController implements ModelsApi {
         org.mimamori.api.web.dto.ModelTransition out = new org.mimamori.api.web.dto.ModelTransition(t.version(),
                 state(t.to()), t.by(), t.role(), utc(t.at()), t.schemaAcknowledged(),
                 t.schemaChanges().stream().map(c -> c.in(language)).toList())
-                .from(t.from() == null ? null : state(t.from())).reason(t.reason());
+                .from(t.from() == null ? null : state(t.from()))
+                .reason(t.reason() == null ? null : t.reason().in(language));
         ShadowReports.Summary s = t.shadowReport();
         if (s != null) {
             out.shadowReport(new ShadowReportSummary(s.activeVersion(), s.scored())

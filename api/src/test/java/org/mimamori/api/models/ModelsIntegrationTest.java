@@ -136,6 +136,16 @@ class ModelsIntegrationTest extends IntegrationTestBase {
             assertThat(last.getTo()).isEqualTo(ModelState.ACTIVE);
             assertThat(last.getBy()).isEqualTo("demo-supervisor");
             assertThat(last.getReason()).isEqualTo("the new model flags too many");
+            assertThat(clients().models("demo-auditor").getModelHistory(first, AccessPurpose.AUDIT, "ja").stream()
+                    .reduce((x, y) -> y).orElseThrow().getReason()).as("a person's reason, as given, in any language")
+                    .isEqualTo("the new model flags too many");
+            assertThat(clients().models("demo-auditor").getModelHistory(first, AccessPurpose.AUDIT, "ja"))
+                    .as("the service's own reason in the reader's language")
+                    .filteredOn(t -> t.getTo() == ModelState.RETIRED).first()
+                    .satisfies(t -> assertThat(t.getReason()).isEqualTo("モデル " + second + " に置き換えられました"));
+            assertThat(clients().models("demo-auditor").getModelHistory(first, AccessPurpose.AUDIT, "en"))
+                    .filteredOn(t -> t.getTo() == ModelState.RETIRED).first()
+                    .satisfies(t -> assertThat(t.getReason()).isEqualTo("replaced by " + second));
             assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE action IN ('model.shadow', "
                     + "'model.approve', 'model.activate', 'model.rollback') ORDER BY id DESC LIMIT 3", String.class))
                     .as("every transition is audited").containsExactly("model.rollback", "model.activate",
