@@ -60,7 +60,19 @@
       'action.assessment.create': 'recorded an own assessment', 'action.decision.create': 'recorded a decision',
       'action.decision.sign_off.signed': 'signed off a decision',
       'action.decision.sign_off.rejected': 'rejected a decision', 'action.outcome.create': 'recorded an outcome',
-      'action.child.disclosure': 'disclosure of these records'
+      'action.child.disclosure': 'disclosure of these records',
+      'action.screening.create': 'screened a cohort including the child',
+      'action.screening.finish': 'finished a screening including the child',
+      'action.screening.entries.read': 'read a screening\'s review list',
+      'action.screening.entry.review': 'marked the child\'s screening entry',
+      'action.review.scores': 'read recent scores (supervision)', 'action.review.red_flags': 'read open red flags',
+      'action.cessation.create': 'recorded a cessation-of-use request', 'action.cessation.read': 'read the cessation record',
+      'action.score.responses.keep': 'kept stored explanations after an upgrade',
+      'action.audit.read': 'read the audit trail', 'action.retention.purge': 'erased records past their retention',
+      'role.system': 'the service itself',
+      'result.failed': 'failed', 'result.refused': 'refused', 'result.invalid': 'refused (invalid request)',
+      'result.forbidden': 'refused (not permitted)', 'result.not_found': 'not found', 'result.conflict': 'refused (conflict)',
+      'result.error': 'error'
     },
     ja: {
       title: '開示：子どもについて保有している記録',
@@ -108,7 +120,19 @@
       'action.score.similar_outcomes': '類似の過去事例を閲覧', 'action.assessment.create': '見立てを記録',
       'action.decision.create': '判断を記録', 'action.decision.sign_off.signed': '判断を承認',
       'action.decision.sign_off.rejected': '判断を却下', 'action.outcome.create': '結果を記録',
-      'action.child.disclosure': 'この記録の開示'
+      'action.child.disclosure': 'この記録の開示',
+      'action.screening.create': 'この子どもを含む対象者をスクリーニング',
+      'action.screening.finish': 'この子どもを含むスクリーニングが終了',
+      'action.screening.entries.read': 'スクリーニングの確認リストを閲覧',
+      'action.screening.entry.review': 'この子どものスクリーニング行を確認済みに',
+      'action.review.scores': '最近のスコアを閲覧（スーパービジョン）', 'action.review.red_flags': '未対応のレッドフラグを閲覧',
+      'action.cessation.create': '利用停止の請求を記録', 'action.cessation.read': '利用停止の記録を閲覧',
+      'action.score.responses.keep': '更新後に保存済みの説明を保持',
+      'action.audit.read': '監査記録を閲覧', 'action.retention.purge': '保存期間を過ぎた記録を消去',
+      'role.system': 'サービス自身',
+      'result.failed': '失敗', 'result.refused': '拒否', 'result.invalid': '拒否（リクエストの誤り）',
+      'result.forbidden': '拒否（権限なし）', 'result.not_found': '見つからず', 'result.conflict': '拒否（記録と矛盾）',
+      'result.error': 'エラー'
     }
   };
 
@@ -161,6 +185,7 @@
   function value(v) {
     if (v === null || v === undefined) { return label('value', 'unknown'); }
     if (typeof v === 'boolean' || v === 'unknown' || v === 'not_applicable') { return label('value', String(v)); }
+    if (v === 'yes' || v === 'no') { return t(v); }
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
 
@@ -183,7 +208,7 @@
     }
     parts.push(el('h4', null, [t('contributions')]));
     parts.push(table(['item', 'value', 'state', 'contribution'], (s.contributions || []).map(function (c) {
-      return [c.label + ' (' + c.item + ')', String(c.value), c.state || '',
+      return [c.label + ' (' + c.item + ')', value(c.value), c.state || '',
         (c.contribution > 0 ? '+' : '') + c.contribution.toFixed(3)];
     }), 'contributions'));
     if (s.unrecorded) {

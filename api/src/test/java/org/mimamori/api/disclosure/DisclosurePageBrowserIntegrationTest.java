@@ -77,6 +77,11 @@ class DisclosurePageBrowserIntegrationTest extends IntegrationTestBase {
                 .purpose(CorrectionRequest.PurposeEnum.CORRECTION_REQUEST).items(corrected)
                 .reason("欠席日数の誤記を学校の記録で訂正"), "ja").getScore();
         Contribution top = score.getContributions().get(0);
+        // accesses whose actions the page names in words too: a supervisor's review list, an auditor's read
+        assertThat(http().getExactly("/api/v1/review/scores?purpose=supervision&limit=5", "demo-supervisor")
+                .statusCode()).isEqualTo(200);
+        assertThat(http().getExactly("/api/v1/audit?purpose=audit&limit=50", "demo-auditor").statusCode())
+                .isEqualTo(200);
 
         WebDriver browser = chromium();
         try {
@@ -92,9 +97,11 @@ class DisclosurePageBrowserIntegrationTest extends IntegrationTestBase {
             assertThat(ja).contains("スコアとその説明", "記録された入力", "説明（示されたとおり）", "各項目の影響",
                     "判断とその理由", "対応なし", "区分と異なる判断", "ヤングケアラー", "職員の見立て", "低い",
                     "記録を閲覧・操作した者（日時・理由）", "スコアを算出", "判断を記録", "入力を訂正", "訂正請求",
-                    "ケースワーカー", "個人情報保護担当", "現行版", "訂正により置き換え済み", "欠席日数の誤記を学校の記録で訂正",
+                    "ケースワーカー", "個人情報保護担当", "最近のスコアを閲覧（スーパービジョン）", "監査記録を閲覧", "現行版", "訂正により置き換え済み", "欠席日数の誤記を学校の記録で訂正",
                     reason, top.getLabel(), score.getDecisionNotice(), "同じ入力による候補モデルの推定", candidate);
             assertThat(ja).doesNotContain("Decisions and their reasons", "case review", "scored the child");
+            assertThat(ja).as("every access, role and result in words, never its code (e.g. score.create)")
+                    .doesNotContainPattern("(?<![\\w.])[a-z_]+\\.[a-z_]+(\\.[a-z_]+)*(?![\\w.])");
             assertThat(browser.findElements(By.cssSelector("[data-score-id='" + score.getId() + "'] table.shadow "
                     + "tbody tr"))).as("one row per item difference").hasSize(jdbc.queryForObject(
                             "SELECT COUNT(*) FROM shadow_contribution WHERE score_id = ?", Integer.class,
