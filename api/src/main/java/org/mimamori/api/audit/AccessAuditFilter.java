@@ -62,13 +62,12 @@ class AccessAuditFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // the purpose a read gives (a known one); never read from an operation that asks for none, whose body
-        // getParameter would read if it were a form
+        // the purpose a read gives (AuditService keeps only a known one); never taken from an operation that asks
+        // for none (a write's ?purpose= of its own), whose form body getParameter would read besides
         String operation = contract.operationAt(request.getMethod(), request.getRequestURI()).orElse(null);
-        String purpose = operation != null && contract.declaresQuery(operation, "purpose")
-                ? request.getParameter("purpose") : null;
         AccessContext context = AccessContext.open(request, operation != null
-                && contract.acceptsQuery(operation, "purpose", purpose) ? purpose : null, clock.instant());
+                && contract.declaresQuery(operation, "purpose") ? request.getParameter("purpose") : null,
+                clock.instant());
         response.setHeader(REQUEST_ID, context.requestId());
         boolean failed = true;
         try {

@@ -106,9 +106,11 @@ class AuditService implements AuditTrail {
                 : events.childrenOf(rows.stream().map(AuditEventRow::id).toList()).stream().collect(
                 Collectors.groupingBy(AuditEventRepository.ChildRow::auditId,
                         Collectors.mapping(AuditEventRepository.ChildRow::childRef, Collectors.toList())));
-        // the children whose references the answer lists are touched by this read
+        // the children whose references the answer lists are touched by this read; not again those that earlier
+        // reads of the trail listed (each read would otherwise name every child the one before it named)
         record(AuditEntry.ok(clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, role, "audit.read",
-                "audit", null).touching(children.values().stream().flatMap(List::stream).toList()));
+                "audit", null).touching(rows.stream().filter(r -> !"audit.read".equals(r.action()))
+                .flatMap(r -> children.getOrDefault(r.id(), List.of()).stream()).toList()));
         return rows.stream().map(r -> new Stored(r.id(), r.at(), r.actor(), r.role(), r.action(), r.resource(),
                 r.purpose(), r.outcome(), r.detail(), r.requestId(), r.childrenCount(), r.childrenQuery(), r.hash(),
                 children.getOrDefault(r.id(), List.of()))).toList();

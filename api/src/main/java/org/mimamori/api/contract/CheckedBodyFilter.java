@@ -17,9 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets the body that {@link ContractInterceptor} read and checked be read again by the message converters, so
- * the request object is made from exactly the bytes that were checked. Runs right after the body-size and
- * body-deadline filters,
- * so the interceptor reads through its limit.
+ * the request object is made from exactly the bytes that were checked. Runs right after the body-size filter (and
+ * inside the body-deadline filter), so the interceptor reads through both.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 2)

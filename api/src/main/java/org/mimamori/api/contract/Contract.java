@@ -131,31 +131,10 @@ public final class Contract {
         return Optional.ofNullable(operations.get(operationId));
     }
 
-    /**
-     * Whether an operation declares a query parameter and this value is one its schema accepts (e.g. a read's
-     * {@code purpose}), so that what a request says of itself is taken only where the contract asks for it.
-     *
-     * @param operationId the operation
-     * @param name        the query parameter
-     * @param value       the value given, or null
-     * @return true when the operation has that query parameter and the value passes its checks
-     */
-    public boolean acceptsQuery(String operationId, String name, String value) {
-        return value != null && queryParameter(operationId, name).anyMatch(p -> {
-            List<FieldProblem> problems = new ArrayList<>();
-            SchemaChecker.check(p.schema(), TextNode.valueOf(value), name, problems);
-            return problems.isEmpty();
-        });
-    }
-
     /** Whether an operation declares a query parameter of this name. */
     public boolean declaresQuery(String operationId, String name) {
-        return queryParameter(operationId, name).findAny().isPresent();
-    }
-
-    private java.util.stream.Stream<Parameter> queryParameter(String operationId, String name) {
         return operation(operationId).stream().flatMap(o -> o.parameters().stream())
-                .filter(p -> p.in().equals("query") && p.name().equals(name));
+                .anyMatch(p -> p.in().equals("query") && p.name().equals(name));
     }
 
     /**

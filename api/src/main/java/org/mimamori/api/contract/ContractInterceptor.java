@@ -63,6 +63,9 @@ class ContractInterceptor implements HandlerInterceptor {
         }
         List<FieldProblem> problems = new ArrayList<>();
         parameters(op, request, problems);
+        if (!form(request)) {
+            request.getParameterMap(); // Tomcat parses the query only when asked; a JSON body is not read by this
+        }
         if (request.getAttribute(PARAMETERS_FAILED) != null) {
             problems.add(new FieldProblem("(query)", "読めませんでした：パーセントエンコーディングの誤り、またはパラメーターが多すぎます",
                     "could not be read: bad percent-encoding or too many parameters"));
@@ -92,6 +95,13 @@ class ContractInterceptor implements HandlerInterceptor {
             throw new InvalidRequestException(problems.stream().map(ContractInterceptor::named).toList());
         }
         return true;
+    }
+
+    /** A form or multipart body, which asking for the parameters would read (uploads' parts are read later). */
+    private static boolean form(HttpServletRequest request) {
+        String type = request.getContentType();
+        String t = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+        return t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/");
     }
 
     /** A problem with the body itself (empty field name) is the body's. */

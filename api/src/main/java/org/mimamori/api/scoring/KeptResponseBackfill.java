@@ -95,20 +95,22 @@ class KeptResponseBackfill {
                             s.id(), e.getMessage());
                 }
             }
-            int k = (int) values.values().stream().filter(java.util.Objects::nonNull).count();
-            int n = values.size() - k;
-            // the batch's responses, their leaving the queue and the batch's audit record: together or not at all
-            tx.executeWithoutResult(status -> {
-                values.forEach((id, value) -> {
-                    if (value != null) {
-                        jdbc.update("UPDATE score SET response_kept = ? WHERE id = ? AND response_kept IS NULL",
-                                value, id);
+            int n = (int) values.values().stream().filter(java.util.Objects::isNull).count();
+            // the batch's responses, their leaving the queue and the batch's audit record: together or not at all;
+            // what another instance kept meanwhile is neither written again nor counted here
+            int k = tx.execute(status -> {
+                int written = 0;
+                for (Map.Entry<String, byte[]> v : values.entrySet()) {
+                    if (v.getValue() != null) {
+                        written += jdbc.update("UPDATE score SET response_kept = ? WHERE id = ? "
+                                + "AND response_kept IS NULL", v.getValue(), v.getKey());
                     }
-                    jdbc.update("DELETE FROM score_response_backfill WHERE score_id = ?", id);
-                });
+                    jdbc.update("DELETE FROM score_response_backfill WHERE score_id = ?", v.getKey());
+                }
                 audit.record(new AuditEntry(null, clock.instant().truncatedTo(ChronoUnit.MILLIS), ACTOR, "system",
                         "score.responses.keep", "score", null, n == 0 ? "ok" : "failed",
-                        "kept " + k + ", not kept " + n, null).touching(children));
+                        "kept " + written + ", not kept " + n, null).touching(children));
+                return written;
             });
             kept += k;
             notKept += n;

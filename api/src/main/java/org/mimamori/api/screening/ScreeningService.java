@@ -179,15 +179,15 @@ class ScreeningService {
         audit.record(AuditEntry.ok(now(), caller.name(), caller.role(), action, resource, null).touching(children));
     }
 
-    /**
-     * An entry for the caller. In judgement-first mode a caseworker sees no rank (it follows the estimates), and
-     * for a child without their own assessment no probability, band or contributions.
-     */
     /** The words of the screening's entries for this reader, from its model's schema. */
     private EntryTexts texts(ScreeningStore.Job j, Locale reader) {
         return new EntryTexts(scorers.registered(j.modelVersion()).map(m -> m.scorer().schema()).orElse(null), reader);
     }
 
+    /**
+     * An entry for the caller, in the reader's words. In judgement-first mode a caseworker sees no rank (it follows
+     * the estimates), and for a child without their own assessment no probability, band or contributions.
+     */
     private ScreeningEntry dto(ScreeningStore.Entry e, ScreeningStore.Job j, boolean judgementFirst,
                                Set<String> hidden, EntryTexts texts) {
         ScreenedChild.Summary summary;

@@ -151,7 +151,7 @@ class AccessAuditIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
-    void readingTheAuditTrailNamesTheChildrenItsAnswerLists() {
+    void readingTheAuditTrailNamesTheChildrenItsAnswerLists() throws Exception {
         storedScore();
         HttpResponse<String> r = http().getExactly("/api/v1/audit?purpose=audit&limit=20", "demo-auditor");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -159,6 +159,22 @@ class AccessAuditIntegrationTest extends IntegrationTestBase {
         assertThat(jdbc.queryForList("SELECT c.child_ref FROM audit_child c JOIN audit_event e ON e.id = c.audit_id "
                 + "WHERE e.request_id = ?", String.class, r.headers().firstValue("X-Request-Id").orElseThrow()))
                 .as("the audit.read record").contains("AUDIT-CHILD-1");
+        // a second read names the children of the records it lists, not again those the first read named
+        HttpResponse<String> again = http().getExactly("/api/v1/audit?purpose=audit&limit=20", "demo-auditor");
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        boolean listsARead = false;
+        for (com.fasterxml.jackson.databind.JsonNode e : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(again.body())) {
+            boolean read = e.path("action").asText().equals("audit.read");
+            listsARead |= read && e.path("childRefs").size() > 0;
+            if (!read) {
+                e.path("childRefs").forEach(c -> expected.add(c.asText()));
+            }
+        }
+        assertThat(listsARead).as("the answer lists the first read, with the children it named").isTrue();
+        assertThat(jdbc.queryForList("SELECT c.child_ref FROM audit_child c JOIN audit_event e ON e.id = c.audit_id "
+                + "WHERE e.request_id = ? ORDER BY c.child_ref", String.class,
+                again.headers().firstValue("X-Request-Id").orElseThrow())).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -83,6 +83,13 @@ class RefusedInputIntegrationTest extends IntegrationTestBase {
         assertThat(badEncoding.status()).isEqualTo(400);
         assertIsProblem(400, badEncoding.contentType(), badEncoding.body());
         assertThat(badEncoding.body()).contains("(query)");
+        byte[] json = "{\"childRef\":\"C-Q-1\",\"purpose\":\"case_review\",\"items\":{}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Raw.Response write = new Raw(port).send("POST /api/v1/scores?x=%zz HTTP/1.1\r\nHost: x\r\n"
+                + "Authorization: Bearer demo-caseworker\r\nContent-Type: application/json\r\nContent-Length: "
+                + json.length, json);
+        assertThat(write.status()).as("a write that declares no query parameter: " + write.body()).isEqualTo(400);
+        assertThat(write.body()).contains("(query)");
     }
 
     @Test
