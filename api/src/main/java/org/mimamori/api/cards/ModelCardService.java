@@ -70,7 +70,7 @@ class ModelCardService {
             throw new InvalidRequestException(List.of(new FieldProblem("lang", "ja または en でなければなりません",
                     "must be ja or en")));
         }
-        return lang == null || lang.equals("ja");
+        return "ja".equals(lang);
     }
 
     private void record(Caller caller, String action, String resource) {

@@ -1,6 +1,7 @@
 package org.mimamori.api.cards;
 
 import org.mimamori.api.config.ProxyValidated;
+import org.mimamori.api.problems.Languages;
 import org.mimamori.api.security.Caller;
 import org.mimamori.api.security.Roles;
 import org.mimamori.api.web.ModelCardsApi;
@@ -27,17 +28,24 @@ class ModelCardsController implements ModelCardsApi {
     }
 
     @Override
-    public ResponseEntity<String> getModelCard(String version, AccessPurpose purpose, String lang) {
-        CardPages.Page page = cards.card(version, lang, caller());
+    public ResponseEntity<String> getModelCard(String version, AccessPurpose purpose, String lang,
+                                               String acceptLanguage) {
+        CardPages.Page page = cards.card(version, language(lang, acceptLanguage), caller());
         return ResponseEntity.ok().contentType(HTML)
                 .header("Content-Security-Policy", page.contentSecurityPolicy()).body(page.html());
     }
 
     @Override
-    public ResponseEntity<Resource> getModelCardPlot(String version, String plot, AccessPurpose purpose, String lang) {
-        byte[] png = cards.plot(version, plot, lang, caller());
+    public ResponseEntity<Resource> getModelCardPlot(String version, String plot, AccessPurpose purpose, String lang,
+                                                     String acceptLanguage) {
+        byte[] png = cards.plot(version, plot, language(lang, acceptLanguage), caller());
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).contentLength(png.length)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline").body(new ByteArrayResource(png));
+    }
+
+    /** The card's language: the one asked for ({@code lang}), else the reader's. */
+    private static String language(String lang, String acceptLanguage) {
+        return lang != null ? lang : Languages.of(acceptLanguage).getLanguage();
     }
 
     private static Caller caller() {

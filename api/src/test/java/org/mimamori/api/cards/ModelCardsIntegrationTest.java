@@ -35,9 +35,16 @@ class ModelCardsIntegrationTest extends IntegrationTestBase {
     }
 
     private HttpResponse<byte[]> get(String path, String token) throws Exception {
+        return get(path, token, null);
+    }
+
+    private HttpResponse<byte[]> get(String path, String token, String acceptLanguage) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
+        }
+        if (acceptLanguage != null) {
+            b.header("Accept-Language", acceptLanguage);
         }
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -69,8 +76,12 @@ class ModelCardsIntegrationTest extends IntegrationTestBase {
         assertThat(en.statusCode()).isEqualTo(200);
         assertThat(text(en)).contains("<html lang=\"en\">").contains("Model card")
                 .contains("data:image/png;base64,").doesNotContain("モデルカード");
-        assertThat(get("/api/v1/models/" + version + "/card?purpose=model_management", "demo-analyst").statusCode())
-                .isEqualTo(200);
+        assertThat(text(get("/api/v1/models/" + version + "/card?purpose=model_management", "demo-analyst",
+                "ja-JP,ja;q=0.9"))).as("without lang: the reader's language").contains("<html lang=\"ja\">");
+        assertThat(text(get("/api/v1/models/" + version + "/card?purpose=model_management", "demo-analyst")))
+                .as("without lang or Accept-Language: English, as every answer").contains("<html lang=\"en\">");
+        assertThat(text(get("/api/v1/models/" + version + "/card?purpose=model_management&lang=en", "demo-analyst",
+                "ja"))).as("lang wins").contains("<html lang=\"en\">");
         assertThat(get("/api/v1/models/" + version + "/card?purpose=model_management", "demo-admin").statusCode())
                 .isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'model.card' AND resource = ?",
