@@ -4,7 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+
+import org.mimamori.api.audit.AuditEntry;
+import org.mimamori.api.audit.AuditTrail;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
@@ -16,19 +21,22 @@ import org.springframework.stereotype.Component;
  * Stored cohort files: the 1 MiB chunks ({@code screening_file_chunk}) of jobs created before the period, and the
  * whole file of jobs stored before chunks ({@code screening.input_csv}). A finished job's file is deleted when it
  * ends anyway; this erases the files of jobs that never ended. A job still queued or running whose file is erased
- * is marked failed (it could not be resumed).
+ * is marked failed (it could not be resumed), and its end recorded ({@code screening.finish}) as when a worker fails
+ * it.
  */
 @Component
 @Order(50)
 class ScreeningFileRetention implements RetentionKind {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final AuditTrail audit;
     private final Duration period;
     private final Clock clock;
 
-    ScreeningFileRetention(NamedParameterJdbcTemplate jdbc, Clock clock,
+    ScreeningFileRetention(NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock,
                            @Value("${mimamori.retention.screening-files:7d}") Duration period) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
         this.period = period;
     }
@@ -51,14 +59,26 @@ class ScreeningFileRetention implements RetentionKind {
                 + "WHERE created_at < :cutoff) LIMIT :batch", p);
         int whole = jdbc.update("UPDATE screening SET input_csv = '' WHERE created_at < :cutoff "
                 + "AND LENGTH(input_csv) > 0 LIMIT :batch", p);
-        // the reason in the language the screening was asked for in, as every other reason of a failed job
-        int failed = jdbc.update("UPDATE screening SET status = 'failed', finished_at = :now, error = CASE language "
-                + "WHEN 'ja' THEN '保存されていた対象者ファイルは保存期間を過ぎて消去されました。もう一度アップロードしてください。' "
-                + "ELSE 'The stored cohort file was erased after its retention period; upload it again.' END "
-                + "WHERE created_at < :cutoff "
-                + "AND status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM screening_file_chunk c "
-                + "WHERE c.screening_id = screening.id) LIMIT :batch",
-                p.addValue("now", Timestamp.from(clock.instant())));
+        // the reason in the language the screening was asked for in, as every other reason of a failed job; each
+        // job's end recorded as a worker's failing it is (screening.finish, failed, by its creator)
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        p.addValue("now", Timestamp.from(now));
+        List<Map<String, Object>> ending = jdbc.queryForList("SELECT id, created_by, creator_role FROM screening "
+                + "WHERE created_at < :cutoff AND status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM "
+                + "screening_file_chunk c WHERE c.screening_id = screening.id) LIMIT :batch FOR UPDATE", p);
+        int failed = 0;
+        for (Map<String, Object> job : ending) {
+            if (jdbc.update("UPDATE screening SET status = 'failed', finished_at = :now, error = CASE language "
+                    + "WHEN 'ja' THEN '保存されていた対象者ファイルは保存期間を過ぎて消去されました。もう一度アップロードしてください。' "
+                    + "ELSE 'The stored cohort file was erased after its retention period; upload it again.' END "
+                    + "WHERE id = :id AND status IN ('queued', 'running')", p.addValue("id", job.get("id"))) == 1) {
+                failed++;
+                // the job's event, not the request's record of access: not under the request's id
+                audit.recordFor(null, new AuditEntry(null, now, (String) job.get("created_by"),
+                        (String) job.get("creator_role"), "screening.finish", "screening/" + job.get("id"),
+                        "screening", "failed"));
+            }
+        }
         return new Erased(chunks + whole, failed);
     }
 }
