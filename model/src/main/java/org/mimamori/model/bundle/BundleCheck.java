@@ -151,9 +151,9 @@ final class BundleCheck {
             return SchemaLoader.parse(new String(yaml, StandardCharsets.UTF_8), ModelBundle.SCHEMA);
         } catch (InvalidSchemaException e) {
             for (SchemaProblem p : e.problems()) {
-                // The schema loader words its problems in English only; the Japanese says where each one is.
-                f.add(ModelBundle.SCHEMA, (p.line() > 0 ? p.line() + " 行目の " : "") + p.path() + " に問題があります："
-                        + p.message(), (p.line() > 0 ? "line " + p.line() + ": " : "") + p.path() + ": " + p.message());
+                f.add(ModelBundle.SCHEMA,
+                        (p.line() > 0 ? p.line() + " 行目の " : "") + p.path() + " に問題があります：" + p.text().ja(),
+                        (p.line() > 0 ? "line " + p.line() + ": " : "") + p.path() + ": " + p.text().en());
             }
         } catch (RuntimeException e) {
             f.add(ModelBundle.SCHEMA, "読み込めるスキーマではありません", "is not a schema that can be loaded");

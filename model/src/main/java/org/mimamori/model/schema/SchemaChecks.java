@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.mimamori.model.value.Spelling;
-
 /**
  * The rules that span items: references exist, nothing depends on itself, exactly one label, and no model
  * input reads an audit group, the label or an analysis item (even through a derived item). Also computes the
@@ -40,19 +38,22 @@ final class SchemaChecks {
         for (Item item : items) {
             for (String ref : directDependencies(item)) {
                 if (!byId.containsKey(ref)) {
-                    declared.get(item.id()).problem("item '" + item.id() + "' refers to '" + ref
-                            + "', which is not an item of this schema" + Spelling.didYouMean(ref, byId.keySet()
-                            .stream().sorted().toList()));
+                    LocalizedText guess = DidYouMean.of(ref, byId.keySet().stream().sorted().toList());
+                    declared.get(item.id()).problem("項目 '" + item.id() + "' が参照する '" + ref
+                            + "' は、このスキーマの項目ではありません" + guess.ja(), "item '" + item.id() + "' refers to '"
+                            + ref + "', which is not an item of this schema" + guess.en());
                 } else if (!byId.get(ref).isRead()) {
-                    declared.get(item.id()).problem("item '" + item.id() + "' refers to '" + ref
-                            + "', whose role 'ignore' means its column is never read");
+                    declared.get(item.id()).problem("項目 '" + item.id() + "' が参照する '" + ref
+                            + "' は role が 'ignore' のため、その列は読まれません", "item '" + item.id() + "' refers to '"
+                            + ref + "', whose role 'ignore' means its column is never read");
                 }
             }
             if (item.isDerived() && item.role() == Role.INPUT) {
                 checkInputSources(item);
             }
             if (item.isDerived() && !(item.type() == ItemType.YES_NO || item.type().isNumeric())) {
-                declared.get(item.id()).problem("a derived item must be yes_no or numeric");
+                declared.get(item.id()).problem("算出される項目は yes_no か数値の型でなければなりません",
+                        "a derived item must be yes_no or numeric");
             }
         }
         return order();
@@ -64,31 +65,38 @@ final class SchemaChecks {
         }
         Item age = byId.get(ageItem);
         if (age == null) {
-            ageCursor.problem("age_item '" + ageItem + "' is not an item of this schema");
+            ageCursor.problem("age_item の '" + ageItem + "' は、このスキーマの項目ではありません",
+                    "age_item '" + ageItem + "' is not an item of this schema");
         } else if (!age.type().isNumeric()) {
-            ageCursor.problem("age_item '" + ageItem + "' must be numeric");
+            ageCursor.problem("age_item の '" + ageItem + "' は数値の項目でなければなりません",
+                    "age_item '" + ageItem + "' must be numeric");
         } else if (age.applicability().minAge() != null || age.applicability().maxAge() != null) {
-            declared.get(ageItem).problem("the age item cannot itself have an age range");
+            declared.get(ageItem).problem("年齢の項目そのものには年齢の範囲を付けられません",
+                    "the age item cannot itself have an age range");
         }
     }
 
     private void checkRoles() {
         long labels = items.stream().filter(i -> i.role() == Role.LABEL).count();
         if (labels != 1) {
-            doc.problem("a schema needs exactly one item with role 'label', found " + labels);
+            doc.problem("スキーマには role が 'label' の項目がちょうど 1 つ必要ですが、" + labels + " 個あります",
+                    "a schema needs exactly one item with role 'label', found " + labels);
         }
         if (items.stream().filter(i -> i.role() == Role.REFERENCE_ID).count() > 1) {
-            doc.problem("a schema has at most one item with role 'reference_id'");
+            doc.problem("role が 'reference_id' の項目は、スキーマに 1 つまでです",
+                    "a schema has at most one item with role 'reference_id'");
         }
         if (items.stream().filter(i -> i.role() == Role.GROUP).count() > 1) {
-            doc.problem("a schema has at most one item with role 'group'");
+            doc.problem("role が 'group' の項目は、スキーマに 1 つまでです",
+                    "a schema has at most one item with role 'group'");
         }
         if (items.stream().noneMatch(Item::isInput)) {
-            doc.problem("a schema needs at least one item with role 'input'");
+            doc.problem("スキーマには role が 'input' の項目が 1 つ以上必要です",
+                    "a schema needs at least one item with role 'input'");
         }
         for (Item item : items) {
             if (item.role() == Role.LABEL && item.isDerived()) {
-                declared.get(item.id()).problem("the label cannot be derived");
+                declared.get(item.id()).problem("ラベルを算出される項目にはできません", "the label cannot be derived");
             }
         }
     }
@@ -105,7 +113,9 @@ final class SchemaChecks {
             }
             switch (ref.role()) {
                 case AUDIT_GROUP, LABEL, ANALYSIS, ALREADY_KNOWN, RED_FLAG, REFERENCE_ID, GROUP ->
-                        declared.get(input.id()).problem("model input '" + input.id() + "' reads '" + id
+                        declared.get(input.id()).problem("モデルの入力 '" + input.id() + "' が '" + id
+                                + "' を読んでいますが、'" + id + "' は role が '" + ref.role().yamlName()
+                                + "' のため、モデルには入れられません", "model input '" + input.id() + "' reads '" + id
                                 + "', whose role '" + ref.role().yamlName() + "' keeps it out of the model");
                 default -> {
                     if (ref.isDerived()) {
@@ -151,8 +161,9 @@ final class SchemaChecks {
         Integer s = state.get(id);
         if (s != null) {
             if (s == 1) {
-                declared.get(id).problem("item '" + id + "' depends on itself: "
-                        + String.join(" -> ", stack.subList(stack.indexOf(id), stack.size())) + " -> " + id);
+                String cycle = String.join(" -> ", stack.subList(stack.indexOf(id), stack.size())) + " -> " + id;
+                declared.get(id).problem("項目 '" + id + "' が自分自身に依存しています：" + cycle,
+                        "item '" + id + "' depends on itself: " + cycle);
             }
             return;
         }

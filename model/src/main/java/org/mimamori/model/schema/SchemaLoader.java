@@ -76,10 +76,12 @@ public final class SchemaLoader {
             var mark = e.getProblemMark();
             throw new InvalidSchemaException(List.of(new SchemaProblem(sourceName,
                     mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
-                    "(document)", "not valid YAML: " + e.getProblem())));
+                    "(document)", new LocalizedText("YAML として正しくありません（" + e.getProblem() + "）",
+                    "not valid YAML: " + e.getProblem()))));
         } catch (RuntimeException e) {
             throw new InvalidSchemaException(List.of(new SchemaProblem(sourceName, 0, 0, "(document)",
-                    "not valid YAML: " + e.getMessage())));
+                    new LocalizedText("YAML として正しくありません（" + e.getMessage() + "）",
+                            "not valid YAML: " + e.getMessage()))));
         }
         List<SchemaProblem> problems = new ArrayList<>();
         FeatureSchema schema = new SchemaReader(sourceName, yaml, problems).read(root);

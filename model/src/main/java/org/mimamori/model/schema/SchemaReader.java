@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import org.mimamori.model.expr.Expression;
 import org.mimamori.model.expr.ExpressionException;
-import org.mimamori.model.value.Spelling;
 import org.mimamori.model.value.Value;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -44,18 +43,20 @@ final class SchemaReader {
 
     FeatureSchema read(Node root) {
         if (root == null) {
-            problems.add(new SchemaProblem(source, 0, 0, "(document)", "the schema file is empty"));
+            problems.add(new SchemaProblem(source, 0, 0, "(document)",
+                    new LocalizedText("スキーマファイルが空です", "the schema file is empty")));
             return null;
         }
         YamlCursor doc = new YamlCursor(root, "", source, problems);
         Map<String, YamlCursor> top = doc.mapping(TOP_KEYS);
         String name = required(doc, top, "schema") ? top.get("schema").text() : null;
         if (name != null && !SCHEMA_NAME.matcher(name).matches()) {
-            top.get("schema").problem("a schema name is lower-case letters, digits and '-', got '" + name + "'");
+            top.get("schema").problem("スキーマ名は英小文字・数字・'-' でなければなりませんが、'" + name + "' です",
+                    "a schema name is lower-case letters, digits and '-', got '" + name + "'");
         }
         Integer version = required(doc, top, "version") ? top.get("version").integer() : null;
         if (version != null && version < 1) {
-            top.get("version").problem("the version must be 1 or more");
+            top.get("version").problem("version は 1 以上でなければなりません", "the version must be 1 or more");
         }
         LocalizedText description = top.containsKey("description") ? top.get("description").localized() : null;
         LocalizedText target = required(doc, top, "target") ? top.get("target").localized() : null;
@@ -65,13 +66,14 @@ final class SchemaReader {
         if (required(doc, top, "items")) {
             List<YamlCursor> list = top.get("items").sequence();
             if (list.isEmpty()) {
-                top.get("items").problem("a schema needs at least one item");
+                top.get("items").problem("スキーマには項目が 1 つ以上必要です", "a schema needs at least one item");
             }
             for (YamlCursor c : list) {
                 Item item = item(c, ageItem != null);
                 if (item != null) {
                     if (declared.containsKey(item.id())) {
-                        c.problem("item id '" + item.id() + "' is declared twice");
+                        c.problem("項目 ID '" + item.id() + "' が二度宣言されています",
+                                "item id '" + item.id() + "' is declared twice");
                     } else {
                         declared.put(item.id(), c);
                         items.add(item);
@@ -106,14 +108,18 @@ final class SchemaReader {
             String id = e.getKey();
             YamlCursor at = e.getValue();
             if (!used.contains(id)) {
-                at.problem("no item has source '" + id + "'; 'sources' labels the sources the items name ("
-                        + String.join(", ", used) + ")" + Spelling.didYouMean(id, List.copyOf(used)));
+                LocalizedText guess = DidYouMean.of(id, List.copyOf(used));
+                at.problem("source が '" + id + "' の項目はありません" + guess.ja() + "。'sources' には、項目が挙げる "
+                        + "source（" + String.join(", ", used) + "）の表示名を書きます",
+                        "no item has source '" + id + "'; 'sources' labels the sources the items name ("
+                        + String.join(", ", used) + ")" + guess.en());
                 continue;
             }
             LocalizedText label = at.localized();
             if (label == null) {
                 if (at.isNull()) {
-                    at.problem("source '" + id + "' needs a label: a text, or 'ja' and/or 'en' texts");
+                    at.problem("source '" + id + "' には表示名が必要です：文、または 'ja' と 'en' の一方か両方の文",
+                            "source '" + id + "' needs a label: a text, or 'ja' and/or 'en' texts");
                 }
                 continue;
             }
@@ -124,7 +130,7 @@ final class SchemaReader {
 
     private boolean required(YamlCursor at, Map<String, YamlCursor> map, String key) {
         if (!map.containsKey(key)) {
-            at.problem("missing required key '" + key + "'");
+            at.problem("必須のキー '" + key + "' がありません", "missing required key '" + key + "'");
             return false;
         }
         return true;
@@ -133,7 +139,7 @@ final class SchemaReader {
     private Item item(YamlCursor c, boolean hasAgeItem) {
         Map<String, YamlCursor> m = c.mapping(ITEM_KEYS);
         if (!m.containsKey("id")) {
-            c.problem("missing required key 'id'");
+            c.problem("必須のキー 'id' がありません", "missing required key 'id'");
             return null;
         }
         String id = m.get("id").text();
@@ -141,7 +147,8 @@ final class SchemaReader {
             return null;
         }
         if (!ITEM_ID.matcher(id).matches()) {
-            m.get("id").problem("an item id is lower-case letters, digits and '_', starting with a letter; got '"
+            m.get("id").problem("項目 ID は英小文字で始まり、英小文字・数字・'_' だけでできていなければなりませんが、'"
+                    + id + "' です", "an item id is lower-case letters, digits and '_', starting with a letter; got '"
                     + id + "'");
         }
         Role role = Role.INPUT;
@@ -149,8 +156,9 @@ final class SchemaReader {
             String r = m.get("role").text();
             role = r == null ? null : Role.fromYaml(r).orElse(null);
             if (r != null && role == null) {
-                m.get("role").problem("unknown role '" + r + "' (one of: " + Role.yamlNames() + ")"
-                        + Spelling.didYouMean(r, Arrays.stream(Role.values()).map(Role::yamlName).toList()));
+                LocalizedText guess = DidYouMean.of(r, Arrays.stream(Role.values()).map(Role::yamlName).toList());
+                m.get("role").problem("role '" + r + "' はありません（次のいずれか：" + Role.yamlNames() + "）"
+                        + guess.ja(), "unknown role '" + r + "' (one of: " + Role.yamlNames() + ")" + guess.en());
             }
         }
         boolean unread = role == Role.GROUP || role == Role.IGNORE;
@@ -159,14 +167,17 @@ final class SchemaReader {
             if (unread) {
                 type = ItemType.TEXT;
             } else {
-                c.problem("item '" + id + "' is missing required key 'type'");
+                c.problem("項目 '" + id + "' に必須のキー 'type' がありません",
+                        "item '" + id + "' is missing required key 'type'");
             }
         } else {
             String t = m.get("type").text();
             type = t == null ? null : ItemType.fromYaml(t).orElse(null);
             if (t != null && type == null) {
-                m.get("type").problem("unknown type '" + t + "' (one of: " + ItemType.yamlNames() + ")"
-                        + Spelling.didYouMean(t, Arrays.stream(ItemType.values()).map(ItemType::yamlName).toList()));
+                LocalizedText guess = DidYouMean.of(t,
+                        Arrays.stream(ItemType.values()).map(ItemType::yamlName).toList());
+                m.get("type").problem("type '" + t + "' はありません（次のいずれか：" + ItemType.yamlNames() + "）"
+                        + guess.ja(), "unknown type '" + t + "' (one of: " + ItemType.yamlNames() + ")" + guess.en());
             }
         }
         Tier tier = Tier.OPTIONAL;
@@ -175,7 +186,8 @@ final class SchemaReader {
             if ("core".equals(t)) {
                 tier = Tier.CORE;
             } else if (!"optional".equals(t)) {
-                m.get("tier").problem("tier is 'core' or 'optional', got '" + t + "'");
+                m.get("tier").problem("tier は 'core' か 'optional' でなければなりませんが、'" + t + "' です",
+                        "tier is 'core' or 'optional', got '" + t + "'");
             }
         }
         if (type == null || role == null) {
@@ -184,15 +196,20 @@ final class SchemaReader {
         if (unread) {
             for (String key : UNREAD_ITEM_REFUSED_KEYS) {
                 if (m.containsKey(key)) {
-                    m.get(key).problem("'" + key + "' has no meaning on an item with role " + role.yamlName()
+                    m.get(key).problem("role が " + role.yamlName() + " の項目では '" + key + "' は意味を持ちません"
+                            + (role == Role.IGNORE ? "（その列は読まれません）" : "（事例をまとめるだけの項目です）"),
+                            "'" + key + "' has no meaning on an item with role " + role.yamlName()
                             + (role == Role.IGNORE ? " (its column is never read)" : " (it only groups cases)"));
                 }
             }
         }
         if (type == ItemType.TEXT && !(role == Role.REFERENCE_ID || unread)) {
-            m.get("type").problem("type 'text' is only for items with role reference_id, group or ignore");
+            m.get("type").problem("type 'text' は role が reference_id、group、ignore のいずれかの項目にだけ使えます",
+                    "type 'text' is only for items with role reference_id, group or ignore");
         } else if (unread && type != ItemType.TEXT) {
-            m.get("type").problem("an item with role " + role.yamlName() + " has type text (or leave 'type' out)");
+            m.get("type").problem("role が " + role.yamlName()
+                    + " の項目の type は text でなければなりません（'type' は省いても構いません）",
+                    "an item with role " + role.yamlName() + " has type text (or leave 'type' out)");
         }
         Double[] range = unread ? new Double[2] : ItemValues.range(m, type);
         ItemValues.Categories categories = unread ? ItemValues.Categories.NONE : ItemValues.categories(m, type);
@@ -207,22 +224,25 @@ final class SchemaReader {
         if (role == Role.RED_FLAG) {
             redFlag = redFlag(id, m.get("red_flag"), label == null ? LocalizedText.of(id) : label);
         } else if (m.containsKey("red_flag") && !unread) {
-            m.get("red_flag").problem("'red_flag' belongs only on an item with role red_flag");
+            m.get("red_flag").problem("'red_flag' は role が red_flag の項目にだけ書けます",
+                    "'red_flag' belongs only on an item with role red_flag");
         }
         Value positive = null;
         if (role == Role.LABEL) {
             positive = ItemValues.positive(c, m.get("positive"), type, categories.codes());
         } else if (m.containsKey("positive") && !unread) {
-            m.get("positive").problem("'positive' belongs only on the label item");
+            m.get("positive").problem("'positive' はラベルの項目にだけ書けます", "'positive' belongs only on the label item");
         }
         Boolean changeable = null;
         if (m.containsKey("changeable") && !unread) {
             changeable = m.get("changeable").bool();
             if (role != Role.INPUT) {
-                m.get("changeable").problem("'changeable' belongs only on a model input (role input)");
+                m.get("changeable").problem("'changeable' はモデルの入力（role input）にだけ書けます",
+                        "'changeable' belongs only on a model input (role input)");
                 changeable = null;
             } else if (derived != null && Boolean.TRUE.equals(changeable)) {
-                m.get("changeable").problem("a derived item cannot be changed directly; mark its sources instead");
+                m.get("changeable").problem("算出される項目は直接変えられません。代わりに算出の元になる項目に 'changeable' を付けてください",
+                        "a derived item cannot be changed directly; mark its sources instead");
                 changeable = Boolean.FALSE;
             }
         }
@@ -237,22 +257,25 @@ final class SchemaReader {
         Integer maxAge = null;
         if (m.containsKey("ages")) {
             if (!hasAgeItem) {
-                m.get("ages").problem("'ages' needs the schema's 'age_item' to be set");
+                m.get("ages").problem("'ages' を使うには、スキーマの 'age_item' を設定しなければなりません",
+                        "'ages' needs the schema's 'age_item' to be set");
             }
             List<YamlCursor> ages = m.get("ages").sequence();
             if (ages.size() != 2) {
-                m.get("ages").problem("ages are [youngest, oldest], both inclusive");
+                m.get("ages").problem("ages は [最年少, 最年長]（両端を含む）でなければなりません",
+                        "ages are [youngest, oldest], both inclusive");
             } else {
                 minAge = ages.get(0).integer();
                 maxAge = ages.get(1).integer();
                 if (minAge != null && maxAge != null && minAge > maxAge) {
-                    m.get("ages").problem("the youngest age " + minAge + " is above the oldest " + maxAge);
+                    m.get("ages").problem("最年少の年齢 " + minAge + " が最年長の年齢 " + maxAge + " を上回っています",
+                            "the youngest age " + minAge + " is above the oldest " + maxAge);
                 }
             }
         }
         Expression when = m.containsKey("when") ? expression(m.get("when")) : null;
         if (minAge == null && maxAge == null && when == null) {
-            c.problem("'applies_to' needs 'ages' and/or 'when'");
+            c.problem("'applies_to' には 'ages' と 'when' の一方か両方が必要です", "'applies_to' needs 'ages' and/or 'when'");
         }
         return new Applicability(minAge, maxAge, when);
     }
@@ -265,7 +288,8 @@ final class SchemaReader {
         try {
             return Expression.parse(text);
         } catch (ExpressionException e) {
-            c.problem("invalid expression '" + text + "': " + e.getMessage());
+            c.problem("式 '" + text + "' が正しくありません（" + e.getMessage() + "）",
+                    "invalid expression '" + text + "': " + e.getMessage());
             return null;
         }
     }

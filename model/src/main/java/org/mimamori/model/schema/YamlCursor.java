@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.mimamori.model.value.Spelling;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -35,9 +34,15 @@ final class YamlCursor {
         return path;
     }
 
-    void problem(String message) {
+    /** Records a problem at this position. */
+    void problem(LocalizedText text) {
         problems.add(new SchemaProblem(source, node.getStartMark().getLine() + 1,
-                node.getStartMark().getColumn() + 1, path, message));
+                node.getStartMark().getColumn() + 1, path, text));
+    }
+
+    /** Records a problem at this position, in Japanese and English. */
+    void problem(String ja, String en) {
+        problem(new LocalizedText(ja, en));
     }
 
     /** The entries of a mapping whose keys are names the document chooses; empty when this is no mapping. */
@@ -52,7 +57,7 @@ final class YamlCursor {
     Map<String, YamlCursor> mapping(Set<String> allowed) {
         Map<String, YamlCursor> out = new LinkedHashMap<>();
         if (!(node instanceof MappingNode m)) {
-            problem("expected a mapping of keys to values");
+            problem("キーと値の対応（マッピング）でなければなりません", "expected a mapping of keys to values");
             return out;
         }
         for (NodeTuple t : m.getValue()) {
@@ -63,8 +68,10 @@ final class YamlCursor {
             }
             YamlCursor value = new YamlCursor(t.getValueNode(), path.isEmpty() ? k : path + "." + k, source, problems);
             if (allowed != null && !allowed.contains(k)) {
-                value.problem("unknown key '" + k + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList())
-                        + ")" + Spelling.didYouMean(k, allowed.stream().sorted().toList()));
+                List<String> keys = allowed.stream().sorted().toList();
+                LocalizedText guess = DidYouMean.of(k, keys);
+                value.problem("キー '" + k + "' は使えません（使えるキー：" + String.join(", ", keys) + "）" + guess.ja(),
+                        "unknown key '" + k + "' (allowed: " + String.join(", ", keys) + ")" + guess.en());
                 continue;
             }
             out.put(k, value);
@@ -76,7 +83,7 @@ final class YamlCursor {
     List<YamlCursor> sequence() {
         List<YamlCursor> out = new ArrayList<>();
         if (!(node instanceof SequenceNode s)) {
-            problem("expected a list");
+            problem("リストでなければなりません", "expected a list");
             return out;
         }
         List<Node> values = s.getValue();
@@ -100,7 +107,7 @@ final class YamlCursor {
     /** The scalar text, or null (with a problem) when this is no scalar. */
     String text() {
         if (!(node instanceof ScalarNode s)) {
-            problem("expected a single value");
+            problem("単一の値でなければなりません", "expected a single value");
             return null;
         }
         return s.getValue();
@@ -120,7 +127,7 @@ final class YamlCursor {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problem("expected a number, got '" + t + "'");
+        problem("数値でなければなりませんが、'" + t + "' です", "expected a number, got '" + t + "'");
         return null;
     }
 
@@ -131,7 +138,8 @@ final class YamlCursor {
             return null;
         }
         if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-            problem("expected a whole number, got '" + text() + "'");
+            String t = text();
+            problem("整数でなければなりませんが、'" + t + "' です", "expected a whole number, got '" + t + "'");
             return null;
         }
         return d.intValue();
@@ -147,7 +155,7 @@ final class YamlCursor {
             case "true", "yes" -> Boolean.TRUE;
             case "false", "no" -> Boolean.FALSE;
             default -> {
-                problem("expected true or false, got '" + t + "'");
+                problem("true か false でなければなりませんが、'" + t + "' です", "expected true or false, got '" + t + "'");
                 yield null;
             }
         };
@@ -163,7 +171,8 @@ final class YamlCursor {
         String ja = m.containsKey("ja") ? m.get("ja").text() : null;
         String en = m.containsKey("en") ? m.get("en").text() : null;
         if (ja == null && en == null) {
-            problem("expected a text, or 'ja' and/or 'en' texts");
+            problem("文、または 'ja' と 'en' の一方か両方の文でなければなりません",
+                    "expected a text, or 'ja' and/or 'en' texts");
             return null;
         }
         return new LocalizedText(ja, en);

@@ -220,6 +220,8 @@ class BundleCheckTest {
                 "\"schemaId\" : \"another-schema\"")), "encoder.json");
         refusals.put(ValidBundle.with("encoder.json", t -> t.replaceFirst("\"item\"\\s*:\\s*\"[^\"]+\"",
                 "\"item\" : \"no_such_item\"")), "encoder.json");
+        refusals.put(ValidBundle.with("schema.yaml", t -> t.replaceFirst("type: integer", "type: wibble")),
+                "schema.yaml");
         refusals.forEach((zip, entry) -> {
             byte[] bundle = entry.equals("calibration.json") ? ValidBundle.withBytes(entry, zip) : zip;
             assertThatThrownBy(() -> ModelBundle.read(bundle)).isInstanceOfSatisfying(InvalidBundleException.class,
@@ -227,6 +229,19 @@ class BundleCheckTest {
                             .allSatisfy(p -> assertThat(p.text().ja()).as(p.message())
                                     .containsPattern(JAPANESE).doesNotContainPattern(ENGLISH_WORDS)));
         });
+    }
+
+    @Test
+    void aSchemaProblemIsWordedInJapaneseAsTheSchemaLoaderWordsIt() {
+        byte[] zip = ValidBundle.with("schema.yaml", t -> t.replaceFirst("type: integer", "type: wibble"));
+        assertThatThrownBy(() -> ModelBundle.read(zip)).isInstanceOfSatisfying(InvalidBundleException.class,
+                e -> assertThat(e.problems()).filteredOn(p -> p.entry().equals("schema.yaml"))
+                        .anySatisfy(p -> {
+                            assertThat(p.message()).matches("line [0-9]+: items\\[[0-9]+\\]\\.type: unknown type "
+                                    + "'wibble' \\(one of: .*\\)");
+                            assertThat(p.text().ja()).matches("[0-9]+ 行目の items\\[[0-9]+\\]\\.type に問題があります："
+                                    + "type 'wibble' はありません（次のいずれか：.*）");
+                        }));
     }
 
     /** {@link #assertBilingual}, with one problem of the entry whose English is exactly {@code english}. */

@@ -128,8 +128,8 @@ class RealFileSchemaTest {
                   - {id: z, type: yes_no, role: label, positive: yes, rnage: [0, 1]}
                 """;
         assertThatThrownBy(() -> SchemaLoader.parse(yaml, "bad.yaml"))
-                .isInstanceOfSatisfying(InvalidSchemaException.class, e -> assertThat(e.problems())
-                        .extracting(SchemaProblem::toString).contains(
+                .isInstanceOfSatisfying(InvalidSchemaException.class, e -> {
+                    assertThat(e.problems()).extracting(SchemaProblem::toString).contains(
                                 "bad.yaml:5:37: items[0].range: 'range' has no meaning on an item with role ignore "
                                         + "(its column is never read)",
                                 "bad.yaml:6:33: items[1].type: an item with role group has type text (or leave "
@@ -143,6 +143,8 @@ class RealFileSchemaTest {
                                         + "red_flag, reference_id, label, already_known, analysis, group, ignore) "
                                         + "(did you mean 'label'?)")
                         .anySatisfy(p -> assertThat(p).contains("unknown key 'rnage'")
-                                .endsWith("(did you mean 'range'?)")));
+                                .endsWith("(did you mean 'range'?)"));
+                    BilingualProblems.assertBilingual(e);
+                });
     }
 }

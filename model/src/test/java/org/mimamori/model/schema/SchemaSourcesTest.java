@@ -63,7 +63,10 @@ class SchemaSourcesTest {
                         assertThat(p.line()).isEqualTo(6);
                         assertThat(p.message()).contains("no item has source 'chilcare'")
                                 .contains("board_of_education, childcare, staff").contains("'childcare'");
+                        assertThat(p.text().ja()).contains("source が 'chilcare' の項目はありません（'childcare' の誤りですか？）")
+                                .contains("board_of_education, childcare, staff");
                     });
+                    BilingualProblems.assertBilingual(e);
                 });
     }
 
@@ -74,6 +77,7 @@ class SchemaSourcesTest {
                         .singleElement().satisfies(p -> {
                             assertThat(p.path()).isEqualTo("sources");
                             assertThat(p.message()).contains("expected a mapping");
+                            BilingualProblems.assertBilingual(p);
                         }));
         assertThatThrownBy(() -> SchemaLoader.parse(schema("""
                 sources:
@@ -94,6 +98,7 @@ class SchemaSourcesTest {
                         assertThat(p.path()).isEqualTo("sources.board_of_education.fr");
                         assertThat(p.message()).contains("unknown key 'fr'");
                     });
+                    BilingualProblems.assertBilingual(e);
                 });
     }
 
