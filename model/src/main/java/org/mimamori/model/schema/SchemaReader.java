@@ -222,7 +222,7 @@ final class SchemaReader {
         String src = m.containsKey("source") ? m.get("source").text() : null;
         RedFlagRule redFlag = null;
         if (role == Role.RED_FLAG) {
-            redFlag = redFlag(id, m.get("red_flag"), label == null ? LocalizedText.of(id) : label);
+            redFlag = redFlag(id, c, m.get("red_flag"), label == null ? LocalizedText.of(id) : label);
         } else if (m.containsKey("red_flag") && !unread) {
             m.get("red_flag").problem("'red_flag' は role が red_flag の項目にだけ書けます",
                     "'red_flag' belongs only on an item with role red_flag");
@@ -280,6 +280,18 @@ final class SchemaReader {
         return new Applicability(minAge, maxAge, when);
     }
 
+    /** A red flag's default rule, the item itself being yes; null (a problem) when its id cannot be read so. */
+    private static Expression itself(String id, YamlCursor item) {
+        try {
+            return Expression.parse(id + " == yes");
+        } catch (ExpressionException e) {
+            item.problem("項目 '" + id + "' は式の中で項目として読めないため、'when' を書いてください（" + e.getMessage() + "）",
+                    "item '" + id + "' cannot be read as an item in an expression, so give it a 'when' ("
+                    + e.getMessage() + ")");
+            return null;
+        }
+    }
+
     private Expression expression(YamlCursor c) {
         String text = c.text();
         if (text == null) {
@@ -294,12 +306,13 @@ final class SchemaReader {
         }
     }
 
-    private RedFlagRule redFlag(String id, YamlCursor c, LocalizedText label) {
+    private RedFlagRule redFlag(String id, YamlCursor item, YamlCursor c, LocalizedText label) {
         if (c == null) {
-            return new RedFlagRule(id, Expression.parse(id + " == yes"), label);
+            Expression when = itself(id, item);
+            return when == null ? null : new RedFlagRule(id, when, label);
         }
         Map<String, YamlCursor> m = c.mapping(Set.of("when", "message"));
-        Expression when = m.containsKey("when") ? expression(m.get("when")) : Expression.parse(id + " == yes");
+        Expression when = m.containsKey("when") ? expression(m.get("when")) : itself(id, item);
         LocalizedText message = m.containsKey("message") ? m.get("message").localized() : label;
         return when == null ? null : new RedFlagRule(id, when, message == null ? label : message);
     }

@@ -309,6 +309,18 @@ class SchemaLoaderTest {
             "\"moves +\"", "99", "", "*b", "[", "}");
 
     @Test
+    void aRedFlagWhoseIdIsAWordOfTheExpressionsIsAProblemNotACrash() {
+        for (String id : List.of("not", "and", "or")) {
+            String yaml = SOUND.replace("red_flag: {when: \"injury == yes\", message: {ja: 怪我, en: hurt}}", "")
+                    .replace("id: injury", "id: " + id);
+            assertThatThrownBy(() -> SchemaLoader.parse(yaml, "reserved.yaml")).as(id)
+                    .isInstanceOf(InvalidSchemaException.class)
+                    .hasMessageContaining("item '" + id + "' cannot be read as an item in an expression")
+                    .satisfies(e -> BilingualProblems.assertBilingual((InvalidSchemaException) e));
+        }
+    }
+
+    @Test
     void theSoundSchemaToSpoilLoads() {
         assertThat(SchemaLoader.parse(SOUND, "sound.yaml").items()).hasSize(11);
     }

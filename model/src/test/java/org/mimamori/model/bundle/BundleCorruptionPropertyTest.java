@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.DoubleRange;
  * Random corruption of a sound bundle's entries is always refused, with a problem naming the corrupted entry
  * in plain words (no Java class names, no stack traces).
  */
-class BundleCorruptionProperties {
+class BundleCorruptionPropertyTest {
 
     private static final Pattern NUMBER = Pattern.compile("(?<=[:\\[,]\\s{0,20})-?[0-9][0-9.eE+-]*");
     private static final Pattern JAVA_NAME = Pattern.compile("(java|org|com)\\.[a-z]+\\.|Exception|\\tat ");
