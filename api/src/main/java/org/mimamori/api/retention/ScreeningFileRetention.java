@@ -55,6 +55,9 @@ class ScreeningFileRetention implements RetentionKind {
     public Erased purge(Instant cutoff, int batch) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("cutoff", Timestamp.from(cutoff))
                 .addValue("batch", batch);
+        // the jobs that may be failed are locked first, as a worker ending a job locks it before its file's chunks
+        jdbc.queryForList("SELECT id FROM screening WHERE created_at < :cutoff AND status IN ('queued', 'running') "
+                + "ORDER BY id FOR UPDATE", p, String.class);
         int chunks = jdbc.update("DELETE FROM screening_file_chunk WHERE screening_id IN (SELECT id FROM screening "
                 + "WHERE created_at < :cutoff) LIMIT :batch", p);
         int whole = jdbc.update("UPDATE screening SET input_csv = '' WHERE created_at < :cutoff "
@@ -65,7 +68,7 @@ class ScreeningFileRetention implements RetentionKind {
         p.addValue("now", Timestamp.from(now));
         List<Map<String, Object>> ending = jdbc.queryForList("SELECT id, created_by, creator_role FROM screening "
                 + "WHERE created_at < :cutoff AND status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM "
-                + "screening_file_chunk c WHERE c.screening_id = screening.id) LIMIT :batch FOR UPDATE", p);
+                + "screening_file_chunk c WHERE c.screening_id = screening.id) LIMIT :batch", p);
         int failed = 0;
         for (Map<String, Object> job : ending) {
             if (jdbc.update("UPDATE screening SET status = 'failed', finished_at = :now, error = CASE language "

@@ -141,10 +141,10 @@ class RetentionIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT error FROM screening WHERE id = ?", String.class, stuck))
                 .as("the reason, in the language the screening was asked for in")
                 .isEqualTo("保存されていた対象者ファイルは保存期間を過ぎて消去されました。もう一度アップロードしてください。");
-        assertThat(jdbc.queryForList("SELECT CONCAT(action, ' ', outcome, ' ', actor) FROM audit_event "
-                + "WHERE resource = ?", String.class, "screening/" + stuck))
-                .as("its end is recorded as a worker's failing it is").containsExactly(
-                        "screening.finish failed demo-supervisor");
+        assertThat(jdbc.queryForList("SELECT CONCAT(action, ' ', outcome, ' ', actor, ' ', purpose, ' ', "
+                + "COALESCE(request_id, 'no request')) FROM audit_event WHERE resource = ?", String.class,
+                "screening/" + stuck)).as("its end is recorded as a worker's failing it is, as the job's event")
+                .containsExactly("screening.finish failed demo-supervisor screening no request");
         // The mixed case: its outcome is gone, its decision and so its score stay.
         assertThat(count("SELECT COUNT(*) FROM outcome WHERE score_id = ?", mixed)).isZero();
         assertThat(count("SELECT COUNT(*) FROM decision WHERE score_id = ?", mixed)).isOne();

@@ -280,16 +280,25 @@ final class SchemaReader {
         return new Applicability(minAge, maxAge, when);
     }
 
-    /** A red flag's default rule, the item itself being yes; null (a problem) when its id cannot be read so. */
+    /**
+     * A red flag's default rule, the item itself being yes; null (a problem) when its id cannot be read as an item
+     * in an expression: a word of the expressions ({@code not}, {@code and}, {@code or}, or a constant such as
+     * {@code yes}, which would make the rule always or never true).
+     */
     private static Expression itself(String id, YamlCursor item) {
+        String why;
         try {
-            return Expression.parse(id + " == yes");
+            Expression rule = Expression.parse(id + " == yes");
+            if (rule.references().contains(id)) {
+                return rule;
+            }
+            why = "it is a word of the expressions";
         } catch (ExpressionException e) {
-            item.problem("項目 '" + id + "' は式の中で項目として読めないため、'when' を書いてください（" + e.getMessage() + "）",
-                    "item '" + id + "' cannot be read as an item in an expression, so give it a 'when' ("
-                    + e.getMessage() + ")");
-            return null;
+            why = e.getMessage();
         }
+        item.problem("項目 '" + id + "' は式の中で項目として読めないため、'when' を書いてください（" + why + "）",
+                "item '" + id + "' cannot be read as an item in an expression, so give it a 'when' (" + why + ")");
+        return null;
     }
 
     private Expression expression(YamlCursor c) {
