@@ -62,9 +62,10 @@ class AccessAuditFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // the purpose a read gives (AuditService keeps only a known one); never taken from an operation that asks
-        // for none (a write's ?purpose= of its own), whose form body getParameter would read besides
-        String operation = contract.operationAt(request.getMethod(), request.getRequestURI()).orElse(null);
+        // the purpose a read gives in its query (AuditService keeps only a known one); never taken from an operation
+        // that asks for none (a write's ?purpose= of its own), whose form body getParameter would read besides. A
+        // request without a query gives none, and its operation is looked up only if this filter records it.
+        String operation = request.getQueryString() == null ? null : operation(request);
         AccessContext context = AccessContext.open(request, operation != null
                 && contract.declaresQuery(operation, "purpose") ? request.getParameter("purpose") : null,
                 clock.instant());
@@ -80,8 +81,13 @@ class AccessAuditFilter extends OncePerRequestFilter {
         }
     }
 
+    private String operation(HttpServletRequest request) {
+        return contract.operationAt(request.getMethod(), request.getRequestURI()).orElse(null);
+    }
+
     private void recordAfterwards(HttpServletRequest request, String operation, int status, AccessContext context) {
-        String action = operation == null ? "unknown" : operation;
+        String known = operation != null ? operation : operation(request);
+        String action = known == null ? "unknown" : known;
         String actor = context.actor() == null ? "anonymous" : context.actor();
         String role = context.role() == null ? "none" : context.role();
         String outcome = outcome(status);

@@ -63,7 +63,7 @@ class ContractInterceptor implements HandlerInterceptor {
         }
         List<FieldProblem> problems = new ArrayList<>();
         parameters(op, request, problems);
-        if (!form(request)) {
+        if (request.getQueryString() != null && !form(request)) {
             request.getParameterMap(); // Tomcat parses the query only when asked; a JSON body is not read by this
         }
         if (request.getAttribute(PARAMETERS_FAILED) != null) {

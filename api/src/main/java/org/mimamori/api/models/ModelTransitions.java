@@ -26,9 +26,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ModelTransitions {
 
-    private static final String COLUMNS = "version, from_state, to_state, actor, role, changed_at, reason, reason_ja, "
-            + "schema_acknowledged, schema_changes, schema_changes_ja, shadow_active_version, shadow_scored, shadow_band_agreement, "
-            + "shadow_mean_abs_diff, shadow_max_abs_diff";
+    private static final String COLUMNS = "version, from_state, to_state, actor, role, changed_at, reason, "
+            + "reason_ja, schema_acknowledged, schema_changes, schema_changes_ja, shadow_active_version, shadow_scored, "
+            + "shadow_band_agreement, shadow_mean_abs_diff, shadow_max_abs_diff";
 
     private final NamedParameterJdbcTemplate jdbc;
 

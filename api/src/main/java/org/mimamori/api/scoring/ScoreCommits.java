@@ -19,6 +19,7 @@ import org.mimamori.api.audit.AccessContext;
 import org.mimamori.api.audit.AuditEntry;
 import org.mimamori.api.audit.AuditTrail;
 import org.mimamori.api.cessation.Cessations;
+import org.mimamori.api.database.TimeOrderedIds;
 import org.mimamori.api.problems.ConflictException;
 import org.mimamori.api.problems.UnavailableException;
 import org.mimamori.api.security.Caller;
@@ -255,7 +256,7 @@ class ScoreCommits {
             return;
         }
         // in id order, the order of the score table's key (TimeOrderedIds): each row goes after the last one
-        kept.sort(java.util.Comparator.comparing((Pending q) -> q.id.toString()));
+        kept.sort(java.util.Comparator.comparing((Pending q) -> q.id, TimeOrderedIds.TEXT_ORDER));
         List<Object[]> rows = new ArrayList<>(kept.size());
         for (Pending q : kept) {
             ExplainedScore e = q.explained;

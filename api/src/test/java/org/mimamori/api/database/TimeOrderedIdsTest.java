@@ -39,6 +39,15 @@ class TimeOrderedIdsTest {
         assertThat(first).isLessThan(next);
     }
 
+    @Property
+    void textOrderIsTheOrderOfTheirText(@ForAll @LongRange(min = 0, max = YEAR_10889) long a,
+                              @ForAll @LongRange(min = 0, max = YEAR_10889) long b) {
+        UUID x = TimeOrderedIds.next(Instant.ofEpochMilli(a));
+        UUID y = TimeOrderedIds.next(Instant.ofEpochMilli(b));
+        assertThat(Integer.signum(TimeOrderedIds.TEXT_ORDER.compare(x, y))).as(x + " " + y)
+                .isEqualTo(Integer.signum(x.toString().compareTo(y.toString())));
+    }
+
     @Test
     void idsOfOneMillisecondDifferInTheirRandomBits() {
         Instant at = Instant.parse("2026-12-02T10:15:30.123Z");
